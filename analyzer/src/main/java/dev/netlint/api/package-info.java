@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.api;
+
+import org.jspecify.annotations.NullMarked;

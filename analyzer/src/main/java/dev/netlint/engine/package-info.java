@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.engine;
+
+import org.jspecify.annotations.NullMarked;

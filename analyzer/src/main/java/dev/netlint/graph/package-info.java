@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.graph;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.parse.cdk;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.parse.cfn;
+
+import org.jspecify.annotations.NullMarked;

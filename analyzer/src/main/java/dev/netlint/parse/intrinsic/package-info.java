@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.parse.intrinsic;
+
+import org.jspecify.annotations.NullMarked;

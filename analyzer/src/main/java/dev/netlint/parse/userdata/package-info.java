@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.parse.userdata;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.schema;
+
+import org.jspecify.annotations.NullMarked;
