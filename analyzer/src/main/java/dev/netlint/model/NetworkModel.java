@@ -1,20 +1,317 @@
 package dev.netlint.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stacks analyzed together (one cloud assembly, or one template) and the network they
- * declare, in CloudFormation's own terms.
+ * declare, in CloudFormation's own terms: which subnets a route table serves, the routes in it,
+ * the workloads in a subnet, the user data of instances. Only active resources (whose {@code
+ * Condition} is not false with default parameter values) take part.
+ *
+ * <p>A subnet with no {@code AWS::EC2::SubnetRouteTableAssociation} uses its VPC's main route
+ * table, which CloudFormation cannot add routes to: it holds only the {@code local} route.
+ *
+ * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html">Configure
+ * route tables</a>.
  */
 public final class NetworkModel {
   private final List<Stack> stacks;
+  private final Map<ResourceId, Resource> resources = new LinkedHashMap<>();
+  private final Map<String, List<Resource>> byType = new TreeMap<>();
+  private final Map<ResourceId, List<Route>> routesByTable = new LinkedHashMap<>();
+  private final Map<ResourceId, ResourceId> tableBySubnet = new LinkedHashMap<>();
+  private final Map<ResourceId, List<ResourceId>> subnetsByTable = new LinkedHashMap<>();
+  private final Map<ResourceId, UserData> userData;
 
-  public NetworkModel(List<Stack> stacks) {
+  /**
+   * Builds the model.
+   *
+   * @param stacks the stacks, in load order
+   * @param userData the parsed user data of instances, launch templates and launch configurations
+   */
+  public NetworkModel(List<Stack> stacks, Map<ResourceId, UserData> userData) {
     this.stacks = List.copyOf(stacks);
+    this.userData = Collections.unmodifiableMap(new TreeMap<>(userData));
+    for (Stack stack : stacks) {
+      for (Resource r : stack.resources().values()) {
+        if (r.active()) {
+          resources.put(r.id(), r);
+          byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    for (Resource r : resourcesOfType(ResourceTypes.SUBNET_ROUTE_TABLE_ASSOCIATION)) {
+      Optional<ResourceId> subnet = referencedResource(r.property("SubnetId"));
+      Optional<ResourceId> table = referencedResource(r.property("RouteTableId"));
+      if (subnet.isPresent() && table.isPresent()) {
+        tableBySubnet.put(subnet.get(), table.get());
+        subnetsByTable.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(subnet.get());
+      }
+    }
+    for (Resource r : resourcesOfType(ResourceTypes.ROUTE)) {
+      Route route = route(r);
+      if (route.routeTable() != null) {
+        routesByTable.computeIfAbsent(route.routeTable(), t -> new ArrayList<>()).add(route);
+      }
+    }
+  }
+
+  /** A model of stacks with no user data parsed. */
+  public NetworkModel(List<Stack> stacks) {
+    this(stacks, Map.of());
   }
 
   /** The stacks, in load order. */
   public List<Stack> stacks() {
     return stacks;
+  }
+
+  /** Every active resource, in stack and template order. */
+  public List<Resource> resources() {
+    return List.copyOf(resources.values());
+  }
+
+  /** The active resources of one type ({@code AWS::EC2::Subnet}), in stack and template order. */
+  public List<Resource> resourcesOfType(String type) {
+    return byType.getOrDefault(type, List.of());
+  }
+
+  /** The active resource with this ID. */
+  public Optional<Resource> resource(ResourceId id) {
+    return Optional.ofNullable(resources.get(id));
+  }
+
+  /**
+   * The resource a value points at: {@code Ref} of a resource, or {@code Fn::GetAtt} of one
+   * (an attribute such as {@code GroupId} or {@code AllocationId} names the resource too).
+   */
+  public Optional<ResourceId> referencedResource(@Nullable Value value) {
+    if (value instanceof Value.ResourceRef r) {
+      return Optional.of(r.target());
+    }
+    if (value instanceof Value.Attribute a) {
+      return Optional.of(a.target());
+    }
+    return Optional.empty();
+  }
+
+  /** The type of the resource a value points at, when it is in the model. */
+  public Optional<String> referencedType(@Nullable Value value) {
+    return referencedResource(value).flatMap(this::resource).map(Resource::type);
+  }
+
+  /** The routes of a route table, in stack and template order. */
+  public List<Route> routes(ResourceId routeTable) {
+    return routesByTable.getOrDefault(routeTable, List.of());
+  }
+
+  /**
+   * The route table explicitly associated with a subnet; empty when the subnet uses its VPC's
+   * main route table.
+   */
+  public Optional<ResourceId> routeTableOf(ResourceId subnet) {
+    return Optional.ofNullable(tableBySubnet.get(subnet));
+  }
+
+  /** The subnets explicitly associated with a route table. */
+  public List<ResourceId> subnetsOf(ResourceId routeTable) {
+    return subnetsByTable.getOrDefault(routeTable, List.of());
+  }
+
+  /** The VPC of a subnet, route table, security group or other resource with a {@code VpcId}. */
+  public Optional<ResourceId> vpcOf(Resource resource) {
+    return referencedResource(resource.property("VpcId"));
+  }
+
+  /** The parsed user data of an instance, launch template or launch configuration. */
+  public Optional<UserData> userData(ResourceId owner) {
+    return Optional.ofNullable(userData.get(owner));
+  }
+
+  /** Every parsed user data, by owner. */
+  public Map<ResourceId, UserData> allUserData() {
+    return userData;
+  }
+
+  /** The literal {@code Tags} of a resource (key to value), in template order. */
+  public static Map<String, String> tags(Resource resource) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    Value v = resource.property("Tags");
+    if (v instanceof Value.ListValue list) {
+      for (Value item : list.items()) {
+        if (item instanceof Value.MapValue m) {
+          Optional<String> key = Optional.ofNullable(m.get("Key")).flatMap(Value::literal);
+          Value val = m.get("Value");
+          if (key.isPresent() && val != null) {
+            tags.put(key.get(), val.render());
+          }
+        }
+      }
+    } else if (v instanceof Value.MapValue m) {
+      for (var e : m.entries().entrySet()) {
+        tags.put(e.getKey(), e.getValue().render());
+      }
+    }
+    return tags;
+  }
+
+  /**
+   * True when a property is literally true ({@code true}, {@code "true"}, any case), as
+   * CloudFormation reads booleans.
+   */
+  public static boolean isTrue(@Nullable Value value) {
+    return value != null && value.literal().map(s -> s.equalsIgnoreCase("true")).orElse(false);
+  }
+
+  /** True when a property is literally false. */
+  public static boolean isFalse(@Nullable Value value) {
+    return value != null && value.literal().map(s -> s.equalsIgnoreCase("false")).orElse(false);
+  }
+
+  /**
+   * True when the subnet is public: it maps public IPs on launch, or its route table sends {@code
+   * 0.0.0.0/0} to an internet gateway.
+   */
+  public boolean isPublicSubnet(Resource subnet) {
+    if (isTrue(subnet.property("MapPublicIpOnLaunch"))) {
+      return true;
+    }
+    return routeTableOf(subnet.id()).stream()
+        .flatMap(t -> routes(t).stream())
+        .anyMatch(r -> r.isIpv4Default() && r.target().kind() == RouteTarget.Kind.INTERNET_GATEWAY);
+  }
+
+  /**
+   * The workloads placed in a subnet: instances (by {@code SubnetId} or their network
+   * interfaces), network interfaces, NAT gateways, Lambda functions ({@code VpcConfig}), Auto
+   * Scaling groups ({@code VPCZoneIdentifier}) and ECS services ({@code AwsvpcConfiguration}).
+   */
+  public List<Resource> workloadsIn(ResourceId subnet) {
+    List<Resource> found = new ArrayList<>();
+    for (Resource r : resources.values()) {
+      if (subnetsOfWorkload(r).contains(subnet)) {
+        found.add(r);
+      }
+    }
+    return found;
+  }
+
+  /** The subnets a workload is placed in, as far as the model knows. */
+  public List<ResourceId> subnetsOfWorkload(Resource r) {
+    List<ResourceId> subnets = new ArrayList<>();
+    switch (r.type()) {
+      case ResourceTypes.INSTANCE -> {
+        referencedResource(r.property("SubnetId")).ifPresent(subnets::add);
+        if (r.property("NetworkInterfaces") instanceof Value.ListValue nics) {
+          for (Value nic : nics.items()) {
+            if (nic instanceof Value.MapValue m) {
+              referencedResource(m.get("SubnetId")).ifPresent(subnets::add);
+              referencedResource(m.get("NetworkInterfaceId"))
+                  .flatMap(this::resource)
+                  .flatMap(eni -> referencedResource(eni.property("SubnetId")))
+                  .ifPresent(subnets::add);
+            }
+          }
+        }
+      }
+      case ResourceTypes.NETWORK_INTERFACE, ResourceTypes.NAT_GATEWAY ->
+          referencedResource(r.property("SubnetId")).ifPresent(subnets::add);
+      case ResourceTypes.LAMBDA_FUNCTION -> {
+        if (r.property("VpcConfig") instanceof Value.MapValue vpc) {
+          addAll(vpc.get("SubnetIds"), subnets);
+        }
+      }
+      case ResourceTypes.AUTO_SCALING_GROUP -> addAll(r.property("VPCZoneIdentifier"), subnets);
+      case ResourceTypes.ECS_SERVICE -> {
+        if (r.property("NetworkConfiguration") instanceof Value.MapValue nc
+            && nc.get("AwsvpcConfiguration") instanceof Value.MapValue aws) {
+          addAll(aws.get("Subnets"), subnets);
+        }
+      }
+      default -> {}
+    }
+    return subnets.stream().distinct().toList();
+  }
+
+  private void addAll(@Nullable Value list, List<ResourceId> into) {
+    if (list instanceof Value.ListValue l) {
+      for (Value v : l.items()) {
+        referencedResource(v).ifPresent(into::add);
+      }
+    }
+  }
+
+  private Route route(Resource r) {
+    ResourceId table = referencedResource(r.property("RouteTableId")).orElse(null);
+    String destination = "";
+    for (String key :
+        List.of("DestinationCidrBlock", "DestinationIpv6CidrBlock", "DestinationPrefixListId")) {
+      Value v = r.property(key);
+      if (v != null) {
+        destination = v.render();
+        break;
+      }
+    }
+    return new Route(r, table, destination, target(r));
+  }
+
+  private RouteTarget target(Resource r) {
+    record Prop(String name, RouteTarget.Kind kind) {}
+    List<Prop> props =
+        List.of(
+            new Prop("GatewayId", RouteTarget.Kind.GATEWAY),
+            new Prop("NatGatewayId", RouteTarget.Kind.NAT_GATEWAY),
+            new Prop("InstanceId", RouteTarget.Kind.INSTANCE),
+            new Prop("NetworkInterfaceId", RouteTarget.Kind.NETWORK_INTERFACE),
+            new Prop("VpcPeeringConnectionId", RouteTarget.Kind.VPC_PEERING_CONNECTION),
+            new Prop("TransitGatewayId", RouteTarget.Kind.TRANSIT_GATEWAY),
+            new Prop("VpcEndpointId", RouteTarget.Kind.VPC_ENDPOINT),
+            new Prop("EgressOnlyInternetGatewayId", RouteTarget.Kind.EGRESS_ONLY_INTERNET_GATEWAY),
+            new Prop("CarrierGatewayId", RouteTarget.Kind.CARRIER_GATEWAY),
+            new Prop("LocalGatewayId", RouteTarget.Kind.LOCAL_GATEWAY),
+            new Prop("CoreNetworkArn", RouteTarget.Kind.CORE_NETWORK));
+    for (Prop p : props) {
+      Value v = r.property(p.name());
+      if (v == null) {
+        continue;
+      }
+      ResourceId id = referencedResource(v).orElse(null);
+      RouteTarget.Kind kind = p.kind();
+      if (kind == RouteTarget.Kind.GATEWAY) {
+        kind = gatewayKind(v, id);
+      }
+      return new RouteTarget(kind, id, v);
+    }
+    return new RouteTarget(RouteTarget.Kind.NONE, null, null);
+  }
+
+  private RouteTarget.Kind gatewayKind(Value v, @Nullable ResourceId id) {
+    if (id != null) {
+      String type = resource(id).map(Resource::type).orElse("");
+      return switch (type) {
+        case ResourceTypes.INTERNET_GATEWAY -> RouteTarget.Kind.INTERNET_GATEWAY;
+        case ResourceTypes.VPN_GATEWAY -> RouteTarget.Kind.VPN_GATEWAY;
+        case ResourceTypes.VPC_ENDPOINT -> RouteTarget.Kind.VPC_ENDPOINT;
+        default -> RouteTarget.Kind.GATEWAY;
+      };
+    }
+    String text = v.literal().orElse("");
+    if (text.equals("local")) {
+      return RouteTarget.Kind.LOCAL;
+    }
+    if (text.startsWith("igw-")) {
+      return RouteTarget.Kind.INTERNET_GATEWAY;
+    }
+    if (text.startsWith("vgw-")) {
+      return RouteTarget.Kind.VPN_GATEWAY;
+    }
+    return RouteTarget.Kind.GATEWAY;
   }
 }

@@ -1,6 +1,8 @@
 package dev.netlint.rules;
 
 import dev.netlint.api.Rule;
+import dev.netlint.rules.routing.PrivateSubnetWithoutDefaultRoute;
+import dev.netlint.rules.userdata.HardcodedInterfaceName;
 import java.util.List;
 
 /** netlint's rules, in one explicit list sorted by rule ID. */
@@ -9,6 +11,10 @@ public final class BuiltInRules {
 
   /** A new instance of every built-in rule, sorted by ID. */
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        // NL1xx: what user data does to the host's network
+        new HardcodedInterfaceName(),
+        // NL2xx: routing
+        new PrivateSubnetWithoutDefaultRoute());
   }
 }

@@ -1,0 +1,63 @@
+package dev.netlint.engine;
+
+import dev.netlint.api.RuleDescriptor;
+import dev.netlint.api.RuleInfo;
+import dev.netlint.api.Severity;
+import java.util.List;
+
+/**
+ * The input findings: problems with the input itself, which the engine reports while loading,
+ * before any rule runs. They use IDs NL001 to NL099.
+ */
+public final class InputRules {
+  private InputRules() {}
+
+  /** NL001: a file that cannot be read as a template. The command line exits 2. */
+  @RuleInfo(
+      id = "NL001",
+      name = "unreadable-template",
+      summary = "A file cannot be read as a CloudFormation template or cloud assembly",
+      severity = Severity.ERROR,
+      resourceTypes = {},
+      source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html")
+  public static final class UnreadableTemplate {
+    private UnreadableTemplate() {}
+  }
+
+  /** NL002: a modeled resource that does not match its CloudFormation resource schema. */
+  @RuleInfo(
+      id = "NL002",
+      name = "resource-schema-violation",
+      summary = "A resource does not match its CloudFormation resource schema",
+      severity = Severity.WARNING,
+      resourceTypes = {},
+      source =
+          "https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html")
+  public static final class ResourceSchemaViolation {
+    private ResourceSchemaViolation() {}
+  }
+
+  /** NL003: an intrinsic function netlint cannot resolve, or that is malformed. */
+  @RuleInfo(
+      id = "NL003",
+      name = "unresolved-intrinsic",
+      summary = "An intrinsic function is malformed or refers to something that does not exist",
+      severity = Severity.INFO,
+      resourceTypes = {},
+      source =
+          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html")
+  public static final class UnresolvedIntrinsic {
+    private UnresolvedIntrinsic() {}
+  }
+
+  public static final RuleDescriptor UNREADABLE_TEMPLATE = RuleDescriptor.of(UnreadableTemplate.class);
+  public static final RuleDescriptor RESOURCE_SCHEMA_VIOLATION =
+      RuleDescriptor.of(ResourceSchemaViolation.class);
+  public static final RuleDescriptor UNRESOLVED_INTRINSIC =
+      RuleDescriptor.of(UnresolvedIntrinsic.class);
+
+  /** Every input-finding descriptor, sorted by ID. */
+  public static List<RuleDescriptor> all() {
+    return List.of(UNREADABLE_TEMPLATE, RESOURCE_SCHEMA_VIOLATION, UNRESOLVED_INTRINSIC);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.netlint.model;
+
+/**
+ * The CloudFormation resource types netlint models, spelled as in CloudFormation.
+ *
+ * <p>See <a
+ * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_EC2.html">Amazon
+ * EC2 resource type reference</a>.
+ */
+public final class ResourceTypes {
+  private ResourceTypes() {}
+
+  public static final String VPC = "AWS::EC2::VPC";
+  public static final String SUBNET = "AWS::EC2::Subnet";
+  public static final String ROUTE_TABLE = "AWS::EC2::RouteTable";
+  public static final String ROUTE = "AWS::EC2::Route";
+  public static final String SUBNET_ROUTE_TABLE_ASSOCIATION =
+      "AWS::EC2::SubnetRouteTableAssociation";
+  public static final String INTERNET_GATEWAY = "AWS::EC2::InternetGateway";
+  public static final String EGRESS_ONLY_INTERNET_GATEWAY = "AWS::EC2::EgressOnlyInternetGateway";
+  public static final String VPN_GATEWAY = "AWS::EC2::VPNGateway";
+  public static final String VPC_GATEWAY_ATTACHMENT = "AWS::EC2::VPCGatewayAttachment";
+  public static final String NAT_GATEWAY = "AWS::EC2::NatGateway";
+  public static final String EIP = "AWS::EC2::EIP";
+  public static final String INSTANCE = "AWS::EC2::Instance";
+  public static final String NETWORK_INTERFACE = "AWS::EC2::NetworkInterface";
+  public static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
+  public static final String SECURITY_GROUP_INGRESS = "AWS::EC2::SecurityGroupIngress";
+  public static final String SECURITY_GROUP_EGRESS = "AWS::EC2::SecurityGroupEgress";
+  public static final String VPC_ENDPOINT = "AWS::EC2::VPCEndpoint";
+  public static final String LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+  public static final String LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
+  public static final String AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup";
+  public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+  public static final String ECS_SERVICE = "AWS::ECS::Service";
+  public static final String CLOUDFORMATION_STACK = "AWS::CloudFormation::Stack";
+}

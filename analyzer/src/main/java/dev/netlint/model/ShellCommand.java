@@ -1,0 +1,70 @@
+package dev.netlint.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One simple command of a user-data script: leading variable assignments and the command words.
+ * A command of assignments only ({@code NIC=eth0}) sets shell variables.
+ *
+ * @param line 1-based line of the command in the script (for a multipart archive, in its part)
+ * @param part the MIME part or cloud-init key the script came from ({@code runcmd}), or empty
+ * @param assignments {@code NAME=word} prefixes, in order
+ * @param words the command name and its arguments; empty for assignments only
+ */
+public record ShellCommand(
+    int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words) {
+
+  public ShellCommand {
+    assignments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assignments));
+    words = List.copyOf(words);
+  }
+
+  /**
+   * The name of the program this command runs, without its directory, looking through {@code
+   * sudo}, {@code env}, {@code exec}, {@code nohup}, {@code command} and {@code time} prefixes;
+   * empty when the name is not literal.
+   */
+  public Optional<String> program() {
+    int i = programIndex();
+    if (i < 0) {
+      return Optional.empty();
+    }
+    return words.get(i).literalText().map(ShellCommand::basename);
+  }
+
+  /** The arguments after the program name (see {@link #program()}). */
+  public List<ShellWord> arguments() {
+    int i = programIndex();
+    return i < 0 ? List.of() : words.subList(i + 1, words.size());
+  }
+
+  private int programIndex() {
+    for (int i = 0; i < words.size(); i++) {
+      Optional<String> w = words.get(i).literalText();
+      if (w.isEmpty()) {
+        return i;
+      }
+      String name = basename(w.get());
+      boolean wrapper =
+          name.equals("sudo")
+              || name.equals("env")
+              || name.equals("exec")
+              || name.equals("nohup")
+              || name.equals("command")
+              || name.equals("time");
+      boolean wrapperOption = i > 0 && w.get().startsWith("-");
+      boolean envAssignment = i > 0 && w.get().matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+      if (!wrapper && !wrapperOption && !envAssignment) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String basename(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.netlint.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user data of an instance, launch template or launch configuration, read as the program it
+ * is.
+ *
+ * @param origin where the {@code UserData} value stands in the template
+ * @param format what kind of user data it is
+ * @param text the script text, with deploy-time values shown as {@code ${...}}
+ * @param commands the simple commands of its shell scripts, in order
+ * @param unparsedLines 1-based script lines netlint could not read as shell (the rest is still
+ *     analyzed)
+ */
+public record UserData(
+    Origin origin, Format format, String text, List<ShellCommand> commands, List<Integer> unparsedLines) {
+
+  public UserData {
+    commands = List.copyOf(commands);
+    unparsedLines = List.copyOf(unparsedLines);
+  }
+
+  /** The kinds of user data. */
+  public enum Format {
+    /** A shell script (with or without a shebang). */
+    SHELL,
+    /** A cloud-init {@code #cloud-config} document. */
+    CLOUD_CONFIG,
+    /** A MIME multipart archive, as CDK's {@code MultipartUserData} writes. */
+    MULTIPART,
+    /** A Windows {@code <powershell>} or {@code <script>} block, not analyzed. */
+    WINDOWS,
+    /** User data that is not text netlint can read (a deploy-time value, gzip). */
+    OPAQUE
+  }
+
+  /**
+   * The value a shell variable holds at command {@code index}: the last assignment to it in an
+   * earlier command (or in the same command's prefix), or empty when the script never assigns it.
+   */
+  public Optional<ShellWord> variableAt(String name, int index) {
+    if (index < commands.size() && commands.get(index).assignments().containsKey(name)) {
+      return Optional.of(commands.get(index).assignments().get(name));
+    }
+    for (int i = Math.min(index, commands.size()) - 1; i >= 0; i--) {
+      ShellCommand c = commands.get(i);
+      if (c.words().isEmpty() && c.assignments().containsKey(name)) {
+        return Optional.of(c.assignments().get(name));
+      }
+      if (!c.words().isEmpty()
+          && c.program().filter(p -> p.equals("export") || p.equals("declare") || p.equals("local"))
+              .isPresent()) {
+        for (ShellWord w : c.arguments()) {
+          Optional<ShellWord> assigned = exportedAssignment(w, name);
+          if (assigned.isPresent()) {
+            return assigned;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ShellWord> exportedAssignment(ShellWord word, String name) {
+    if (word.segments().isEmpty() || !(word.segments().get(0) instanceof ShellWord.Literal first)) {
+      return Optional.empty();
+    }
+    String prefix = name + "=";
+    if (!first.text().startsWith(prefix)) {
+      return Optional.empty();
+    }
+    var rest = new java.util.ArrayList<ShellWord.Segment>();
+    String remainder = first.text().substring(prefix.length());
+    if (!remainder.isEmpty()) {
+      rest.add(new ShellWord.Literal(remainder));
+    }
+    rest.addAll(word.segments().subList(1, word.segments().size()));
+    return Optional.of(new ShellWord(rest));
+  }
+}

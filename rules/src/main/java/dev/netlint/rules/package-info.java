@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.rules;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.rules.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.netlint.rules.userdata;
+
+import org.jspecify.annotations.NullMarked;
