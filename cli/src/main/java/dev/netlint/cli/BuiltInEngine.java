@@ -17,8 +17,8 @@ final class BuiltInEngine implements Engine {
   static final BuiltInEngine INSTANCE = new BuiltInEngine();
 
   /**
-   * The input rules: problems with the input itself, reported by the engine rather than by a
-   * rule class, so they have no {@code @RuleInfo} to read.
+   * The input rules: problems with the input itself, reported by the engine rather than by a rule
+   * class, so they have no {@code @RuleInfo} to read.
    */
   static final List<RuleDescriptor> INPUT_RULES =
       List.of(

@@ -30,8 +30,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code netlint check PATH...}: analyzes templates, directories and cloud assemblies, writes one
- * report, and exits with a code that says whether anything reached the {@code --fail-on}
- * severity.
+ * report, and exits with a code that says whether anything reached the {@code --fail-on} severity.
  */
 @Command(
     name = "check",
@@ -90,8 +89,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--base-dir",
       paramLabel = "DIR",
-      description =
-          "Name files in the report relative to DIR (default: the working directory).")
+      description = "Name files in the report relative to DIR (default: the working directory).")
   @Nullable Path baseDir;
 
   @Option(

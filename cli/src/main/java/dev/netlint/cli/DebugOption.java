@@ -6,8 +6,6 @@ import picocli.CommandLine.Option;
 final class DebugOption {
   static final String NAME = "--debug";
 
-  @Option(
-      names = NAME,
-      description = "On an internal error, print the stack trace.")
+  @Option(names = NAME, description = "On an internal error, print the stack trace.")
   boolean debug;
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the command line runs: the analysis and the catalogue of rules it reports. The command
- * takes it as a parameter so that its tests can run it on a canned result.
+ * What the command line runs: the analysis and the catalogue of rules it reports. The command takes
+ * it as a parameter so that its tests can run it on a canned result.
  */
 public interface Engine {
 

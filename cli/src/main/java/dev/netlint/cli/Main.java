@@ -9,8 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Entry point of the {@code netlint} command. {@link #main} is the only place that exits the
- * JVM; {@link #run} returns the exit code instead, for tests and for embedding.
+ * Entry point of the {@code netlint} command. {@link #main} is the only place that exits the JVM;
+ * {@link #run} returns the exit code instead, for tests and for embedding.
  */
 public final class Main {
   private Main() {}
@@ -54,7 +54,8 @@ public final class Main {
                   return ExitCode.USAGE_OR_INPUT;
                 })
             .setExecutionExceptionHandler(
-                (e, failed, parseResult) -> internalError(e, debugRequested(parseResult), errWriter));
+                (e, failed, parseResult) ->
+                    internalError(e, debugRequested(parseResult), errWriter));
     try {
       return commandLine.execute(args);
     } catch (StackOverflowError | OutOfMemoryError e) {

@@ -7,8 +7,8 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * netlint's version, from a resource the build fills in, so that it is the same in the fat jar,
- * in the plain jar and in tests run from {@code target/classes}.
+ * netlint's version, from a resource the build fills in, so that it is the same in the fat jar, in
+ * the plain jar and in tests run from {@code target/classes}.
  */
 public final class Version implements IVersionProvider {
   private static final String RESOURCE = "netlint-version.properties";

@@ -219,7 +219,12 @@ class MainTest {
   @Test
   void unknownSeverityIsAUsageError() {
     int code =
-        run(FakeEngine.returning(result(false)), "check", "--fail-on", "fatal", template.toString());
+        run(
+            FakeEngine.returning(result(false)),
+            "check",
+            "--fail-on",
+            "fatal",
+            template.toString());
 
     assertThat(code).isEqualTo(ExitCode.USAGE_OR_INPUT);
     assertThat(err()).contains("unknown severity 'fatal'");
