@@ -1,0 +1,28 @@
+package dev.netlint.cli;
+
+import dev.netlint.api.AnalysisResult;
+import dev.netlint.api.RuleDescriptor;
+import dev.netlint.engine.AnalysisOptions;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the command line runs: the analysis and the catalogue of rules it reports. The command takes
+ * it as a parameter so that its tests can run it on a canned result.
+ */
+public interface Engine {
+
+  /**
+   * Analyzes {@code inputs} (absolute paths to templates, directories or cloud assemblies).
+   * Problems with the input are findings ({@code NL001}), not exceptions.
+   */
+  AnalysisResult analyze(List<Path> inputs, AnalysisOptions options);
+
+  /** Every rule the analysis can report, input rules ({@code NL0xx}) included, sorted by ID. */
+  List<RuleDescriptor> rules();
+
+  /** netlint's engine with its built-in rules. */
+  static Engine builtIn() {
+    return BuiltInEngine.INSTANCE;
+  }
+}
