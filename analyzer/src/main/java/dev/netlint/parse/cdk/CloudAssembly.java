@@ -62,8 +62,8 @@ public record CloudAssembly(
   }
 
   /**
-   * A file of the assembly that could not be read, or a reference to one that does not resolve.
-   * The engine reports it as {@code NL001}.
+   * A file of the assembly that could not be read, or a reference to one that does not resolve. The
+   * engine reports it as {@code NL001}.
    *
    * @param message what is wrong, naming the file or artifact
    * @param location where: the broken file itself, or the manifest entry or template resource that

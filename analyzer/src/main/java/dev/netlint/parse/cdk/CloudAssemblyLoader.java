@@ -33,13 +33,13 @@ import org.jspecify.annotations.Nullable;
  * values.
  *
  * <p>Construct paths come from the manifest's {@code aws:cdk:logicalId} metadata (key = construct
- * path, data = logical ID), which CDK writes on the top-level stack's artifact for the stack and all
- * its nested stacks; an entry belongs to the nested stack whose construct path ({@code scope/id}
- * for a nested stack whose resource is {@code scope/id.NestedStack/id.NestedStackResource}) is its
- * longest prefix. A nested stack's template file is found from the resource's {@code
- * aws:asset:path} Metadata, else from the asset hash in its {@code TemplateURL} through the
- * assembly's asset manifests ({@code *.assets.json}) or, for manifests of the legacy synthesizer,
- * the {@code aws:cdk:asset} metadata entries.
+ * path, data = logical ID), which CDK writes on the top-level stack's artifact for the stack and
+ * all its nested stacks; an entry belongs to the nested stack whose construct path ({@code
+ * scope/id} for a nested stack whose resource is {@code
+ * scope/id.NestedStack/id.NestedStackResource}) is its longest prefix. A nested stack's template
+ * file is found from the resource's {@code aws:asset:path} Metadata, else from the asset hash in
+ * its {@code TemplateURL} through the assembly's asset manifests ({@code *.assets.json}) or, for
+ * manifests of the legacy synthesizer, the {@code aws:cdk:asset} metadata entries.
  *
  * <p>Nothing thrown for bad input: a missing or malformed file, a dangling reference, a file
  * outside the assembly directory, a cycle or too deep nesting becomes a {@link
@@ -98,8 +98,8 @@ public final class CloudAssemblyLoader {
    * @param directory the directory to look at
    * @param displayName how reports name the directory (file names inside it are appended with
    *     {@code /}); empty or {@code .} for the working directory
-   * @return the assembly, or null, quietly, when the directory is not a cloud assembly (a web
-   *     app's {@code manifest.json}, say)
+   * @return the assembly, or null, quietly, when the directory is not a cloud assembly (a web app's
+   *     {@code manifest.json}, say)
    */
   public @Nullable CloudAssembly loadIfAssembly(Path directory, String displayName) {
     return read(directory, displayName, false);
@@ -110,8 +110,7 @@ public final class CloudAssemblyLoader {
    * stacks and one problem saying so.
    *
    * @param directory the {@code cdk.out} directory
-   * @param displayName how reports name the directory; empty or {@code .} for the working
-   *     directory
+   * @param displayName how reports name the directory; empty or {@code .} for the working directory
    */
   public CloudAssembly load(Path directory, String displayName) {
     return Objects.requireNonNull(read(directory, displayName, true));
@@ -178,9 +177,15 @@ public final class CloudAssemblyLoader {
   /** A construct path (no leading {@code /}) that names a resource by its logical ID. */
   private record PathEntry(String constructPath, String logicalId) {}
 
-  /** A nested stack resource of a template and what is known of it before its file is read. */
+  /**
+   * A nested stack resource of a template and what is known of it before its file is read: where
+   * its logical ID is written, and the nested stack's construct path.
+   */
   private record NestedRef(
-      String logicalId, Node.MapNode resource, @Nullable String constructPath) {}
+      String logicalId,
+      Node.MapNode resource,
+      SourceLocation location,
+      @Nullable String constructPath) {}
 
   /** The state of one {@link #read} call. */
   private final class Session {
@@ -227,7 +232,9 @@ public final class CloudAssemblyLoader {
         return;
       }
       if (!(artifactsNode instanceof Node.MapNode artifacts)) {
-        problem("cloud assembly manifest: artifacts is not a mapping", artifactsNode.origin().location());
+        problem(
+            "cloud assembly manifest: artifacts is not a mapping",
+            artifactsNode.origin().location());
         return;
       }
       AssetIndex assets = new AssetIndex(dir, artifacts);
@@ -297,7 +304,9 @@ public final class CloudAssemblyLoader {
         return;
       }
       SourceLocation at = fileNode.origin().location();
-      Path file = inside(dir, templateFile, at, "template file '" + templateFile + "' of stack '" + id + "'");
+      Path file =
+          inside(
+              dir, templateFile, at, "template file '" + templateFile + "' of stack '" + id + "'");
       if (file == null) {
         return;
       }
@@ -307,9 +316,10 @@ public final class CloudAssemblyLoader {
       }
       String displayName = text(artifact.get("displayName"));
       List<PathEntry> entries = new ArrayList<>();
+      List<String> scopes = new ArrayList<>();
       Map<String, String> legacyAssets = new HashMap<>();
-      readMetadata(artifact, entries, legacyAssets);
-      String constructPath = displayName != null ? displayName : commonScope(entries);
+      readMetadata(artifact, entries, scopes, legacyAssets);
+      String constructPath = displayName != null ? displayName : commonScope(scopes);
       String name = uniqueName(id, dir);
       emit(
           name,
@@ -340,10 +350,10 @@ public final class CloudAssemblyLoader {
         int depth,
         Set<Path> chain) {
       List<NestedRef> nested = nestedStacks(template, entries);
-      Map<NestedRef, List<PathEntry>> nestedEntries = new LinkedHashMap<>();
+      Map<String, List<PathEntry>> nestedEntries = new HashMap<>();
       Map<String, String> own = new LinkedHashMap<>();
       for (NestedRef n : nested) {
-        nestedEntries.put(n, new ArrayList<>());
+        nestedEntries.put(n.logicalId(), new ArrayList<>());
       }
       for (PathEntry entry : entries) {
         NestedRef owner = null;
@@ -356,7 +366,7 @@ public final class CloudAssemblyLoader {
           }
         }
         if (owner != null) {
-          nestedEntries.get(owner).add(entry);
+          nestedEntries.get(owner.logicalId()).add(entry);
         } else {
           own.putIfAbsent(entry.logicalId(), entry.constructPath());
         }
@@ -367,11 +377,11 @@ public final class CloudAssemblyLoader {
               displayName,
               parent));
       for (NestedRef n : nested) {
-        Path file = lookup.templateOf(n, template);
+        Path file = lookup.templateOf(n);
         if (file == null) {
           continue;
         }
-        SourceLocation at = template.resources().keyLocation(n.logicalId());
+        SourceLocation at = n.location();
         String childName = name + "/" + n.logicalId();
         if (depth + 1 > MAX_NESTED_STACK_DEPTH) {
           problem(
@@ -396,7 +406,7 @@ public final class CloudAssemblyLoader {
             name,
             child,
             n.constructPath(),
-            nestedEntries.get(n),
+            nestedEntries.get(n.logicalId()),
             parameters(n.resource()),
             lookup,
             depth + 1,
@@ -428,7 +438,10 @@ public final class CloudAssemblyLoader {
         found.put(
             e.getKey(),
             new NestedRef(
-                e.getKey(), resource, resourcePath == null ? null : nestedStackPath(resourcePath)));
+                e.getKey(),
+                resource,
+                resources.keyLocation(e.getKey()),
+                resourcePath == null ? null : nestedStackPath(resourcePath)));
       }
       return List.copyOf(found.values());
     }
@@ -511,12 +524,14 @@ public final class CloudAssemblyLoader {
         this.legacyAssets = legacyAssets;
       }
 
-      @Nullable Path templateOf(NestedRef n, Template parent) {
+      @Nullable Path templateOf(NestedRef n) {
         String what = "template of nested stack '" + n.logicalId() + "'";
         Node.MapNode metadata = map(n.resource().get("Metadata"));
-        Node assetPath = metadata == null ? null : metadata.get(ASSET_PATH_METADATA);
-        if (text(assetPath) != null) {
-          return inside(dir, text(assetPath), assetPath.origin().location(), what + " '" + text(assetPath) + "'");
+        Node assetNode = metadata == null ? null : metadata.get(ASSET_PATH_METADATA);
+        String assetPath = text(assetNode);
+        if (assetPath != null) {
+          return inside(
+              dir, assetPath, assetNode.origin().location(), what + " '" + assetPath + "'");
         }
         Node.MapNode props = map(n.resource().get("Properties"));
         Node url = props == null ? null : props.get("TemplateURL");
@@ -539,8 +554,8 @@ public final class CloudAssemblyLoader {
     }
 
     /**
-     * The file assets of the assembly's asset manifests by asset hash, read the first time a
-     * nested stack needs one.
+     * The file assets of the assembly's asset manifests by asset hash, read the first time a nested
+     * stack needs one.
      */
     private final class AssetIndex {
       private final Path dir;
@@ -573,7 +588,11 @@ public final class CloudAssemblyLoader {
           return;
         }
         Path file =
-            inside(dir, fileName, fileNode.origin().location(), "asset manifest '" + fileName + "' of '" + id + "'");
+            inside(
+                dir,
+                fileName,
+                fileNode.origin().location(),
+                "asset manifest '" + fileName + "' of '" + id + "'");
         if (file == null) {
           return;
         }
@@ -610,11 +629,16 @@ public final class CloudAssemblyLoader {
   }
 
   /**
-   * Reads the artifact's metadata: {@code aws:cdk:logicalId} entries in file order, and the file
-   * assets of the legacy synthesizer ({@code aws:cdk:asset}) by asset ID.
+   * Reads the artifact's metadata: {@code aws:cdk:logicalId} entries in file order; the scopes the
+   * stack's construct path must contain (a resource's parent, or the construct another entry is
+   * about, often the stack itself); and the file assets of the legacy synthesizer ({@code
+   * aws:cdk:asset}) by asset ID.
    */
   private static void readMetadata(
-      Node.MapNode artifact, List<PathEntry> entries, Map<String, String> legacyAssets) {
+      Node.MapNode artifact,
+      List<PathEntry> entries,
+      List<String> scopes,
+      Map<String, String> legacyAssets) {
     Node.MapNode metadata = map(artifact.get("metadata"));
     if (metadata == null) {
       return;
@@ -637,8 +661,12 @@ public final class CloudAssemblyLoader {
           String logicalId = text(entry.get("data"));
           if (logicalId != null && constructPath && !path.isEmpty()) {
             entries.add(new PathEntry(path, logicalId));
+            scopes.add(path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "");
           }
-        } else if (LEGACY_ASSET_ENTRY.equals(type)) {
+        } else if (constructPath && !path.isEmpty()) {
+          scopes.add(path);
+        }
+        if (LEGACY_ASSET_ENTRY.equals(type)) {
           Node.MapNode data = map(entry.get("data"));
           String assetPath = data == null ? null : text(data.get("path"));
           String packaging = data == null ? null : text(data.get("packaging"));
@@ -655,8 +683,8 @@ public final class CloudAssemblyLoader {
   }
 
   /**
-   * Every asset hash in the strings under {@code node}: the object key of a file asset, or the
-   * name of a legacy {@code AssetParameters<hash>S3Bucket...} parameter that a {@code Ref} names.
+   * Every asset hash in the strings under {@code node}: the object key of a file asset, or the name
+   * of a legacy {@code AssetParameters<hash>S3Bucket...} parameter that a {@code Ref} names.
    */
   private static void collectHashes(@Nullable Node node, Set<String> into) {
     if (node instanceof Node.ScalarNode s) {
@@ -695,15 +723,15 @@ public final class CloudAssemblyLoader {
   }
 
   /**
-   * The stack's construct path when the manifest gives no {@code displayName}: the longest common
-   * scope of its resources' construct paths (CDK puts {@code BootstrapVersion} right under the
-   * stack, so that is the stack itself).
+   * The stack's construct path when the manifest gives no {@code displayName} (old CDK v1
+   * manifests): the longest common prefix of the scopes its metadata names. CDK v2 puts {@code
+   * BootstrapVersion} right under the stack and v1 keys its asset entries by the stack, so that
+   * prefix is the stack itself in practice.
    */
-  private static @Nullable String commonScope(List<PathEntry> entries) {
+  private static @Nullable String commonScope(List<String> scopes) {
     List<String> common = null;
-    for (PathEntry entry : entries) {
-      String[] segments = entry.constructPath().split("/", -1);
-      List<String> scope = List.of(segments).subList(0, segments.length - 1);
+    for (String s : scopes) {
+      List<String> scope = s.isEmpty() ? List.of() : List.of(s.split("/", -1));
       if (common == null) {
         common = scope;
       } else {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netlint.parse.cfn.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -104,10 +106,8 @@ class CloudAssemblyCorpusTest {
     assertThat(unnamed.size()).isLessThan(resourceCount / 100);
   }
 
-  private static java.util.Set<String> parameterNames(CloudAssembly.AssemblyStack stack) {
+  private static Set<String> parameterNames(CloudAssembly.AssemblyStack stack) {
     var params = stack.source().template().root().get("Parameters");
-    return params instanceof dev.netlint.parse.cfn.Node.MapNode m
-        ? m.entries().keySet()
-        : java.util.Set.of();
+    return params instanceof Node.MapNode m ? m.entries().keySet() : Set.of();
   }
 }
