@@ -25,8 +25,9 @@ public record StackSource(
     Map<String, Node> parameterValues) {
 
   public StackSource {
-    constructPaths = Map.copyOf(constructPaths);
-    parameterValues = Map.copyOf(parameterValues);
+    // Sorted, so that whatever iterates them gives the same output on every run.
+    constructPaths = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constructPaths));
+    parameterValues = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameterValues));
   }
 
   /** A lone template, outside any cloud assembly. */

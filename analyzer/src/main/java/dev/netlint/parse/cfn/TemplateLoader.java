@@ -115,12 +115,11 @@ public final class TemplateLoader {
     return root.get("Resources") instanceof Node.MapNode;
   }
 
+  /** Looks at the first 64 KiB only, so a huge non-template (a lock file) is skipped cheaply. */
   private static boolean looksLikeTemplate(Path file) {
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        return true;
-      }
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(64 * 1024);
+      String text = new String(head, StandardCharsets.UTF_8);
       return TEMPLATE_HINT.matcher(text).find();
     } catch (IOException | RuntimeException e) {
       return true;
