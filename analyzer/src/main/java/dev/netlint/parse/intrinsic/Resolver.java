@@ -1,0 +1,1137 @@
+package dev.netlint.parse.intrinsic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.netlint.model.Origin;
+import dev.netlint.model.Resource;
+import dev.netlint.model.ResourceId;
+import dev.netlint.model.Stack;
+import dev.netlint.model.Value;
+import dev.netlint.model.Value.Symbolic.Kind;
+import dev.netlint.parse.cfn.Node;
+import dev.netlint.parse.cfn.StackSource;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the intrinsic functions of one stack; one instance per resolution. See {@link
+ * StackResolver} for the semantics.
+ */
+final class Resolver {
+
+  /**
+   * Deepest nesting of values and functions followed; above the loader's own nesting limit, so
+   * only chains of conditions or functions reach it.
+   */
+  static final int MAX_DEPTH = 300;
+
+  /** Most values and conditions resolved for one stack, against templates built to explode. */
+  static final long MAX_STEPS = 2_000_000L;
+
+  private static final Set<String> PSEUDO_PARAMETERS =
+      Set.of(
+          "AWS::AccountId",
+          "AWS::NotificationARNs",
+          "AWS::Partition",
+          "AWS::Region",
+          "AWS::StackId",
+          "AWS::StackName",
+          "AWS::URLSuffix");
+
+  /** Pseudo parameters that have the same value in a nested stack as in its parent. */
+  private static final Set<String> SHARED_PSEUDO_PARAMETERS =
+      Set.of("AWS::AccountId", "AWS::Partition", "AWS::Region", "AWS::URLSuffix");
+
+  private static final String FOR_EACH = "Fn::ForEach::";
+
+  /** The outcome of one resolution, with the export names the stack imports. */
+  record Outcome(Resolution resolution, Set<String> imports) {}
+
+  private final StackSource source;
+  private final String stackName;
+  private final Map<String, Value> exports;
+  private final Node.MapNode parameters;
+  private final Node.MapNode mappings;
+  private final Node.MapNode resources;
+  private final Node.MapNode outputs;
+  private final Conditions conditions;
+  private final Set<Problem> problems = new LinkedHashSet<>();
+  private final Set<String> imports = new LinkedHashSet<>();
+  private final Map<String, Value> parameterCache = new HashMap<>();
+  private int depth;
+  private long steps;
+  private boolean stopped;
+
+  Resolver(StackSource source, Map<String, Value> exports) {
+    this.source = source;
+    this.stackName = source.stackName();
+    this.exports = exports;
+    Node.MapNode root = source.template().root();
+    this.parameters = section(root, "Parameters");
+    this.mappings = section(root, "Mappings");
+    this.resources = section(root, "Resources");
+    this.outputs = section(root, "Outputs");
+    this.conditions = new Conditions(this, section(root, "Conditions"));
+  }
+
+  Outcome run() {
+    Map<String, Resource> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : resources.entries().entrySet()) {
+      String id = e.getKey();
+      Origin origin = new Origin(resources.keyLocation(id), List.of("Resources", id));
+      try {
+        Resource r = resource(id, e.getValue(), origin);
+        if (r != null) {
+          out.put(id, r);
+        }
+      } catch (RuntimeException ex) {
+        // One resource that trips a netlint bug must not cost the analysis of the others.
+        problem("netlint failed to resolve resource " + id + ": " + ex, origin);
+      }
+    }
+    Map<String, Value> exported = exports();
+    Stack stack =
+        new Stack(
+            stackName, source.template().displayName(), source.constructPath(), out, exported);
+    return new Outcome(new Resolution(stack, List.copyOf(problems)), imports);
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  private Node.MapNode section(Node.MapNode root, String name) {
+    Node n = root.get(name);
+    if (n instanceof Node.MapNode m) {
+      return m;
+    }
+    if (n != null && !(n instanceof Node.ScalarNode s && s.kind() == Node.ScalarNode.Kind.NULL)) {
+      problem(name + " is not a mapping", n.origin());
+    }
+    return new Node.MapNode(
+        Map.of(), Map.of(), new Origin(root.origin().location(), List.of(name)));
+  }
+
+  private @Nullable Resource resource(String id, Node node, Origin origin) {
+    if (id.startsWith(FOR_EACH)) {
+      problem(
+          "Fn::ForEach "
+              + id.substring(FOR_EACH.length())
+              + " is not expanded: netlint does not run the AWS::LanguageExtensions transform",
+          origin);
+      return null;
+    }
+    if (!(node instanceof Node.MapNode m)) {
+      problem("resource " + id + " is not a mapping", origin);
+      return null;
+    }
+    Node typeNode = m.get("Type");
+    String type = string(typeNode);
+    if (type == null || type.isEmpty()) {
+      problem(
+          "resource " + id + " has no Type string", typeNode == null ? origin : typeNode.origin());
+      return null;
+    }
+    String condition = null;
+    boolean active = true;
+    Node conditionNode = m.get("Condition");
+    if (conditionNode != null) {
+      condition = string(conditionNode);
+      if (condition == null) {
+        problem("Condition of resource " + id + " is not a condition name", conditionNode.origin());
+      } else {
+        active = conditions.evaluate(condition, conditionNode.origin()) != Conditions.Truth.FALSE;
+      }
+    }
+    Map<String, Value> properties = properties(id, m.get("Properties"));
+    List<String> dependsOn = dependsOn(id, m.get("DependsOn"));
+    String constructPath = null;
+    if (m.get("Metadata") instanceof Node.MapNode metadata) {
+      constructPath = string(metadata.get("aws:cdk:path"));
+    }
+    if (constructPath == null) {
+      constructPath = source.constructPaths().get(id);
+    }
+    return new Resource(
+        new ResourceId(stackName, id),
+        type,
+        properties,
+        origin,
+        constructPath,
+        condition,
+        active,
+        dependsOn);
+  }
+
+  private Map<String, Value> properties(String id, @Nullable Node node) {
+    if (node == null) {
+      return Map.of();
+    }
+    Value v = resolve(node);
+    if (v instanceof Value.MapValue m) {
+      return m.entries();
+    }
+    if (!(v instanceof Value.NoValue || v instanceof Value.Null)) {
+      problem(
+          "Properties of resource " + id + " do not resolve to a mapping: " + ValueOps.describe(v),
+          node.origin());
+    }
+    return Map.of();
+  }
+
+  private List<String> dependsOn(String id, @Nullable Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    List<Node> items = node instanceof Node.ListNode l ? l.items() : List.of(node);
+    List<String> out = new ArrayList<>(items.size());
+    for (Node item : items) {
+      String target = string(item);
+      if (target == null) {
+        problem("DependsOn of resource " + id + " must name resources as strings", item.origin());
+      } else if (resources.get(target) == null) {
+        problem(
+            "DependsOn of resource " + id + " names " + target + ", which is not in Resources",
+            item.origin());
+      } else {
+        out.add(target);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Value> exports() {
+    Map<String, Value> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : outputs.entries().entrySet()) {
+      if (!(e.getValue() instanceof Node.MapNode output)
+          || !(output.get("Export") instanceof Node.MapNode export)) {
+        continue;
+      }
+      Node nameNode = export.get("Name");
+      Node valueNode = output.get("Value");
+      if (nameNode == null || valueNode == null) {
+        problem(
+            "output " + e.getKey() + " has an Export without " + (nameNode == null ? "Name" : "Value"),
+            export.origin());
+        continue;
+      }
+      String condition = string(output.get("Condition"));
+      if (condition != null
+          && conditions.evaluate(condition, output.get("Condition").origin())
+              == Conditions.Truth.FALSE) {
+        continue;
+      }
+      String name = resolve(nameNode).literal().orElse(null);
+      if (name != null) {
+        out.putIfAbsent(name, resolve(valueNode));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  void problem(String message, Origin origin) {
+    problems.add(new Problem(message, origin));
+  }
+
+  /** Counts one step and one level of nesting; false (after reporting why) past the limits. */
+  boolean enter(Origin at) {
+    if (stopped) {
+      return false;
+    }
+    if (++steps > MAX_STEPS) {
+      stopped = true;
+      problem(
+          "netlint stopped resolving this template after "
+              + MAX_STEPS
+              + " steps; the rest stays unresolved",
+          at);
+      return false;
+    }
+    if (depth >= MAX_DEPTH) {
+      problem("values and intrinsic functions nest deeper than " + MAX_DEPTH + " levels", at);
+      return false;
+    }
+    depth++;
+    return true;
+  }
+
+  void exit() {
+    depth--;
+  }
+
+  private Value fail(String message, String description, Origin at) {
+    problem(message, at);
+    return unresolved(description, at);
+  }
+
+  private static Value unresolved(String description, Origin at) {
+    return new Value.Symbolic(Kind.UNRESOLVED, description, at);
+  }
+
+  /** The text of a string scalar, else null. */
+  static @Nullable String string(@Nullable Node node) {
+    return node instanceof Node.ScalarNode s && s.kind() == Node.ScalarNode.Kind.STRING
+        ? s.textOrEmpty()
+        : null;
+  }
+
+  /** The text of a non-null scalar of any kind, else null. */
+  private static @Nullable String scalarText(@Nullable Node node) {
+    return node instanceof Node.ScalarNode s && s.kind() != Node.ScalarNode.Kind.NULL
+        ? s.textOrEmpty()
+        : null;
+  }
+
+  private static String quote(String s) {
+    return "'" + s + "'";
+  }
+
+  // ---------------------------------------------------------------- values
+
+  Value resolve(Node node) {
+    if (!enter(node.origin())) {
+      return unresolved("resolution limit", node.origin());
+    }
+    try {
+      if (node instanceof Node.ScalarNode s) {
+        return scalar(s);
+      }
+      if (node instanceof Node.ListNode l) {
+        return list(l);
+      }
+      Node.MapNode m = (Node.MapNode) node;
+      String fn = m.intrinsicName();
+      if (fn != null) {
+        Value v = function(fn, m);
+        if (v != null) {
+          return v;
+        }
+      }
+      return map(m);
+    } finally {
+      exit();
+    }
+  }
+
+  private static Value scalar(Node.ScalarNode s) {
+    String text = s.textOrEmpty();
+    switch (s.kind()) {
+      case STRING:
+        return DynamicReferences.expand(new Value.Text(text, s.origin()));
+      case NUMBER:
+        return new Value.Num(text, s.origin());
+      case BOOLEAN:
+        String t = text.toLowerCase(Locale.ROOT);
+        return new Value.Bool(
+            t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("on"), s.origin());
+      default:
+        return new Value.Null(s.origin());
+    }
+  }
+
+  private Value list(Node.ListNode l) {
+    List<Value> items = new ArrayList<>(l.items().size());
+    for (Node item : l.items()) {
+      Value v = resolve(item);
+      if (!(v instanceof Value.NoValue)) {
+        items.add(v);
+      }
+    }
+    return new Value.ListValue(items, l.origin());
+  }
+
+  private Value map(Node.MapNode m) {
+    Map<String, Value> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+      if (e.getKey().startsWith(FOR_EACH)) {
+        problem(
+            "Fn::ForEach "
+                + e.getKey().substring(FOR_EACH.length())
+                + " is not expanded: netlint does not run the AWS::LanguageExtensions transform",
+            e.getValue().origin());
+        continue;
+      }
+      Value v = resolve(e.getValue());
+      if (!(v instanceof Value.NoValue)) {
+        entries.put(e.getKey(), v);
+      }
+    }
+    return new Value.MapValue(entries, m.origin());
+  }
+
+  /** The value of an intrinsic function, or null for a mapping that only looks like one. */
+  private @Nullable Value function(String fn, Node.MapNode m) {
+    Node arg = m.get(fn);
+    Origin at = m.origin();
+    switch (fn) {
+      case "Ref":
+        return ref(arg, at);
+      case "Fn::GetAtt":
+        return getAtt(arg, at);
+      case "Fn::Sub":
+        return sub(arg, at);
+      case "Fn::Join":
+        return join(arg, at);
+      case "Fn::Select":
+        return select(arg, at);
+      case "Fn::Split":
+        return split(arg, at);
+      case "Fn::Base64":
+        return resolve(arg);
+      case "Fn::FindInMap":
+        return findInMap(arg, at);
+      case "Fn::If":
+        return ifValue(arg, at);
+      case "Fn::GetAZs":
+        return getAzs(arg, at);
+      case "Fn::Cidr":
+        return cidr(arg, at);
+      case "Fn::ImportValue":
+        return importValue(arg, at);
+      case "Fn::Length":
+        return length(arg, at);
+      case "Fn::ToJsonString":
+        return toJsonString(arg, at);
+      case "Condition":
+        return conditionValue(arg, at);
+      case "Fn::Equals":
+      case "Fn::And":
+      case "Fn::Or":
+      case "Fn::Not":
+        return fail(fn + " is a condition function, allowed only in Conditions", fn, at);
+      case "Fn::Transform":
+        return fail("Fn::Transform calls a macro, which netlint does not run", fn, at);
+      default:
+        if (fn.startsWith(FOR_EACH)) {
+          return fail(
+              "Fn::ForEach "
+                  + fn.substring(FOR_EACH.length())
+                  + " is not expanded: netlint does not run the AWS::LanguageExtensions transform",
+              "Fn::ForEach",
+              at);
+        }
+        return fail("unknown intrinsic function " + fn, fn, at);
+    }
+  }
+
+  // ---------------------------------------------------------------- Ref and parameters
+
+  private Value ref(Node arg, Origin at) {
+    String name = string(arg);
+    if (name == null) {
+      return fail("Ref needs a parameter or resource name as a string", "Ref", at);
+    }
+    return named(name, at, "Ref " + name);
+  }
+
+  /** What {@code Ref name} gives; {@code what} names the reference in messages. */
+  private Value named(String name, Origin at, String what) {
+    if (name.equals("AWS::NoValue")) {
+      return new Value.NoValue(at);
+    }
+    if (PSEUDO_PARAMETERS.contains(name)) {
+      return new Value.Symbolic(Kind.PSEUDO_PARAMETER, name, at);
+    }
+    if (parameters.get(name) != null) {
+      return ValueOps.withOrigin(parameter(name), at);
+    }
+    if (resources.get(name) != null) {
+      return new Value.ResourceRef(new ResourceId(stackName, name), at);
+    }
+    return fail(what + " names no parameter, resource or pseudo parameter", what, at);
+  }
+
+  private Value parameter(String name) {
+    Value cached = parameterCache.get(name);
+    if (cached == null) {
+      cached = computeParameter(name);
+      parameterCache.put(name, cached);
+    }
+    return cached;
+  }
+
+  private Value computeParameter(String name) {
+    Node.MapNode declaration = parameters.get(name) instanceof Node.MapNode m ? m : null;
+    Origin declared = new Origin(parameters.keyLocation(name), List.of("Parameters", name));
+    String type = declaration == null ? null : string(declaration.get("Type"));
+    if (type == null) {
+      type = "String";
+    }
+    Node passed = source.parameterValues().get(name);
+    if (passed != null) {
+      Value v = fromParent(name, type, passed);
+      if (v != null) {
+        return v;
+      }
+    }
+    Node def = declaration == null ? null : declaration.get("Default");
+    if (isSsm(type)) {
+      String path = scalarText(def);
+      return path == null
+          ? new Value.Symbolic(Kind.PARAMETER, name, declared)
+          : new Value.Symbolic(Kind.SSM_PARAMETER, path, def.origin());
+    }
+    if (def == null
+        || (def instanceof Node.ScalarNode s && s.kind() == Node.ScalarNode.Kind.NULL)) {
+      return new Value.Symbolic(Kind.PARAMETER, name, declared);
+    }
+    return typed(name, type, def);
+  }
+
+  /**
+   * A value the parent template passes for parameter {@code name}, or null when it passes {@code
+   * AWS::NoValue} (the parameter keeps its default).
+   */
+  private @Nullable Value fromParent(String name, String type, Node passed) {
+    if (passed instanceof Node.MapNode m) {
+      String fn = m.intrinsicName();
+      Node arg = fn == null ? null : m.get(fn);
+      String expression = fn == null ? name : fn;
+      if ("Ref".equals(fn) && string(arg) != null) {
+        String ref = string(arg);
+        if (ref.equals("AWS::NoValue")) {
+          return null;
+        }
+        if (SHARED_PSEUDO_PARAMETERS.contains(ref)) {
+          return new Value.Symbolic(Kind.PSEUDO_PARAMETER, ref, passed.origin());
+        }
+        expression = ref;
+      } else if ("Fn::GetAtt".equals(fn) && getAttName(arg) != null) {
+        expression = getAttName(arg);
+      }
+      return new Value.Symbolic(Kind.PARAMETER, parentStack() + "." + expression, passed.origin());
+    }
+    if (passed instanceof Node.ScalarNode s && s.kind() == Node.ScalarNode.Kind.NULL) {
+      return null;
+    }
+    if (isSsm(type)) {
+      String path = scalarText(passed);
+      return path == null
+          ? new Value.Symbolic(Kind.PARAMETER, name, passed.origin())
+          : new Value.Symbolic(Kind.SSM_PARAMETER, path, passed.origin());
+    }
+    return typed(name, type, passed);
+  }
+
+  /** The parent's stack name: a nested stack is named {@code Parent/NestedLogicalId}. */
+  private String parentStack() {
+    int slash = stackName.lastIndexOf('/');
+    return slash > 0 ? stackName.substring(0, slash) : "parent";
+  }
+
+  private static @Nullable String getAttName(@Nullable Node arg) {
+    if (arg instanceof Node.ListNode l
+        && l.items().size() == 2
+        && string(l.items().get(0)) != null
+        && string(l.items().get(1)) != null) {
+      return string(l.items().get(0)) + "." + string(l.items().get(1));
+    }
+    String s = string(arg);
+    return s != null && s.indexOf('.') > 0 ? s : null;
+  }
+
+  /** A literal parameter value (default or passed by the parent) as its Type says. */
+  private Value typed(String name, String type, Node node) {
+    if (node instanceof Node.ScalarNode s && s.kind() != Node.ScalarNode.Kind.NULL) {
+      String text = s.textOrEmpty();
+      if (isList(type)) {
+        List<Value> items = new ArrayList<>();
+        for (String part : splitLiteral(text, ",")) {
+          items.add(listItem(type, part.trim(), s.origin()));
+        }
+        return new Value.ListValue(items, s.origin());
+      }
+      if (type.equals("Number")) {
+        if (isNumber(text)) {
+          return new Value.Num(text.trim(), s.origin());
+        }
+        problem("value " + text + " of Number parameter " + name + " is not a number", s.origin());
+      }
+      return DynamicReferences.expand(new Value.Text(text, s.origin()));
+    }
+    if (node instanceof Node.ListNode l
+        && l.items().stream().allMatch(i -> scalarText(i) != null)) {
+      if (!isList(type)) {
+        problem("parameter " + name + " of type " + type + " has a list value", l.origin());
+      }
+      List<Value> items = new ArrayList<>();
+      for (Node item : l.items()) {
+        items.add(listItem(type, scalarText(item), item.origin()));
+      }
+      return new Value.ListValue(items, l.origin());
+    }
+    problem("parameter " + name + " has a value that is not a literal", node.origin());
+    return new Value.Symbolic(Kind.PARAMETER, name, node.origin());
+  }
+
+  private static Value listItem(String type, String text, Origin origin) {
+    return type.equals("List<Number>") && isNumber(text)
+        ? new Value.Num(text, origin)
+        : new Value.Text(text, origin);
+  }
+
+  private static boolean isList(String type) {
+    return type.equals("CommaDelimitedList") || type.startsWith("List<");
+  }
+
+  private static boolean isSsm(String type) {
+    return type.startsWith("AWS::SSM::Parameter::Value<");
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      new BigDecimal(text.trim());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- Fn::GetAtt
+
+  private Value getAtt(Node arg, Origin at) {
+    String resource;
+    String attribute;
+    String s = string(arg);
+    if (s != null) {
+      int dot = s.indexOf('.');
+      if (dot <= 0 || dot == s.length() - 1) {
+        return fail(
+            "Fn::GetAtt needs ResourceName.AttributeName, not " + quote(s), "Fn::GetAtt " + s, at);
+      }
+      resource = s.substring(0, dot);
+      attribute = s.substring(dot + 1);
+    } else if (arg instanceof Node.ListNode l
+        && l.items().size() == 2
+        && string(l.items().get(0)) != null) {
+      resource = string(l.items().get(0));
+      Value a = resolve(l.items().get(1));
+      attribute = a.literal().orElse(null);
+      if (attribute == null) {
+        if (resources.get(resource) == null) {
+          return fail(
+              "Fn::GetAtt names " + resource + ", which is not in Resources",
+              "Fn::GetAtt " + resource,
+              at);
+        }
+        return unresolved("Fn::GetAtt " + resource + "." + ValueOps.describe(a), at);
+      }
+    } else {
+      return fail("Fn::GetAtt needs [ResourceName, AttributeName]", "Fn::GetAtt", at);
+    }
+    return attribute(resource, attribute, at, "Fn::GetAtt");
+  }
+
+  private Value attribute(String resource, String attribute, Origin at, String what) {
+    if (resources.get(resource) == null) {
+      return fail(
+          what + " names " + resource + ", which is not in Resources",
+          "Fn::GetAtt " + resource + "." + attribute,
+          at);
+    }
+    return new Value.Attribute(new ResourceId(stackName, resource), attribute, at);
+  }
+
+  // ---------------------------------------------------------------- Fn::Sub
+
+  private Value sub(Node arg, Origin at) {
+    String template = string(arg);
+    Origin templateOrigin = arg.origin();
+    Node.MapNode variables = null;
+    if (template == null) {
+      if (arg instanceof Node.ListNode l
+          && l.items().size() == 2
+          && string(l.items().get(0)) != null
+          && l.items().get(1) instanceof Node.MapNode vars
+          && vars.intrinsicName() == null) {
+        template = string(l.items().get(0));
+        templateOrigin = l.items().get(0).origin();
+        variables = vars;
+      } else {
+        return fail(
+            "Fn::Sub needs a string, or a list of a string and a mapping of variables",
+            "Fn::Sub",
+            at);
+      }
+    }
+    List<Value> parts = new ArrayList<>();
+    Map<String, Value> cache = new HashMap<>();
+    for (SubTemplate.Segment segment : SubTemplate.parse(template)) {
+      if (!segment.placeholder()) {
+        parts.add(new Value.Text(segment.text(), templateOrigin));
+        continue;
+      }
+      String name = segment.text();
+      Value v = cache.get(name);
+      if (v == null) {
+        v = subVariable(name, variables, templateOrigin);
+        cache.put(name, v);
+      }
+      parts.add(v);
+    }
+    return DynamicReferences.expand(ValueOps.concat(parts, at));
+  }
+
+  private Value subVariable(String name, Node.@Nullable MapNode variables, Origin at) {
+    String what = "${" + name + "} in Fn::Sub";
+    Value v;
+    if (variables != null && variables.get(name) != null) {
+      v = resolve(variables.get(name));
+    } else if (name.isEmpty()) {
+      return fail("${} in Fn::Sub names no variable", "Fn::Sub ${}", at);
+    } else if (name.indexOf('.') > 0 && !name.startsWith("AWS::")) {
+      int dot = name.indexOf('.');
+      v = attribute(name.substring(0, dot), name.substring(dot + 1), at, what);
+    } else {
+      v = named(name, at, what);
+    }
+    if (v instanceof Value.NoValue) {
+      return fail(what + " is AWS::NoValue, which Fn::Sub cannot insert", "Fn::Sub ${" + name + "}", at);
+    }
+    if (!ValueOps.isStringLike(v)) {
+      return fail(what + " is " + kindOf(v) + ", not a string", "Fn::Sub ${" + name + "}", at);
+    }
+    return v;
+  }
+
+  private static String kindOf(Value v) {
+    if (v instanceof Value.ListValue) {
+      return "a list";
+    }
+    if (v instanceof Value.MapValue) {
+      return "a mapping";
+    }
+    return v instanceof Value.Null ? "null" : "AWS::NoValue";
+  }
+
+  // ---------------------------------------------------------------- list functions
+
+  private Value join(Node arg, Origin at) {
+    if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
+      return fail("Fn::Join needs a list of a delimiter and a list of values", "Fn::Join", at);
+    }
+    String delimiter = resolve(l.items().get(0)).literal().orElse(null);
+    if (delimiter == null) {
+      return fail("the delimiter of Fn::Join is not a literal string", "Fn::Join", at);
+    }
+    Value list = resolve(l.items().get(1));
+    if (list instanceof Value.ListValue lv) {
+      List<Value> parts = new ArrayList<>();
+      for (int i = 0; i < lv.items().size(); i++) {
+        Value item = lv.items().get(i);
+        if (!ValueOps.isStringLike(item)) {
+          return fail(
+              "item " + i + " of Fn::Join is " + kindOf(item) + ", not a string", "Fn::Join", at);
+        }
+        if (i > 0) {
+          parts.add(new Value.Text(delimiter, at));
+        }
+        parts.add(item);
+      }
+      return DynamicReferences.expand(ValueOps.concat(parts, at));
+    }
+    if (isSymbolicList(list)) {
+      return unresolved(
+          "Fn::Join(" + quote(delimiter) + ", " + ValueOps.describe(list) + ")", at);
+    }
+    return fail(
+        "Fn::Join needs a list of values, not " + ValueOps.describe(list), "Fn::Join", at);
+  }
+
+  /** A value that may be a list known only at deploy (a list parameter, a list attribute). */
+  private static boolean isSymbolicList(Value v) {
+    return v instanceof Value.Symbolic || v instanceof Value.Attribute;
+  }
+
+  private Value select(Node arg, Origin at) {
+    if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
+      return fail("Fn::Select needs a list of an index and a list", "Fn::Select", at);
+    }
+    Value indexValue = resolve(l.items().get(0));
+    Value list = resolve(l.items().get(1));
+    String indexText = indexValue.literal().orElse(null);
+    if (indexText == null) {
+      return unresolved(
+          "Fn::Select(" + ValueOps.describe(indexValue) + ", " + ValueOps.describe(list) + ")", at);
+    }
+    int index;
+    try {
+      index = Integer.parseInt(indexText.trim());
+    } catch (NumberFormatException e) {
+      return fail(
+          "the index of Fn::Select is " + quote(indexText) + ", not an integer", "Fn::Select", at);
+    }
+    if (index < 0) {
+      return fail("the index of Fn::Select is negative: " + index, "Fn::Select", at);
+    }
+    if (list instanceof Value.ListValue lv) {
+      if (index >= lv.items().size()) {
+        return fail(
+            "Fn::Select index "
+                + index
+                + " is out of range for a list of "
+                + lv.items().size()
+                + (lv.items().size() == 1 ? " item" : " items"),
+            "Fn::Select(" + index + ", " + ValueOps.describe(list) + ")",
+            at);
+      }
+      return ValueOps.withOrigin(lv.items().get(index), at);
+    }
+    if (isSymbolicList(list)) {
+      return unresolved("Fn::Select(" + index + ", " + ValueOps.describe(list) + ")", at);
+    }
+    return fail(
+        "Fn::Select needs a list, not " + ValueOps.describe(list), "Fn::Select(" + index + ")", at);
+  }
+
+  private Value split(Node arg, Origin at) {
+    if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
+      return fail("Fn::Split needs a list of a delimiter and a string", "Fn::Split", at);
+    }
+    String delimiter = resolve(l.items().get(0)).literal().orElse(null);
+    if (delimiter == null || delimiter.isEmpty()) {
+      return fail("the delimiter of Fn::Split is not a non-empty literal string", "Fn::Split", at);
+    }
+    Value source = resolve(l.items().get(1));
+    String literal = source.literal().orElse(null);
+    if (literal != null) {
+      List<Value> items = new ArrayList<>();
+      for (String part : splitLiteral(literal, delimiter)) {
+        items.add(new Value.Text(part, at));
+      }
+      return new Value.ListValue(items, at);
+    }
+    if (!ValueOps.isStringLike(source)) {
+      return fail(
+          "Fn::Split needs a string, not " + kindOf(source), "Fn::Split(" + quote(delimiter) + ")", at);
+    }
+    if (source instanceof Value.Concat c && splittable(c, delimiter)) {
+      return splitConcat(c, delimiter, at);
+    }
+    return unresolved(
+        "Fn::Split(" + quote(delimiter) + ", " + ValueOps.describe(source) + ")", at);
+  }
+
+  /**
+   * Whether a string built from resource IDs and attributes can be split on {@code delimiter}
+   * before deploy: physical IDs and string attributes never hold a comma, so the delimiters are
+   * exactly those in the literal parts. This is what a CDK list export ({@code Fn::Join} of
+   * {@code Ref}s) becomes in the importing stack.
+   */
+  private static boolean splittable(Value.Concat c, String delimiter) {
+    return delimiter.equals(",")
+        && c.parts().stream()
+            .allMatch(
+                p ->
+                    p.literal().isPresent()
+                        || p instanceof Value.ResourceRef
+                        || p instanceof Value.Attribute);
+  }
+
+  private static Value splitConcat(Value.Concat c, String delimiter, Origin at) {
+    List<Value> items = new ArrayList<>();
+    List<Value> current = new ArrayList<>();
+    for (Value part : c.parts()) {
+      String s = part.literal().orElse(null);
+      if (s == null) {
+        current.add(part);
+        continue;
+      }
+      List<String> pieces = splitLiteral(s, delimiter);
+      current.add(new Value.Text(pieces.get(0), part.origin()));
+      for (int i = 1; i < pieces.size(); i++) {
+        items.add(ValueOps.concat(current, at));
+        current = new ArrayList<>();
+        current.add(new Value.Text(pieces.get(i), part.origin()));
+      }
+    }
+    items.add(ValueOps.concat(current, at));
+    return new Value.ListValue(items, at);
+  }
+
+  /** {@code s} split on every occurrence of {@code delimiter}, empty pieces kept. */
+  private static List<String> splitLiteral(String s, String delimiter) {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    int at;
+    while ((at = s.indexOf(delimiter, from)) >= 0) {
+      out.add(s.substring(from, at));
+      from = at + delimiter.length();
+    }
+    out.add(s.substring(from));
+    return out;
+  }
+
+  private Value getAzs(Node arg, Origin at) {
+    Value region = resolve(arg);
+    String literal = region.literal().orElse(null);
+    if ((literal != null && literal.isEmpty())
+        || (region instanceof Value.Symbolic s
+            && s.kind() == Kind.PSEUDO_PARAMETER
+            && s.description().equals("AWS::Region"))) {
+      return unresolved("Fn::GetAZs", at);
+    }
+    return unresolved("Fn::GetAZs(" + ValueOps.describe(region) + ")", at);
+  }
+
+  private Value cidr(Node arg, Origin at) {
+    if (!(arg instanceof Node.ListNode l) || l.items().size() != 3) {
+      return fail("Fn::Cidr needs a list of ipBlock, count and cidrBits", "Fn::Cidr", at);
+    }
+    Value block = resolve(l.items().get(0));
+    Value count = resolve(l.items().get(1));
+    Value bits = resolve(l.items().get(2));
+    String b = block.literal().orElse(null);
+    String c = count.literal().orElse(null);
+    String s = bits.literal().orElse(null);
+    String description =
+        "Fn::Cidr("
+            + ValueOps.describe(block)
+            + ", "
+            + ValueOps.describe(count)
+            + ", "
+            + ValueOps.describe(bits)
+            + ")";
+    if (b == null || c == null || s == null) {
+      return unresolved(description, at);
+    }
+    try {
+      int n = Integer.parseInt(c.trim());
+      int hostBits = Integer.parseInt(s.trim());
+      List<Value> items = new ArrayList<>();
+      for (String cidr : Cidrs.subnets(b, n, hostBits)) {
+        items.add(new Value.Text(cidr, at));
+      }
+      return new Value.ListValue(items, at);
+    } catch (IllegalArgumentException e) {
+      // NumberFormatException is an IllegalArgumentException too: both are template errors.
+      String why =
+          e instanceof NumberFormatException
+              ? "count and cidrBits must be integers, not " + quote(c) + " and " + quote(s)
+              : e.getMessage();
+      return fail("Fn::Cidr: " + why, description, at);
+    }
+  }
+
+  private Value length(Node arg, Origin at) {
+    Value v = resolve(arg);
+    if (v instanceof Value.ListValue l) {
+      return new Value.Num(Integer.toString(l.items().size()), at);
+    }
+    if (isSymbolicList(v)) {
+      return unresolved("Fn::Length(" + ValueOps.describe(v) + ")", at);
+    }
+    return fail("Fn::Length needs a list, not " + ValueOps.describe(v), "Fn::Length", at);
+  }
+
+  private Value toJsonString(Node arg, Origin at) {
+    Value v = resolve(arg);
+    JsonNode json = toJson(v);
+    return json == null
+        ? unresolved("Fn::ToJsonString(" + ValueOps.describe(v) + ")", at)
+        : new Value.Text(json.toString(), at);
+  }
+
+  /** The JSON of a fully literal value, else null. */
+  private static @Nullable JsonNode toJson(Value v) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (v instanceof Value.Text t) {
+      return f.textNode(t.value());
+    }
+    if (v instanceof Value.Num n) {
+      return isNumber(n.text()) ? f.numberNode(new BigDecimal(n.text().trim())) : f.textNode(n.text());
+    }
+    if (v instanceof Value.Bool b) {
+      return f.booleanNode(b.value());
+    }
+    if (v instanceof Value.Null) {
+      return f.nullNode();
+    }
+    if (v instanceof Value.ListValue l) {
+      ArrayNode a = f.arrayNode();
+      for (Value item : l.items()) {
+        JsonNode j = toJson(item);
+        if (j == null) {
+          return null;
+        }
+        a.add(j);
+      }
+      return a;
+    }
+    if (v instanceof Value.MapValue m) {
+      ObjectNode o = f.objectNode();
+      for (Map.Entry<String, Value> e : m.entries().entrySet()) {
+        JsonNode j = toJson(e.getValue());
+        if (j == null) {
+          return null;
+        }
+        o.set(e.getKey(), j);
+      }
+      return o;
+    }
+    String literal = v.literal().orElse(null);
+    return literal == null ? null : f.textNode(literal);
+  }
+
+  // ---------------------------------------------------------------- Fn::FindInMap
+
+  private Value findInMap(Node arg, Origin at) {
+    if (!(arg instanceof Node.ListNode l) || l.items().size() < 3 || l.items().size() > 4) {
+      return fail(
+          "Fn::FindInMap needs a list of MapName, TopLevelKey, SecondLevelKey"
+              + " and an optional {DefaultValue: value}",
+          "Fn::FindInMap",
+          at);
+    }
+    Node defaultNode = null;
+    if (l.items().size() == 4) {
+      if (l.items().get(3) instanceof Node.MapNode d
+          && d.entries().size() == 1
+          && d.get("DefaultValue") != null) {
+        defaultNode = d.get("DefaultValue");
+      } else {
+        return fail(
+            "the fourth item of Fn::FindInMap must be {DefaultValue: value}", "Fn::FindInMap", at);
+      }
+    }
+    Value mapName = resolve(l.items().get(0));
+    Value top = resolve(l.items().get(1));
+    Value second = resolve(l.items().get(2));
+    String description =
+        "Fn::FindInMap("
+            + ValueOps.describe(mapName)
+            + ", "
+            + ValueOps.describe(top)
+            + ", "
+            + ValueOps.describe(second)
+            + ")";
+    String name = mapName.literal().orElse(null);
+    if (name == null) {
+      return unresolved(description, at);
+    }
+    Value fallback = defaultNode == null ? null : resolve(defaultNode);
+    if (!(mappings.get(name) instanceof Node.MapNode map)) {
+      return fallback != null
+          ? ValueOps.withOrigin(fallback, at)
+          : fail(
+              "Fn::FindInMap names mapping " + name + ", which is not in Mappings", description, at);
+    }
+    String topKey = top.literal().orElse(null);
+    String secondKey = second.literal().orElse(null);
+    if (topKey != null && secondKey != null) {
+      Node found = map.get(topKey) instanceof Node.MapNode level ? level.get(secondKey) : null;
+      if (found != null) {
+        return ValueOps.withOrigin(resolve(found), at);
+      }
+      return fallback != null
+          ? ValueOps.withOrigin(fallback, at)
+          : fail(
+              "mapping " + name + " has no " + topKey + " / " + secondKey + " for Fn::FindInMap",
+              description,
+              at);
+    }
+    if (topKey != null && map.get(topKey) == null && fallback == null) {
+      return fail(
+          "mapping " + name + " has no top-level key " + topKey + " for Fn::FindInMap",
+          description,
+          at);
+    }
+    // A key known only at deploy (AWS::Region most often): the value is known anyway when every
+    // entry it may select holds the same one.
+    List<Value> candidates = new ArrayList<>();
+    boolean missing = false;
+    for (String t : topKey != null ? List.of(topKey) : map.entries().keySet()) {
+      if (!(map.get(t) instanceof Node.MapNode level)) {
+        missing = true;
+        continue;
+      }
+      if (secondKey != null) {
+        if (level.get(secondKey) == null) {
+          missing = true;
+        } else {
+          candidates.add(resolve(level.get(secondKey)));
+        }
+      } else {
+        for (Node n : level.entries().values()) {
+          candidates.add(resolve(n));
+        }
+      }
+    }
+    if (missing && fallback != null) {
+      candidates.add(fallback);
+    } else if (missing) {
+      return unresolved(description, at);
+    }
+    if (candidates.isEmpty()
+        || !candidates.stream().allMatch(c -> ValueOps.same(c, candidates.get(0)))) {
+      return unresolved(description, at);
+    }
+    return ValueOps.withOrigin(candidates.get(0), at);
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  private Value ifValue(Node arg, Origin at) {
+    if (!(arg instanceof Node.ListNode l)
+        || l.items().size() != 3
+        || string(l.items().get(0)) == null) {
+      return fail(
+          "Fn::If needs a list of a condition name, a value if true and a value if false",
+          "Fn::If",
+          at);
+    }
+    String condition = string(l.items().get(0));
+    Conditions.Truth truth = conditions.evaluate(condition, l.items().get(0).origin());
+    // Both branches are resolved, whatever the condition, so that their problems are reported.
+    Value whenTrue = resolve(l.items().get(1));
+    Value whenFalse = resolve(l.items().get(2));
+    if (truth == Conditions.Truth.TRUE || ValueOps.same(whenTrue, whenFalse)) {
+      return whenTrue;
+    }
+    if (truth == Conditions.Truth.FALSE) {
+      return whenFalse;
+    }
+    return unresolved("Fn::If(" + condition + ")", at);
+  }
+
+  /** {@code {"Condition": name}} of a known condition as a boolean; null for any other map. */
+  private @Nullable Value conditionValue(Node arg, Origin at) {
+    String name = string(arg);
+    if (name == null || !conditions.has(name)) {
+      return null;
+    }
+    Conditions.Truth t = conditions.evaluate(name, arg.origin());
+    return t == Conditions.Truth.UNKNOWN
+        ? unresolved("Condition " + name, at)
+        : new Value.Bool(t == Conditions.Truth.TRUE, at);
+  }
+
+  // ---------------------------------------------------------------- Fn::ImportValue
+
+  private Value importValue(Node arg, Origin at) {
+    Value name = resolve(arg);
+    String literal = name.literal().orElse(null);
+    if (literal == null) {
+      if (!ValueOps.isStringLike(name)) {
+        return fail(
+            "Fn::ImportValue needs an export name, not " + kindOf(name), "Fn::ImportValue", at);
+      }
+      return new Value.Symbolic(Kind.IMPORT, ValueOps.describe(name), at);
+    }
+    imports.add(literal);
+    Value exported = exports.get(literal);
+    return exported != null
+        ? ValueOps.withOrigin(exported, at)
+        : new Value.Symbolic(Kind.IMPORT, literal, at);
+  }
+}
