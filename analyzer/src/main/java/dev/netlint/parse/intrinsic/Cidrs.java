@@ -46,9 +46,10 @@ final class Cidrs {
           "a /" + newPrefix + " subnet (cidrBits " + cidrBits + ") is larger than " + ipBlock);
     }
     if (newPrefix - prefix < 9 && count > (1 << (newPrefix - prefix))) {
+      int room = 1 << (newPrefix - prefix);
       throw new IllegalArgumentException(
-          ipBlock + " holds " + (1 << (newPrefix - prefix)) + " subnets of /" + newPrefix
-              + ", not " + count);
+          ipBlock + " has room for " + room + (room == 1 ? " subnet" : " subnets") + " of /"
+              + newPrefix + ", not " + count);
     }
     BigInteger hostMask = BigInteger.ONE.shiftLeft(width - prefix).subtract(BigInteger.ONE);
     BigInteger base = address.andNot(hostMask);
