@@ -15,6 +15,7 @@ import dev.netlint.parse.cfn.StackSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,9 +66,16 @@ final class Resolver {
   private final Node.MapNode resources;
   private final Node.MapNode outputs;
   private final Conditions conditions;
-  private final Set<Problem> problems = new LinkedHashSet<>();
+  private final List<String> conditionNames;
+  private final Map<String, Origin> conditionOrigins;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<Problem> seen = new HashSet<>();
   private final Set<String> imports = new LinkedHashSet<>();
   private final Map<String, Value> parameterCache = new HashMap<>();
+  private final Set<String> fromDefault = new HashSet<>();
+
+  /** How many times a parameter's default value was used: tells values that rest on defaults. */
+  private long defaultUses;
   private int depth;
   private long steps;
   private boolean stopped;
@@ -81,10 +89,28 @@ final class Resolver {
     this.mappings = section(root, "Mappings");
     this.resources = section(root, "Resources");
     this.outputs = section(root, "Outputs");
-    this.conditions = new Conditions(this, section(root, "Conditions"));
+    Node.MapNode conditionSection = section(root, "Conditions");
+    this.conditionNames = List.copyOf(conditionSection.entries().keySet());
+    this.conditionOrigins = new HashMap<>();
+    for (Map.Entry<String, Node> e : conditionSection.entries().entrySet()) {
+      conditionOrigins.put(e.getKey(), e.getValue().origin());
+    }
+    this.conditions = new Conditions(this, conditionSection);
   }
 
   Outcome run() {
+    // Parameters and conditions first, so that their own problems are reported once and in
+    // template order, whatever uses them.
+    for (String name : parameters.entries().keySet()) {
+      parameter(name);
+    }
+    for (String name : conditionNames) {
+      if (name.startsWith(FOR_EACH)) {
+        problem(notExpanded(name), conditionOrigins.get(name));
+      } else {
+        conditions.evaluate(name, source.template().root().origin());
+      }
+    }
     Map<String, Resource> out = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : resources.entries().entrySet()) {
       String id = e.getKey();
@@ -103,7 +129,7 @@ final class Resolver {
     Stack stack =
         new Stack(
             stackName, source.template().displayName(), source.constructPath(), out, exported);
-    return new Outcome(new Resolution(stack, List.copyOf(problems)), imports);
+    return new Outcome(new Resolution(stack, problems), imports);
   }
 
   // ---------------------------------------------------------------- sections
@@ -113,7 +139,8 @@ final class Resolver {
     if (n instanceof Node.MapNode m) {
       return m;
     }
-    if (n != null && !(n instanceof Node.ScalarNode s && s.kind() == Node.ScalarNode.Kind.NULL)) {
+    // An empty section ("Mappings:" and nothing under it) reads as null or as an empty string.
+    if (n != null && !(n instanceof Node.ScalarNode s && s.textOrEmpty().isEmpty())) {
       problem(name + " is not a mapping", n.origin());
     }
     return new Node.MapNode(
@@ -122,11 +149,7 @@ final class Resolver {
 
   private @Nullable Resource resource(String id, Node node, Origin origin) {
     if (id.startsWith(FOR_EACH)) {
-      problem(
-          "Fn::ForEach "
-              + id.substring(FOR_EACH.length())
-              + " is not expanded: netlint does not run the AWS::LanguageExtensions transform",
-          origin);
+      problem(notExpanded(id), origin);
       return null;
     }
     if (!(node instanceof Node.MapNode m)) {
@@ -151,7 +174,15 @@ final class Resolver {
         active = conditions.evaluate(condition, conditionNode.origin()) != Conditions.Truth.FALSE;
       }
     }
+    int problemsBefore = problems.size();
     Map<String, Value> properties = properties(id, m.get("Properties"));
+    if (!active) {
+      // CloudFormation never evaluates the properties of a resource whose condition is false;
+      // values computed from defaults there (a Select into an empty list) are no problem.
+      while (problems.size() > problemsBefore) {
+        seen.remove(problems.remove(problems.size() - 1));
+      }
+    }
     List<String> dependsOn = dependsOn(id, m.get("DependsOn"));
     String constructPath = null;
     if (m.get("Metadata") instanceof Node.MapNode metadata) {
@@ -179,7 +210,10 @@ final class Resolver {
     if (v instanceof Value.MapValue m) {
       return m.entries();
     }
-    if (!(v instanceof Value.NoValue || v instanceof Value.Null)) {
+    // "Properties:" with nothing under it reads as null or as an empty string.
+    if (!(v instanceof Value.NoValue
+        || v instanceof Value.Null
+        || (v instanceof Value.Text t && t.value().isEmpty()))) {
       problem(
           "Properties of resource " + id + " do not resolve to a mapping: " + ValueOps.describe(v),
           node.origin());
@@ -240,7 +274,16 @@ final class Resolver {
   // ---------------------------------------------------------------- bookkeeping
 
   void problem(String message, Origin origin) {
-    problems.add(new Problem(message, origin));
+    Problem p = new Problem(message, origin);
+    if (seen.add(p)) {
+      problems.add(p);
+    }
+  }
+
+  private static String notExpanded(String forEachKey) {
+    return "Fn::ForEach "
+        + forEachKey.substring(FOR_EACH.length())
+        + " is not expanded: netlint does not run the AWS::LanguageExtensions transform";
   }
 
   /** Counts one step and one level of nesting; false (after reporting why) past the limits. */
@@ -272,6 +315,18 @@ final class Resolver {
   private Value fail(String message, String description, Origin at) {
     problem(message, at);
     return unresolved(description, at);
+  }
+
+  /**
+   * A failure that depends on values: when they rest on parameter defaults (used since {@code
+   * defaultUsesBefore}), the template may be right for the values given at deploy, so the result
+   * is unresolved without a problem.
+   */
+  private Value failOnValues(
+      String message, String description, Origin at, long defaultUsesBefore) {
+    return defaultUses != defaultUsesBefore
+        ? unresolved(description, at)
+        : fail(message, description, at);
   }
 
   private static Value unresolved(String description, Origin at) {
@@ -354,11 +409,7 @@ final class Resolver {
     Map<String, Value> entries = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : m.entries().entrySet()) {
       if (e.getKey().startsWith(FOR_EACH)) {
-        problem(
-            "Fn::ForEach "
-                + e.getKey().substring(FOR_EACH.length())
-                + " is not expanded: netlint does not run the AWS::LanguageExtensions transform",
-            e.getValue().origin());
+        problem(notExpanded(e.getKey()), e.getValue().origin());
         continue;
       }
       Value v = resolve(e.getValue());
@@ -398,6 +449,8 @@ final class Resolver {
         return cidr(arg, at);
       case "Fn::ImportValue":
         return importValue(arg, at);
+      case "Fn::GetStackOutput":
+        return stackOutput(arg, at);
       case "Fn::Length":
         return length(arg, at);
       case "Fn::ToJsonString":
@@ -413,12 +466,7 @@ final class Resolver {
         return fail("Fn::Transform calls a macro, which netlint does not run", fn, at);
       default:
         if (fn.startsWith(FOR_EACH)) {
-          return fail(
-              "Fn::ForEach "
-                  + fn.substring(FOR_EACH.length())
-                  + " is not expanded: netlint does not run the AWS::LanguageExtensions transform",
-              "Fn::ForEach",
-              at);
+          return fail(notExpanded(fn), "Fn::ForEach", at);
         }
         return fail("unknown intrinsic function " + fn, fn, at);
     }
@@ -443,7 +491,11 @@ final class Resolver {
       return new Value.Symbolic(Kind.PSEUDO_PARAMETER, name, at);
     }
     if (parameters.get(name) != null) {
-      return ValueOps.withOrigin(parameter(name), at);
+      Value v = parameter(name);
+      if (fromDefault.contains(name)) {
+        defaultUses++;
+      }
+      return ValueOps.withOrigin(v, at);
     }
     if (resources.get(name) != null) {
       return new Value.ResourceRef(new ResourceId(stackName, name), at);
@@ -485,6 +537,7 @@ final class Resolver {
         || (def instanceof Node.ScalarNode s && s.kind() == Node.ScalarNode.Kind.NULL)) {
       return new Value.Symbolic(Kind.PARAMETER, name, declared);
     }
+    fromDefault.add(name);
     return typed(name, type, def);
   }
 
@@ -757,6 +810,7 @@ final class Resolver {
     if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
       return fail("Fn::Select needs a list of an index and a list", "Fn::Select", at);
     }
+    long defaultsBefore = defaultUses;
     Value indexValue = resolve(l.items().get(0));
     Value list = resolve(l.items().get(1));
     String indexText = indexValue.literal().orElse(null);
@@ -776,14 +830,15 @@ final class Resolver {
     }
     if (list instanceof Value.ListValue lv) {
       if (index >= lv.items().size()) {
-        return fail(
+        return failOnValues(
             "Fn::Select index "
                 + index
                 + " is out of range for a list of "
                 + lv.items().size()
                 + (lv.items().size() == 1 ? " item" : " items"),
             "Fn::Select(" + index + ", " + ValueOps.describe(list) + ")",
-            at);
+            at,
+            defaultsBefore);
       }
       return ValueOps.withOrigin(lv.items().get(index), at);
     }
@@ -888,6 +943,7 @@ final class Resolver {
     if (!(arg instanceof Node.ListNode l) || l.items().size() != 3) {
       return fail("Fn::Cidr needs a list of ipBlock, count and cidrBits", "Fn::Cidr", at);
     }
+    long defaultsBefore = defaultUses;
     Value block = resolve(l.items().get(0));
     Value count = resolve(l.items().get(1));
     Value bits = resolve(l.items().get(2));
@@ -919,7 +975,7 @@ final class Resolver {
           e instanceof NumberFormatException
               ? "count and cidrBits must be integers, not " + quote(c) + " and " + quote(s)
               : e.getMessage();
-      return fail("Fn::Cidr: " + why, description, at);
+      return failOnValues("Fn::Cidr: " + why, description, at, defaultsBefore);
     }
   }
 
@@ -1004,6 +1060,7 @@ final class Resolver {
             "the fourth item of Fn::FindInMap must be {DefaultValue: value}", "Fn::FindInMap", at);
       }
     }
+    long defaultsBefore = defaultUses;
     Value mapName = resolve(l.items().get(0));
     Value top = resolve(l.items().get(1));
     Value second = resolve(l.items().get(2));
@@ -1035,16 +1092,18 @@ final class Resolver {
       }
       return fallback != null
           ? ValueOps.withOrigin(fallback, at)
-          : fail(
+          : failOnValues(
               "mapping " + name + " has no " + topKey + " / " + secondKey + " for Fn::FindInMap",
               description,
-              at);
+              at,
+              defaultsBefore);
     }
     if (topKey != null && map.get(topKey) == null && fallback == null) {
-      return fail(
+      return failOnValues(
           "mapping " + name + " has no top-level key " + topKey + " for Fn::FindInMap",
           description,
-          at);
+          at,
+          defaultsBefore);
     }
     // A key known only at deploy (AWS::Region most often): the value is known anyway when every
     // entry it may select holds the same one.
@@ -1092,14 +1151,18 @@ final class Resolver {
     }
     String condition = string(l.items().get(0));
     Conditions.Truth truth = conditions.evaluate(condition, l.items().get(0).origin());
-    // Both branches are resolved, whatever the condition, so that their problems are reported.
-    Value whenTrue = resolve(l.items().get(1));
-    Value whenFalse = resolve(l.items().get(2));
-    if (truth == Conditions.Truth.TRUE || ValueOps.same(whenTrue, whenFalse)) {
-      return whenTrue;
+    // As CloudFormation, only the chosen branch is evaluated: the other one may only make sense
+    // when the condition holds (a Select into a list parameter whose default is empty).
+    if (truth == Conditions.Truth.TRUE) {
+      return resolve(l.items().get(1));
     }
     if (truth == Conditions.Truth.FALSE) {
-      return whenFalse;
+      return resolve(l.items().get(2));
+    }
+    Value whenTrue = resolve(l.items().get(1));
+    Value whenFalse = resolve(l.items().get(2));
+    if (ValueOps.same(whenTrue, whenFalse)) {
+      return whenTrue;
     }
     return unresolved("Fn::If(" + condition + ")", at);
   }
@@ -1117,6 +1180,34 @@ final class Resolver {
   }
 
   // ---------------------------------------------------------------- Fn::ImportValue
+
+  /**
+   * {@code Fn::GetStackOutput} reads an output of a deployed stack, by stack name, possibly in
+   * another account or region: an {@code IMPORT} symbolic value described as {@code
+   * Stack.Output} ({@code region:Stack.Output} when it names a region).
+   */
+  private Value stackOutput(Node arg, Origin at) {
+    if (!(arg instanceof Node.MapNode m)
+        || m.intrinsicName() != null
+        || m.get("StackName") == null
+        || m.get("OutputName") == null) {
+      return fail(
+          "Fn::GetStackOutput needs a mapping with StackName and OutputName",
+          "Fn::GetStackOutput",
+          at);
+    }
+    String description =
+        ValueOps.describe(resolve(m.get("StackName")))
+            + "."
+            + ValueOps.describe(resolve(m.get("OutputName")));
+    if (m.get("Region") != null) {
+      description = ValueOps.describe(resolve(m.get("Region"))) + ":" + description;
+    }
+    if (m.get("RoleArn") != null) {
+      resolve(m.get("RoleArn"));
+    }
+    return new Value.Symbolic(Kind.IMPORT, description, at);
+  }
 
   private Value importValue(Node arg, Origin at) {
     Value name = resolve(arg);
