@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * What {@code Fn::Cidr} computes: {@code count} consecutive subnets of an IPv4 or IPv6 block, each
  * with {@code cidrBits} host bits (a prefix of /(32 - cidrBits) for IPv4, /(128 - cidrBits) for
- * IPv6), starting at the block's network address. IPv6 results are written as RFC 5952 says
- * ({@code 2001:db8:0:1::/64}).
+ * IPv6), starting at the block's network address. IPv6 results are written as RFC 5952 says ({@code
+ * 2001:db8:0:1::/64}).
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-cidr.html">Fn::Cidr</a>.
@@ -20,8 +20,8 @@ final class Cidrs {
   /**
    * The subnets, in address order.
    *
-   * @throws IllegalArgumentException with a message for the template's author when the block is
-   *     not a CIDR block, {@code count} is not 1 to 256, or the subnets do not fit in the block
+   * @throws IllegalArgumentException with a message for the template's author when the block is not
+   *     a CIDR block, {@code count} is not 1 to 256, or the subnets do not fit in the block
    */
   static List<String> subnets(String ipBlock, int count, int cidrBits) {
     String block = ipBlock.trim();
@@ -31,7 +31,8 @@ final class Cidrs {
     }
     boolean v6 = block.substring(0, slash).indexOf(':') >= 0;
     int width = v6 ? 128 : 32;
-    BigInteger address = v6 ? parseV6(block.substring(0, slash)) : parseV4(block.substring(0, slash));
+    BigInteger address =
+        v6 ? parseV6(block.substring(0, slash)) : parseV4(block.substring(0, slash));
     int prefix = parsePrefix(block.substring(slash + 1), width, ipBlock);
     if (count < 1 || count > 256) {
       throw new IllegalArgumentException("count " + count + " is not between 1 and 256");
@@ -48,8 +49,14 @@ final class Cidrs {
     if (newPrefix - prefix < 9 && count > (1 << (newPrefix - prefix))) {
       int room = 1 << (newPrefix - prefix);
       throw new IllegalArgumentException(
-          ipBlock + " has room for " + room + (room == 1 ? " subnet" : " subnets") + " of /"
-              + newPrefix + ", not " + count);
+          ipBlock
+              + " has room for "
+              + room
+              + (room == 1 ? " subnet" : " subnets")
+              + " of /"
+              + newPrefix
+              + ", not "
+              + count);
     }
     BigInteger hostMask = BigInteger.ONE.shiftLeft(width - prefix).subtract(BigInteger.ONE);
     BigInteger base = address.andNot(hostMask);
@@ -151,7 +158,12 @@ final class Cidrs {
 
   private static String formatV4(BigInteger a) {
     long v = a.longValue();
-    return ((v >>> 24) & 0xff) + "." + ((v >>> 16) & 0xff) + "." + ((v >>> 8) & 0xff) + "."
+    return ((v >>> 24) & 0xff)
+        + "."
+        + ((v >>> 16) & 0xff)
+        + "."
+        + ((v >>> 8) & 0xff)
+        + "."
         + (v & 0xff);
   }
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The template's {@code Conditions}, evaluated with the parameter values netlint knows (the
- * values a parent passes, else the defaults). A condition that depends on a value only known at
- * deploy ({@code AWS::Region}, a parameter without default) is {@link Truth#UNKNOWN}, and {@code
- * Fn::And}, {@code Fn::Or} and {@code Fn::Not} follow three-valued logic. Each condition is
- * evaluated once; a condition that depends on itself is a {@link Problem} and {@code UNKNOWN}.
+ * The template's {@code Conditions}, evaluated with the parameter values netlint knows (the values
+ * a parent passes, else the defaults). A condition that depends on a value only known at deploy
+ * ({@code AWS::Region}, a parameter without default) is {@link Truth#UNKNOWN}, and {@code Fn::And},
+ * {@code Fn::Or} and {@code Fn::Not} follow three-valued logic. Each condition is evaluated once; a
+ * condition that depends on itself is a {@link Problem} and {@code UNKNOWN}.
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html">Condition
@@ -141,8 +141,7 @@ final class Conditions {
       return Truth.UNKNOWN;
     }
     if (l.items().size() < 2 || l.items().size() > 10) {
-      resolver.problem(
-          fn + " needs 2 to 10 conditions, not " + l.items().size(), at);
+      resolver.problem(fn + " needs 2 to 10 conditions, not " + l.items().size(), at);
     }
     boolean and = fn.equals("Fn::And");
     Truth result = Truth.of(and);

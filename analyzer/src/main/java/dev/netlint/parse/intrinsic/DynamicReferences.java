@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * Dynamic references inside strings: {@code {{resolve:ssm:/path}}} and {@code
- * {{resolve:ssm:/path:3}}} (and {@code ssm-secure}) become a {@link Value.Symbolic} of kind
- * {@code SSM_PARAMETER} whose description is the parameter name without version; any other
- * service ({@code secretsmanager}) becomes an {@code UNRESOLVED} symbolic value described by the
- * whole reference. CloudFormation resolves them after intrinsic functions, so a reference may be
- * built by {@code Fn::Sub} or {@code Fn::Join}; its parts that are only known at deploy appear
- * rendered in the description ({@code /app/${Env}/ami}).
+ * {{resolve:ssm:/path:3}}} (and {@code ssm-secure}) become a {@link Value.Symbolic} of kind {@code
+ * SSM_PARAMETER} whose description is the parameter name without version; any other service ({@code
+ * secretsmanager}) becomes an {@code UNRESOLVED} symbolic value described by the whole reference.
+ * CloudFormation resolves them after intrinsic functions, so a reference may be built by {@code
+ * Fn::Sub} or {@code Fn::Join}; its parts that are only known at deploy appear rendered in the
+ * description ({@code /app/${Env}/ami}).
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html">Get
@@ -25,8 +25,8 @@ final class DynamicReferences {
   private DynamicReferences() {}
 
   /**
-   * The value with its dynamic references replaced; values other than {@link Value.Text} and
-   * {@link Value.Concat}, and strings without a reference, are returned as they are.
+   * The value with its dynamic references replaced; values other than {@link Value.Text} and {@link
+   * Value.Concat}, and strings without a reference, are returned as they are.
    */
   static Value expand(Value value) {
     List<Value> parts;

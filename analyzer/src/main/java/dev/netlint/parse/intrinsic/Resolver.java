@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class Resolver {
 
   /**
-   * Deepest nesting of values and functions followed; above the loader's own nesting limit, so
-   * only chains of conditions or functions reach it.
+   * Deepest nesting of values and functions followed; above the loader's own nesting limit, so only
+   * chains of conditions or functions reach it.
    */
   static final int MAX_DEPTH = 300;
 
@@ -76,6 +76,7 @@ final class Resolver {
 
   /** How many times a parameter's default value was used: tells values that rest on defaults. */
   private long defaultUses;
+
   private int depth;
   private long steps;
   private boolean stopped;
@@ -125,7 +126,13 @@ final class Resolver {
         problem("netlint failed to resolve resource " + id + ": " + ex, origin);
       }
     }
-    Map<String, Value> exported = exports();
+    Map<String, Value> exported;
+    try {
+      exported = exports();
+    } catch (RuntimeException ex) {
+      problem("netlint failed to resolve the exports: " + ex, outputs.origin());
+      exported = Map.of();
+    }
     Stack stack =
         new Stack(
             stackName, source.template().displayName(), source.constructPath(), out, exported);
@@ -253,7 +260,10 @@ final class Resolver {
       Node valueNode = output.get("Value");
       if (nameNode == null || valueNode == null) {
         problem(
-            "output " + e.getKey() + " has an Export without " + (nameNode == null ? "Name" : "Value"),
+            "output "
+                + e.getKey()
+                + " has an Export without "
+                + (nameNode == null ? "Name" : "Value"),
             export.origin());
         continue;
       }
@@ -319,8 +329,8 @@ final class Resolver {
 
   /**
    * A failure that depends on values: when they rest on parameter defaults (used since {@code
-   * defaultUsesBefore}), the template may be right for the values given at deploy, so the result
-   * is unresolved without a problem.
+   * defaultUsesBefore}), the template may be right for the values given at deploy, so the result is
+   * unresolved without a problem.
    */
   private Value failOnValues(
       String message, String description, Origin at, long defaultUsesBefore) {
@@ -749,7 +759,8 @@ final class Resolver {
       v = named(name, at, what);
     }
     if (v instanceof Value.NoValue) {
-      return fail(what + " is AWS::NoValue, which Fn::Sub cannot insert", "Fn::Sub ${" + name + "}", at);
+      return fail(
+          what + " is AWS::NoValue, which Fn::Sub cannot insert", "Fn::Sub ${" + name + "}", at);
     }
     if (!ValueOps.isStringLike(v)) {
       return fail(what + " is " + kindOf(v) + ", not a string", "Fn::Sub ${" + name + "}", at);
@@ -794,11 +805,9 @@ final class Resolver {
       return DynamicReferences.expand(ValueOps.concat(parts, at));
     }
     if (isSymbolicList(list)) {
-      return unresolved(
-          "Fn::Join(" + quote(delimiter) + ", " + ValueOps.describe(list) + ")", at);
+      return unresolved("Fn::Join(" + quote(delimiter) + ", " + ValueOps.describe(list) + ")", at);
     }
-    return fail(
-        "Fn::Join needs a list of values, not " + ValueOps.describe(list), "Fn::Join", at);
+    return fail("Fn::Join needs a list of values, not " + ValueOps.describe(list), "Fn::Join", at);
   }
 
   /** A value that may be a list known only at deploy (a list parameter, a list attribute). */
@@ -868,20 +877,21 @@ final class Resolver {
     }
     if (!ValueOps.isStringLike(source)) {
       return fail(
-          "Fn::Split needs a string, not " + kindOf(source), "Fn::Split(" + quote(delimiter) + ")", at);
+          "Fn::Split needs a string, not " + kindOf(source),
+          "Fn::Split(" + quote(delimiter) + ")",
+          at);
     }
     if (source instanceof Value.Concat c && splittable(c, delimiter)) {
       return splitConcat(c, delimiter, at);
     }
-    return unresolved(
-        "Fn::Split(" + quote(delimiter) + ", " + ValueOps.describe(source) + ")", at);
+    return unresolved("Fn::Split(" + quote(delimiter) + ", " + ValueOps.describe(source) + ")", at);
   }
 
   /**
    * Whether a string built from resource IDs and attributes can be split on {@code delimiter}
    * before deploy: physical IDs and string attributes never hold a comma, so the delimiters are
-   * exactly those in the literal parts. This is what a CDK list export ({@code Fn::Join} of
-   * {@code Ref}s) becomes in the importing stack.
+   * exactly those in the literal parts. This is what a CDK list export ({@code Fn::Join} of {@code
+   * Ref}s) becomes in the importing stack.
    */
   private static boolean splittable(Value.Concat c, String delimiter) {
     return delimiter.equals(",")
@@ -1005,7 +1015,9 @@ final class Resolver {
       return f.textNode(t.value());
     }
     if (v instanceof Value.Num n) {
-      return isNumber(n.text()) ? f.numberNode(new BigDecimal(n.text().trim())) : f.textNode(n.text());
+      return isNumber(n.text())
+          ? f.numberNode(new BigDecimal(n.text().trim()))
+          : f.textNode(n.text());
     }
     if (v instanceof Value.Bool b) {
       return f.booleanNode(b.value());
@@ -1081,7 +1093,9 @@ final class Resolver {
       return fallback != null
           ? ValueOps.withOrigin(fallback, at)
           : fail(
-              "Fn::FindInMap names mapping " + name + ", which is not in Mappings", description, at);
+              "Fn::FindInMap names mapping " + name + ", which is not in Mappings",
+              description,
+              at);
     }
     String topKey = top.literal().orElse(null);
     String secondKey = second.literal().orElse(null);
@@ -1183,8 +1197,8 @@ final class Resolver {
 
   /**
    * {@code Fn::GetStackOutput} reads an output of a deployed stack, by stack name, possibly in
-   * another account or region: an {@code IMPORT} symbolic value described as {@code
-   * Stack.Output} ({@code region:Stack.Output} when it names a region).
+   * another account or region: an {@code IMPORT} symbolic value described as {@code Stack.Output}
+   * ({@code region:Stack.Output} when it names a region).
    */
   private Value stackOutput(Node arg, Origin at) {
     if (!(arg instanceof Node.MapNode m)

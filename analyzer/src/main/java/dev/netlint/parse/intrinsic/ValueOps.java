@@ -110,9 +110,9 @@ final class ValueOps {
   }
 
   /**
-   * Whether two values are the same before deploy, ignoring where they stand: equal literal
-   * strings (CloudFormation compares numbers and booleans as strings), the same resource or
-   * attribute, the same symbolic value, or lists and maps of such.
+   * Whether two values are the same before deploy, ignoring where they stand: equal literal strings
+   * (CloudFormation compares numbers and booleans as strings), the same resource or attribute, the
+   * same symbolic value, or lists and maps of such.
    */
   static boolean same(Value a, Value b) {
     String la = a.literal().orElse(null);
@@ -164,9 +164,8 @@ final class ValueOps {
   }
 
   /**
-   * A short description of a value for the description of a {@link Value.Symbolic} built from
-   * it: a symbolic value's own description, a literal as itself, anything else as {@link
-   * Value#render()}.
+   * A short description of a value for the description of a {@link Value.Symbolic} built from it: a
+   * symbolic value's own description, a literal as itself, anything else as {@link Value#render()}.
    */
   static String describe(Value v) {
     if (v instanceof Value.Symbolic s) {

@@ -68,8 +68,14 @@ class ConditionsTest {
     StringBuilder resources = new StringBuilder();
     for (String c :
         new String[] {
-          "NotProd", "DevOrUnknown", "ProdOrUnknown", "DevAndUnknown", "ProdAndUnknown",
-          "FreeSet", "TwoCount", "SameRegion"
+          "NotProd",
+          "DevOrUnknown",
+          "ProdOrUnknown",
+          "DevAndUnknown",
+          "ProdAndUnknown",
+          "FreeSet",
+          "TwoCount",
+          "SameRegion"
         }) {
       resources.append(c).append(":\n  Type: AWS::Test::Thing\n  Properties:\n");
       resources.append("    V: !If [").append(c).append(", 'yes', 'no']\n");
@@ -192,6 +198,8 @@ class ConditionsTest {
                   G: !Equals [a, a]
             """);
     assertThat(problemLines(r)).containsExactly(2, 3, 4, 5, 6, 16, 17);
-    assertThat(prop(r, "R", "B").literal()).as("an And of one true condition is true").hasValue("x");
+    assertThat(prop(r, "R", "B").literal())
+        .as("an And of one true condition is true")
+        .hasValue("x");
   }
 }

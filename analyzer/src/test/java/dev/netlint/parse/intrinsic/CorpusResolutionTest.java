@@ -34,7 +34,11 @@ class CorpusResolutionTest {
     Map<Path, List<StackSource>> byFolder = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(corpus)) {
-      files = walk.filter(Files::isRegularFile).filter(CorpusResolutionTest::isCandidate).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(CorpusResolutionTest::isCandidate)
+              .sorted()
+              .toList();
     }
     int unreadable = 0;
     for (Path file : files) {
@@ -48,7 +52,8 @@ class CorpusResolutionTest {
       }
       if (t != null) {
         String stack = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        byFolder.computeIfAbsent(file.getParent(), k -> new ArrayList<>())
+        byFolder
+            .computeIfAbsent(file.getParent(), k -> new ArrayList<>())
             .add(StackSource.lone(stack, t));
       }
     }
@@ -100,7 +105,10 @@ class CorpusResolutionTest {
 
   private static boolean isCandidate(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".template");
+    return n.endsWith(".json")
+        || n.endsWith(".yaml")
+        || n.endsWith(".yml")
+        || n.endsWith(".template");
   }
 
   /** A problem message with its concrete names removed, to count problems by kind. */

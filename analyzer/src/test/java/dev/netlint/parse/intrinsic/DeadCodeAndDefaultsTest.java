@@ -38,16 +38,16 @@ class DeadCodeAndDefaultsTest {
         clean(
             HEAD
                 + """
-                  R:
-                    Type: AWS::Test::Thing
-                    Properties:
-                      Tags:
-                        - !If
-                          - HasTag
-                          - Key: !Select [0, !Split ['=', !Ref Tag]]
-                            Value: !Select [1, !Split ['=', !Ref Tag]]
-                          - !Ref AWS::NoValue
-                """);
+                    R:
+                      Type: AWS::Test::Thing
+                      Properties:
+                        Tags:
+                          - !If
+                            - HasTag
+                            - Key: !Select [0, !Split ['=', !Ref Tag]]
+                              Value: !Select [1, !Split ['=', !Ref Tag]]
+                            - !Ref AWS::NoValue
+                  """);
     assertThat(Templates.texts(prop(r, "R", "Tags"))).isEmpty();
   }
 
@@ -57,13 +57,13 @@ class DeadCodeAndDefaultsTest {
         clean(
             HEAD
                 + """
-                  R:
-                    Type: AWS::Test::Thing
-                    Condition: HasTag
-                    Properties:
-                      Value: !Select [1, [only]]
-                      Ref: !Ref Missing
-                """);
+                    R:
+                      Type: AWS::Test::Thing
+                      Condition: HasTag
+                      Properties:
+                        Value: !Select [1, [only]]
+                        Ref: !Ref Missing
+                  """);
     assertThat(resource(r, "R").active()).isFalse();
     assertThat(symbolic(prop(r, "R", "Value")).kind()).isEqualTo(Kind.UNRESOLVED);
   }
@@ -74,12 +74,12 @@ class DeadCodeAndDefaultsTest {
         clean(
             HEAD
                 + """
-                  R:
-                    Type: AWS::Test::Thing
-                    Properties:
-                      Az: !Select [1, !Ref Azs]
-                      Cidr: !FindInMap [Cidrs, !Ref Env, Vpc]
-                """);
+                    R:
+                      Type: AWS::Test::Thing
+                      Properties:
+                        Az: !Select [1, !Ref Azs]
+                        Cidr: !FindInMap [Cidrs, !Ref Env, Vpc]
+                  """);
     assertThat(symbolic(prop(r, "R", "Az")).description()).isEqualTo("Fn::Select(1, [a])");
     assertThat(symbolic(prop(r, "R", "Cidr")).description())
         .isEqualTo("Fn::FindInMap(Cidrs, dev, Vpc)");
@@ -91,12 +91,12 @@ class DeadCodeAndDefaultsTest {
         resolve(
             HEAD
                 + """
-                  R:
-                    Type: AWS::Test::Thing
-                    Properties:
-                      Az: !Select [1, [a]]
-                      Cidr: !FindInMap [Cidrs, dev, Vpc]
-                """);
+                    R:
+                      Type: AWS::Test::Thing
+                      Properties:
+                        Az: !Select [1, [a]]
+                        Cidr: !FindInMap [Cidrs, dev, Vpc]
+                  """);
     assertThat(problemLines(r)).containsExactly(14, 15);
   }
 

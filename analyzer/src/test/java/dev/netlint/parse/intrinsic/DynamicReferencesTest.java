@@ -14,13 +14,13 @@ class DynamicReferencesTest {
 
   private static String template(String props) {
     return """
-        Parameters:
-          Env: {Type: String}
-        Resources:
-          R:
-            Type: AWS::Test::Thing
-            Properties:
-        """
+           Parameters:
+             Env: {Type: String}
+           Resources:
+             R:
+               Type: AWS::Test::Thing
+               Properties:
+           """
         + props.indent(6);
   }
 
@@ -51,7 +51,8 @@ class DynamicReferencesTest {
         clean(template("S: '{{resolve:secretsmanager:MySecret:SecretString:password}}'\n"));
     Value.Symbolic s = symbolic(prop(r, "R", "S"));
     assertThat(s.kind()).isEqualTo(Kind.UNRESOLVED);
-    assertThat(s.description()).isEqualTo("{{resolve:secretsmanager:MySecret:SecretString:password}}");
+    assertThat(s.description())
+        .isEqualTo("{{resolve:secretsmanager:MySecret:SecretString:password}}");
   }
 
   @Test

@@ -15,21 +15,21 @@ class FindInMapTest {
 
   private static String template(String props) {
     return """
-        Parameters:
-          Env: {Type: String, Default: prod}
-          Free: {Type: String}
-        Mappings:
-          EnvToCidr:
-            prod: {Vpc: 10.0.0.0/16, Azs: [a, b]}
-            dev: {Vpc: 10.1.0.0/16, Azs: [a]}
-          RegionToAmi:
-            us-east-1: {Ami: ami-1, Port: 22}
-            eu-west-1: {Ami: ami-2, Port: 22}
-        Resources:
-          R:
-            Type: AWS::Test::Thing
-            Properties:
-        """
+           Parameters:
+             Env: {Type: String, Default: prod}
+             Free: {Type: String}
+           Mappings:
+             EnvToCidr:
+               prod: {Vpc: 10.0.0.0/16, Azs: [a, b]}
+               dev: {Vpc: 10.1.0.0/16, Azs: [a]}
+             RegionToAmi:
+               us-east-1: {Ami: ami-1, Port: 22}
+               eu-west-1: {Ami: ami-2, Port: 22}
+           Resources:
+             R:
+               Type: AWS::Test::Thing
+               Properties:
+           """
         + props.indent(6);
   }
 

@@ -15,16 +15,16 @@ class GetAttTest {
 
   private static String template(String props) {
     return """
-        Parameters:
-          Attr: {Type: String, Default: Endpoint.Port}
-          Unknown: {Type: String}
-        Resources:
-          Db:
-            Type: AWS::RDS::DBInstance
-          R:
-            Type: AWS::Test::Thing
-            Properties:
-        """
+           Parameters:
+             Attr: {Type: String, Default: Endpoint.Port}
+             Unknown: {Type: String}
+           Resources:
+             Db:
+               Type: AWS::RDS::DBInstance
+             R:
+               Type: AWS::Test::Thing
+               Properties:
+           """
         + props.indent(6);
   }
 
@@ -76,10 +76,14 @@ class GetAttTest {
   @Test
   void getAttOfAMissingResourceIsAProblemAtTheFunction() {
     Resolution r = resolve(template("A: !GetAtt Missing.Arn\n"));
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.message()).isEqualTo("Fn::GetAtt names Missing, which is not in Resources");
-      assertThat(p.origin().location().line()).isEqualTo(10);
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo("Fn::GetAtt names Missing, which is not in Resources");
+              assertThat(p.origin().location().line()).isEqualTo(10);
+            });
     assertThat(symbolic(prop(r, "R", "A")).kind()).isEqualTo(Kind.UNRESOLVED);
   }
 
@@ -94,6 +98,7 @@ class GetAttTest {
                 C: {"Fn::GetAtt": {Db: Arn}}
                 """));
     assertThat(Templates.problemLines(r)).containsExactly(10, 11, 12);
-    assertThat(r.problems()).allSatisfy(p -> assertThat(p.message()).startsWith("Fn::GetAtt needs"));
+    assertThat(r.problems())
+        .allSatisfy(p -> assertThat(p.message()).startsWith("Fn::GetAtt needs"));
   }
 }

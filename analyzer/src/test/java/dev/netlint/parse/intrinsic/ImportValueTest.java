@@ -164,8 +164,9 @@ class ImportValueTest {
 
   @Test
   void exportsGivenToTheConstructorAreUsed() {
-    var origin = new dev.netlint.model.Origin(
-        dev.netlint.model.SourceLocation.ofFile("other.yaml"), List.of());
+    var origin =
+        new dev.netlint.model.Origin(
+            dev.netlint.model.SourceLocation.ofFile("other.yaml"), List.of());
     Resolution r =
         new StackResolver(Map.of("Shared:VpcId", new Value.Text("vpc-123", origin)))
             .resolve(StackSource.lone("App", Templates.template(APP, "app.yaml")));

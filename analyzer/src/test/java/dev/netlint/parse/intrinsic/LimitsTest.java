@@ -68,9 +68,7 @@ class LimitsTest {
             o);
     Node.MapNode root =
         new Node.MapNode(
-            Map.of("Resources", new Node.MapNode(Map.of("R", resource), Map.of(), o)),
-            Map.of(),
-            o);
+            Map.of("Resources", new Node.MapNode(Map.of("R", resource), Map.of(), o)), Map.of(), o);
     Template t = new Template(Path.of("t.yaml"), "t.yaml", root);
     Resolution r = new StackResolver(Map.of()).resolve(StackSource.lone("t", t));
     assertThat(r.problems())

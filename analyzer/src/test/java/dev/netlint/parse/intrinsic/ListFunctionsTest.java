@@ -18,22 +18,22 @@ class ListFunctionsTest {
 
   private static String template(String props) {
     return """
-        Parameters:
-          Azs: {Type: CommaDelimitedList, Default: "eu-west-1a,eu-west-1b"}
-          Subnets: {Type: List<AWS::EC2::Subnet::Id>}
-          Index: {Type: Number, Default: 1}
-          Block: {Type: String, Default: 10.20.0.0/16}
-        Resources:
-          Vpc:
-            Type: AWS::EC2::VPC
-          A:
-            Type: AWS::EC2::Subnet
-          B:
-            Type: AWS::EC2::Subnet
-          R:
-            Type: AWS::Test::Thing
-            Properties:
-        """
+           Parameters:
+             Azs: {Type: CommaDelimitedList, Default: "eu-west-1a,eu-west-1b"}
+             Subnets: {Type: List<AWS::EC2::Subnet::Id>}
+             Index: {Type: Number, Default: 1}
+             Block: {Type: String, Default: 10.20.0.0/16}
+           Resources:
+             Vpc:
+               Type: AWS::EC2::VPC
+             A:
+               Type: AWS::EC2::Subnet
+             B:
+               Type: AWS::EC2::Subnet
+             R:
+               Type: AWS::Test::Thing
+               Properties:
+           """
         + props.indent(6);
   }
 
@@ -122,10 +122,14 @@ class ListFunctionsTest {
   @Test
   void selectOutOfRangeIsAProblem() {
     Resolution r = resolve(template("S: !Select [2, [a, b]]\n"));
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.message()).isEqualTo("Fn::Select index 2 is out of range for a list of 2 items");
-      assertThat(p.origin().location().line()).isEqualTo(FIRST);
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo("Fn::Select index 2 is out of range for a list of 2 items");
+              assertThat(p.origin().location().line()).isEqualTo(FIRST);
+            });
     assertThat(symbolic(prop(r, "R", "S")).kind()).isEqualTo(Kind.UNRESOLVED);
   }
 
@@ -167,7 +171,8 @@ class ListFunctionsTest {
                 All: !Cidr [10.0.0.0/16, 3, 8]
                 Second: !Select [1, !Cidr [!Ref Block, 4, 12]]
                 """));
-    assertThat(texts(prop(r, "R", "All"))).containsExactly("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24");
+    assertThat(texts(prop(r, "R", "All")))
+        .containsExactly("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24");
     assertThat(prop(r, "R", "Second").literal()).hasValue("10.20.16.0/20");
   }
 
@@ -249,6 +254,7 @@ class ListFunctionsTest {
                 """));
     assertThat(problemLines(r))
         .containsExactly(FIRST, FIRST + 1, FIRST + 2, FIRST + 3, FIRST + 4, FIRST + 5, FIRST + 6);
-    assertThat(r.problems().get(5).message()).isEqualTo("item 0 of Fn::Join is a list, not a string");
+    assertThat(r.problems().get(5).message())
+        .isEqualTo("item 0 of Fn::Join is a list, not a string");
   }
 }

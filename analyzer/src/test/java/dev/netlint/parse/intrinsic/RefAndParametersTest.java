@@ -49,13 +49,13 @@ class RefAndParametersTest {
   private static String withProps(String props) {
     return PARAMETERS
         + """
-        Resources:
-          Vpc:
-            Type: AWS::EC2::VPC
-          R:
-            Type: AWS::Test::Thing
-            Properties:
-        """
+          Resources:
+            Vpc:
+              Type: AWS::EC2::VPC
+            R:
+              Type: AWS::Test::Thing
+              Properties:
+          """
         + props.indent(6);
   }
 
@@ -176,10 +176,13 @@ class RefAndParametersTest {
                 Properties:
                   Port: !Ref Port
             """);
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.message()).contains("Port").contains("not a number");
-      assertThat(p.origin().location().line()).isEqualTo(4);
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message()).contains("Port").contains("not a number");
+              assertThat(p.origin().location().line()).isEqualTo(4);
+            });
     assertThat(prop(r, "R", "Port").literal()).hasValue("https");
   }
 
@@ -207,9 +210,8 @@ class RefAndParametersTest {
     Node.MapNode passed =
         (Node.MapNode)
             ((Node.MapNode)
-                    ((Node.MapNode)
-                            ((Node.MapNode) parent.resources().get("Child")).get("Properties"))
-                        .get("Parameters"));
+                ((Node.MapNode) ((Node.MapNode) parent.resources().get("Child")).get("Properties"))
+                    .get("Parameters"));
     var child =
         Templates.template(
             """

@@ -16,18 +16,18 @@ class SubTest {
 
   private static String template(String props) {
     return """
-        Parameters:
-          Env: {Type: String, Default: prod}
-          Port: {Type: Number, Default: 8080}
-          Free: {Type: String}
-          Azs: {Type: CommaDelimitedList, Default: "a,b"}
-        Resources:
-          Vpc:
-            Type: AWS::EC2::VPC
-          R:
-            Type: AWS::Test::Thing
-            Properties:
-        """
+           Parameters:
+             Env: {Type: String, Default: prod}
+             Port: {Type: Number, Default: 8080}
+             Free: {Type: String}
+             Azs: {Type: CommaDelimitedList, Default: "a,b"}
+           Resources:
+             Vpc:
+               Type: AWS::EC2::VPC
+             R:
+               Type: AWS::Test::Thing
+               Properties:
+           """
         + props.indent(6);
   }
 
@@ -47,7 +47,8 @@ class SubTest {
 
   @Test
   void refGetAttAndPseudoPlaceholdersMakeAConcat() {
-    Resolution r = clean(template("S: !Sub 'arn:${AWS::Partition}:ec2:${Vpc}/${Vpc.CidrBlock}!'\n"));
+    Resolution r =
+        clean(template("S: !Sub 'arn:${AWS::Partition}:ec2:${Vpc}/${Vpc.CidrBlock}!'\n"));
     List<Value> parts = parts(prop(r, "R", "S"));
     assertThat(parts).hasSize(7);
     assertThat(parts.get(0).literal()).hasValue("arn:");
@@ -101,25 +102,27 @@ class SubTest {
                     Id: !Ref Vpc
                     Joined: !Join ['-', [!Ref Env, !Sub '${AWS::Region}']]
                 """));
-    assertThat(prop(r, "R", "S").render())
-        .isEqualTo("staging:${Vpc}:prod-${AWS::Region}:staging");
+    assertThat(prop(r, "R", "S").render()).isEqualTo("staging:${Vpc}:prod-${AWS::Region}:staging");
   }
 
   @Test
   void unterminatedAndLoneDollarsStayLiteral() {
     Resolution r = clean(template("S: !Sub \"cost $5 ${Env} and ${unterminated\\n${} done\"\n"));
-    assertThat(prop(r, "R", "S").literal())
-        .hasValue("cost $5 prod and ${unterminated\n${} done");
+    assertThat(prop(r, "R", "S").literal()).hasValue("cost $5 prod and ${unterminated\n${} done");
   }
 
   @Test
   void placeholderNamingNothingIsAProblem() {
     Resolution r = resolve(template("S: !Sub 'a-${Nothing}-${Free}'\n"));
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.message())
-          .isEqualTo("${Nothing} in Fn::Sub names no parameter, resource or pseudo parameter");
-      assertThat(p.origin().location().line()).isEqualTo(12);
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo(
+                      "${Nothing} in Fn::Sub names no parameter, resource or pseudo parameter");
+              assertThat(p.origin().location().line()).isEqualTo(12);
+            });
     List<Value> parts = parts(prop(r, "R", "S"));
     assertThat(symbolic(parts.get(1)).kind()).isEqualTo(Kind.UNRESOLVED);
     assertThat(symbolic(parts.get(3)).kind()).isEqualTo(Kind.PARAMETER);
@@ -136,7 +139,8 @@ class SubTest {
                 C: !Sub '${AWS::NoValue}'
                 """));
     assertThat(Templates.problemLines(r)).containsExactly(12, 13, 14);
-    assertThat(r.problems().get(0).message()).isEqualTo("${Azs} in Fn::Sub is a list, not a string");
+    assertThat(r.problems().get(0).message())
+        .isEqualTo("${Azs} in Fn::Sub is a list, not a string");
     assertThat(r.problems().get(1).message())
         .isEqualTo("${Gone.Arn} in Fn::Sub names Gone, which is not in Resources");
   }
