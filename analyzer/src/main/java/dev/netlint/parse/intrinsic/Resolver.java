@@ -1,9 +1,5 @@
 package dev.netlint.parse.intrinsic;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -66,6 +62,7 @@ final class Resolver {
   private final Node.MapNode resources;
   private final Node.MapNode outputs;
   private final Conditions conditions;
+  private final ListFunctions lists = new ListFunctions(this);
   private final List<String> conditionNames;
   private final Map<String, Origin> conditionOrigins;
   private final List<Problem> problems = new ArrayList<>();
@@ -322,7 +319,11 @@ final class Resolver {
     depth--;
   }
 
-  private Value fail(String message, String description, Origin at) {
+  long defaultUses() {
+    return defaultUses;
+  }
+
+  Value fail(String message, String description, Origin at) {
     problem(message, at);
     return unresolved(description, at);
   }
@@ -332,14 +333,13 @@ final class Resolver {
    * defaultUsesBefore}), the template may be right for the values given at deploy, so the result is
    * unresolved without a problem.
    */
-  private Value failOnValues(
-      String message, String description, Origin at, long defaultUsesBefore) {
+  Value failOnValues(String message, String description, Origin at, long defaultUsesBefore) {
     return defaultUses != defaultUsesBefore
         ? unresolved(description, at)
         : fail(message, description, at);
   }
 
-  private static Value unresolved(String description, Origin at) {
+  static Value unresolved(String description, Origin at) {
     return new Value.Symbolic(Kind.UNRESOLVED, description, at);
   }
 
@@ -357,7 +357,7 @@ final class Resolver {
         : null;
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     return "'" + s + "'";
   }
 
@@ -442,11 +442,11 @@ final class Resolver {
       case "Fn::Sub":
         return sub(arg, at);
       case "Fn::Join":
-        return join(arg, at);
+        return lists.join(arg, at);
       case "Fn::Select":
-        return select(arg, at);
+        return lists.select(arg, at);
       case "Fn::Split":
-        return split(arg, at);
+        return lists.split(arg, at);
       case "Fn::Base64":
         return resolve(arg);
       case "Fn::FindInMap":
@@ -454,17 +454,17 @@ final class Resolver {
       case "Fn::If":
         return ifValue(arg, at);
       case "Fn::GetAZs":
-        return getAzs(arg, at);
+        return lists.getAzs(arg, at);
       case "Fn::Cidr":
-        return cidr(arg, at);
+        return lists.cidr(arg, at);
       case "Fn::ImportValue":
         return importValue(arg, at);
       case "Fn::GetStackOutput":
         return stackOutput(arg, at);
       case "Fn::Length":
-        return length(arg, at);
+        return lists.length(arg, at);
       case "Fn::ToJsonString":
-        return toJsonString(arg, at);
+        return lists.toJsonString(arg, at);
       case "Condition":
         return conditionValue(arg, at);
       case "Fn::Equals":
@@ -609,7 +609,7 @@ final class Resolver {
       String text = s.textOrEmpty();
       if (isList(type)) {
         List<Value> items = new ArrayList<>();
-        for (String part : splitLiteral(text, ",")) {
+        for (String part : ListFunctions.splitLiteral(text, ",")) {
           items.add(listItem(type, part.trim(), s.origin()));
         }
         return new Value.ListValue(items, s.origin());
@@ -651,7 +651,7 @@ final class Resolver {
     return type.startsWith("AWS::SSM::Parameter::Value<");
   }
 
-  private static boolean isNumber(String text) {
+  static boolean isNumber(String text) {
     try {
       new BigDecimal(text.trim());
       return true;
@@ -768,7 +768,7 @@ final class Resolver {
     return v;
   }
 
-  private static String kindOf(Value v) {
+  static String kindOf(Value v) {
     if (v instanceof Value.ListValue) {
       return "a list";
     }
@@ -776,279 +776,6 @@ final class Resolver {
       return "a mapping";
     }
     return v instanceof Value.Null ? "null" : "AWS::NoValue";
-  }
-
-  // ---------------------------------------------------------------- list functions
-
-  private Value join(Node arg, Origin at) {
-    if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
-      return fail("Fn::Join needs a list of a delimiter and a list of values", "Fn::Join", at);
-    }
-    String delimiter = resolve(l.items().get(0)).literal().orElse(null);
-    if (delimiter == null) {
-      return fail("the delimiter of Fn::Join is not a literal string", "Fn::Join", at);
-    }
-    Value list = resolve(l.items().get(1));
-    if (list instanceof Value.ListValue lv) {
-      List<Value> parts = new ArrayList<>();
-      for (int i = 0; i < lv.items().size(); i++) {
-        Value item = lv.items().get(i);
-        if (!ValueOps.isStringLike(item)) {
-          return fail(
-              "item " + i + " of Fn::Join is " + kindOf(item) + ", not a string", "Fn::Join", at);
-        }
-        if (i > 0) {
-          parts.add(new Value.Text(delimiter, at));
-        }
-        parts.add(item);
-      }
-      return DynamicReferences.expand(ValueOps.concat(parts, at));
-    }
-    if (isSymbolicList(list)) {
-      return unresolved("Fn::Join(" + quote(delimiter) + ", " + ValueOps.describe(list) + ")", at);
-    }
-    return fail("Fn::Join needs a list of values, not " + ValueOps.describe(list), "Fn::Join", at);
-  }
-
-  /** A value that may be a list known only at deploy (a list parameter, a list attribute). */
-  private static boolean isSymbolicList(Value v) {
-    return v instanceof Value.Symbolic || v instanceof Value.Attribute;
-  }
-
-  private Value select(Node arg, Origin at) {
-    if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
-      return fail("Fn::Select needs a list of an index and a list", "Fn::Select", at);
-    }
-    long defaultsBefore = defaultUses;
-    Value indexValue = resolve(l.items().get(0));
-    Value list = resolve(l.items().get(1));
-    String indexText = indexValue.literal().orElse(null);
-    if (indexText == null) {
-      return unresolved(
-          "Fn::Select(" + ValueOps.describe(indexValue) + ", " + ValueOps.describe(list) + ")", at);
-    }
-    int index;
-    try {
-      index = Integer.parseInt(indexText.trim());
-    } catch (NumberFormatException e) {
-      return fail(
-          "the index of Fn::Select is " + quote(indexText) + ", not an integer", "Fn::Select", at);
-    }
-    if (index < 0) {
-      return fail("the index of Fn::Select is negative: " + index, "Fn::Select", at);
-    }
-    if (list instanceof Value.ListValue lv) {
-      if (index >= lv.items().size()) {
-        return failOnValues(
-            "Fn::Select index "
-                + index
-                + " is out of range for a list of "
-                + lv.items().size()
-                + (lv.items().size() == 1 ? " item" : " items"),
-            "Fn::Select(" + index + ", " + ValueOps.describe(list) + ")",
-            at,
-            defaultsBefore);
-      }
-      return ValueOps.withOrigin(lv.items().get(index), at);
-    }
-    if (isSymbolicList(list)) {
-      return unresolved("Fn::Select(" + index + ", " + ValueOps.describe(list) + ")", at);
-    }
-    return fail(
-        "Fn::Select needs a list, not " + ValueOps.describe(list), "Fn::Select(" + index + ")", at);
-  }
-
-  private Value split(Node arg, Origin at) {
-    if (!(arg instanceof Node.ListNode l) || l.items().size() != 2) {
-      return fail("Fn::Split needs a list of a delimiter and a string", "Fn::Split", at);
-    }
-    String delimiter = resolve(l.items().get(0)).literal().orElse(null);
-    if (delimiter == null || delimiter.isEmpty()) {
-      return fail("the delimiter of Fn::Split is not a non-empty literal string", "Fn::Split", at);
-    }
-    Value source = resolve(l.items().get(1));
-    String literal = source.literal().orElse(null);
-    if (literal != null) {
-      List<Value> items = new ArrayList<>();
-      for (String part : splitLiteral(literal, delimiter)) {
-        items.add(new Value.Text(part, at));
-      }
-      return new Value.ListValue(items, at);
-    }
-    if (!ValueOps.isStringLike(source)) {
-      return fail(
-          "Fn::Split needs a string, not " + kindOf(source),
-          "Fn::Split(" + quote(delimiter) + ")",
-          at);
-    }
-    if (source instanceof Value.Concat c && splittable(c, delimiter)) {
-      return splitConcat(c, delimiter, at);
-    }
-    return unresolved("Fn::Split(" + quote(delimiter) + ", " + ValueOps.describe(source) + ")", at);
-  }
-
-  /**
-   * Whether a string built from resource IDs and attributes can be split on {@code delimiter}
-   * before deploy: physical IDs and string attributes never hold a comma, so the delimiters are
-   * exactly those in the literal parts. This is what a CDK list export ({@code Fn::Join} of {@code
-   * Ref}s) becomes in the importing stack.
-   */
-  private static boolean splittable(Value.Concat c, String delimiter) {
-    return delimiter.equals(",")
-        && c.parts().stream()
-            .allMatch(
-                p ->
-                    p.literal().isPresent()
-                        || p instanceof Value.ResourceRef
-                        || p instanceof Value.Attribute);
-  }
-
-  private static Value splitConcat(Value.Concat c, String delimiter, Origin at) {
-    List<Value> items = new ArrayList<>();
-    List<Value> current = new ArrayList<>();
-    for (Value part : c.parts()) {
-      String s = part.literal().orElse(null);
-      if (s == null) {
-        current.add(part);
-        continue;
-      }
-      List<String> pieces = splitLiteral(s, delimiter);
-      current.add(new Value.Text(pieces.get(0), part.origin()));
-      for (int i = 1; i < pieces.size(); i++) {
-        items.add(ValueOps.concat(current, at));
-        current = new ArrayList<>();
-        current.add(new Value.Text(pieces.get(i), part.origin()));
-      }
-    }
-    items.add(ValueOps.concat(current, at));
-    return new Value.ListValue(items, at);
-  }
-
-  /** {@code s} split on every occurrence of {@code delimiter}, empty pieces kept. */
-  private static List<String> splitLiteral(String s, String delimiter) {
-    List<String> out = new ArrayList<>();
-    int from = 0;
-    int at;
-    while ((at = s.indexOf(delimiter, from)) >= 0) {
-      out.add(s.substring(from, at));
-      from = at + delimiter.length();
-    }
-    out.add(s.substring(from));
-    return out;
-  }
-
-  private Value getAzs(Node arg, Origin at) {
-    Value region = resolve(arg);
-    String literal = region.literal().orElse(null);
-    if ((literal != null && literal.isEmpty())
-        || (region instanceof Value.Symbolic s
-            && s.kind() == Kind.PSEUDO_PARAMETER
-            && s.description().equals("AWS::Region"))) {
-      return unresolved("Fn::GetAZs", at);
-    }
-    return unresolved("Fn::GetAZs(" + ValueOps.describe(region) + ")", at);
-  }
-
-  private Value cidr(Node arg, Origin at) {
-    if (!(arg instanceof Node.ListNode l) || l.items().size() != 3) {
-      return fail("Fn::Cidr needs a list of ipBlock, count and cidrBits", "Fn::Cidr", at);
-    }
-    long defaultsBefore = defaultUses;
-    Value block = resolve(l.items().get(0));
-    Value count = resolve(l.items().get(1));
-    Value bits = resolve(l.items().get(2));
-    String b = block.literal().orElse(null);
-    String c = count.literal().orElse(null);
-    String s = bits.literal().orElse(null);
-    String description =
-        "Fn::Cidr("
-            + ValueOps.describe(block)
-            + ", "
-            + ValueOps.describe(count)
-            + ", "
-            + ValueOps.describe(bits)
-            + ")";
-    if (b == null || c == null || s == null) {
-      return unresolved(description, at);
-    }
-    try {
-      int n = Integer.parseInt(c.trim());
-      int hostBits = Integer.parseInt(s.trim());
-      List<Value> items = new ArrayList<>();
-      for (String cidr : Cidrs.subnets(b, n, hostBits)) {
-        items.add(new Value.Text(cidr, at));
-      }
-      return new Value.ListValue(items, at);
-    } catch (IllegalArgumentException e) {
-      // NumberFormatException is an IllegalArgumentException too: both are template errors.
-      String why =
-          e instanceof NumberFormatException
-              ? "count and cidrBits must be integers, not " + quote(c) + " and " + quote(s)
-              : e.getMessage();
-      return failOnValues("Fn::Cidr: " + why, description, at, defaultsBefore);
-    }
-  }
-
-  private Value length(Node arg, Origin at) {
-    Value v = resolve(arg);
-    if (v instanceof Value.ListValue l) {
-      return new Value.Num(Integer.toString(l.items().size()), at);
-    }
-    if (isSymbolicList(v)) {
-      return unresolved("Fn::Length(" + ValueOps.describe(v) + ")", at);
-    }
-    return fail("Fn::Length needs a list, not " + ValueOps.describe(v), "Fn::Length", at);
-  }
-
-  private Value toJsonString(Node arg, Origin at) {
-    Value v = resolve(arg);
-    JsonNode json = toJson(v);
-    return json == null
-        ? unresolved("Fn::ToJsonString(" + ValueOps.describe(v) + ")", at)
-        : new Value.Text(json.toString(), at);
-  }
-
-  /** The JSON of a fully literal value, else null. */
-  private static @Nullable JsonNode toJson(Value v) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (v instanceof Value.Text t) {
-      return f.textNode(t.value());
-    }
-    if (v instanceof Value.Num n) {
-      return isNumber(n.text())
-          ? f.numberNode(new BigDecimal(n.text().trim()))
-          : f.textNode(n.text());
-    }
-    if (v instanceof Value.Bool b) {
-      return f.booleanNode(b.value());
-    }
-    if (v instanceof Value.Null) {
-      return f.nullNode();
-    }
-    if (v instanceof Value.ListValue l) {
-      ArrayNode a = f.arrayNode();
-      for (Value item : l.items()) {
-        JsonNode j = toJson(item);
-        if (j == null) {
-          return null;
-        }
-        a.add(j);
-      }
-      return a;
-    }
-    if (v instanceof Value.MapValue m) {
-      ObjectNode o = f.objectNode();
-      for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-        JsonNode j = toJson(e.getValue());
-        if (j == null) {
-          return null;
-        }
-        o.set(e.getKey(), j);
-      }
-      return o;
-    }
-    String literal = v.literal().orElse(null);
-    return literal == null ? null : f.textNode(literal);
   }
 
   // ---------------------------------------------------------------- Fn::FindInMap

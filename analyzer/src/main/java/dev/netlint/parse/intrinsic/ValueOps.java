@@ -5,7 +5,6 @@ import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** Building, comparing and describing resolved {@link Value}s. */
 final class ValueOps {
@@ -178,10 +177,5 @@ final class ValueOps {
       return a.target().logicalId() + "." + a.attribute();
     }
     return v.render();
-  }
-
-  /** The literal text of a value, or null when it is not fully known. */
-  static @Nullable String literalOrNull(Value v) {
-    return v.literal().orElse(null);
   }
 }
