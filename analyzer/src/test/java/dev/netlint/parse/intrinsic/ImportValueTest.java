@@ -2,7 +2,6 @@ package dev.netlint.parse.intrinsic;
 
 import static dev.netlint.parse.intrinsic.Templates.prop;
 import static dev.netlint.parse.intrinsic.Templates.symbolic;
-import static dev.netlint.parse.intrinsic.Templates.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netlint.model.ResourceId;
@@ -173,6 +172,5 @@ class ImportValueTest {
     Value outside = prop(r, "Sg", "Outside");
     assertThat(outside.literal()).hasValue("vpc-123");
     assertThat(outside.origin().location().file()).isEqualTo("app.yaml");
-    assertThat(texts(new Value.ListValue(List.of(outside), origin))).containsExactly("vpc-123");
   }
 }
