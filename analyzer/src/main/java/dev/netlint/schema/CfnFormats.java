@@ -5,6 +5,7 @@ import com.networknt.schema.format.Format;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code ipv4-network}: an IPv4 CIDR block, four decimal octets of 0 to 255 and a prefix
  *       length of 0 to 32 ({@code 10.0.0.0/16}). Host bits may be set: EC2 accepts {@code
- *       10.0.0.1/16} in security group rules, and which resources refuse it is for network rules
- *       to say.
+ *       10.0.0.1/16} in security group rules, and which resources refuse it is for network rules to
+ *       say.
  *   <li>{@code ipv6-network}: an IPv6 address and a prefix length of 0 to 128 ({@code
  *       2001:db8::/56}).
  *   <li>{@code AWS::EC2::VPC.Id}, {@code AWS::EC2::Subnet.Id}, {@code AWS::EC2::SecurityGroup.Id}:
@@ -41,7 +42,8 @@ final class CfnFormats {
         new Checked("ipv4-network", CfnFormats::isIpv4Network),
         new Checked("ipv6-network", CfnFormats::isIpv6Network),
         new Checked("AWS::EC2::VPC.Id", Pattern.compile("vpc-([0-9a-z]{8}|[0-9a-z]{17})")),
-        new Checked("AWS::EC2::Subnet.Id", Pattern.compile("subnet-([0-9A-Fa-f]{8}|[0-9A-Fa-f]{17})")),
+        new Checked(
+            "AWS::EC2::Subnet.Id", Pattern.compile("subnet-([0-9A-Fa-f]{8}|[0-9A-Fa-f]{17})")),
         new Checked("AWS::EC2::SecurityGroup.Id", Pattern.compile("sg-[a-z0-9]{8,17}")));
   }
 
@@ -84,8 +86,7 @@ final class CfnFormats {
   }
 
   /** A format checked by a predicate on the string. */
-  private record Checked(String name, java.util.function.Predicate<String> check)
-      implements Format {
+  private record Checked(String name, Predicate<String> check) implements Format {
     Checked(String name, Pattern pattern) {
       this(name, s -> pattern.matcher(s).matches());
     }

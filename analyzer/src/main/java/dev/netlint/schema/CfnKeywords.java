@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CfnKeywords {
 
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
   private CfnKeywords() {}
@@ -67,10 +68,12 @@ final class CfnKeywords {
       case "string":
         return node.isValueNode();
       case "number":
-        return node.isNumber() || (node.isTextual() && DECIMAL.matcher(node.textValue().trim()).matches());
+        return node.isNumber()
+            || (node.isTextual() && DECIMAL.matcher(node.textValue().trim()).matches());
       case "integer":
         // cfn-lint accepts any number here (Python's int() truncates): so does netlint.
-        return node.isNumber() || (node.isTextual() && INTEGER.matcher(node.textValue().trim()).matches());
+        return node.isNumber()
+            || (node.isTextual() && INTEGER.matcher(node.textValue().trim()).matches());
       case "boolean":
         if (node.isBoolean()) {
           return true;
@@ -221,7 +224,8 @@ final class CfnKeywords {
       }
       Presence p = Presence.of(node, names);
       if (p.sure().size() > 1) {
-        report(context, node, at, p.sure().get(1), "only one of " + names + " may be given", p.sure());
+        report(
+            context, node, at, p.sure().get(1), "only one of " + names + " may be given", p.sure());
       } else if (p.none()) {
         report(context, node, at, null, "one of " + names + " is required", names);
       }

@@ -4,13 +4,13 @@ import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpressions;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles the ECMA-262 {@code pattern}s of the CloudFormation registry schemas with the JDK's
  * regex engine. The schemas are written for ECMAScript, where {@code [} and {@code &&} inside a
- * character class are literals; the JDK reads them as a nested class and an intersection, so
- * {@code ^([a-z,@[\]+=&;])*$} (in AWS::Lambda::Function) would not even compile. Those are escaped
- * here.
+ * character class are literals; the JDK reads them as a nested class and an intersection, so {@code
+ * ^([a-z,@[\]+=&;])*$} (in AWS::Lambda::Function) would not even compile. Those are escaped here.
  *
  * <p>Template values are hostile input: a string longer than {@link #MAX_INPUT_CHARS} is not
  * matched at all (it counts as matching), and a match that overflows the stack counts as a match,
@@ -46,7 +46,7 @@ final class EcmaRegularExpressionFactory implements RegularExpressionFactory {
   }
 
   /** The JDK pattern for an ECMAScript one, or null when it cannot be compiled. */
-  static @org.jspecify.annotations.Nullable Pattern compile(String ecma) {
+  static @Nullable Pattern compile(String ecma) {
     try {
       String java =
           RegularExpressions.replaceLongformCharacterProperties(

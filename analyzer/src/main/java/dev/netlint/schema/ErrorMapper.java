@@ -1,6 +1,5 @@
 package dev.netlint.schema;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
@@ -31,12 +30,23 @@ final class ErrorMapper {
   private static final Set<String> COUNTS =
       Set.of("minItems", "maxItems", "minProperties", "maxProperties");
 
+  /**
+   * Properties that {@code aws cloudformation package} turns from a local path into their real
+   * shape (cfn-lint's {@code TEMPLATED_PROPERTY_CFN_PATHS}, cut to the bundled types): a string
+   * there is a template written for packaging, not a wrong type. See <a
+   * href="https://docs.aws.amazon.com/cli/latest/reference/cloudformation/package.html">package</a>.
+   */
+  private static final Map<String, Set<String>> PACKAGED =
+      Map.of("AWS::Lambda::Function", Set.of("Code"));
+
   private final InstanceTree tree;
   private final JsonNode schema;
+  private final Set<String> packaged;
 
-  ErrorMapper(InstanceTree tree, JsonNode schema) {
+  ErrorMapper(InstanceTree tree, JsonNode schema, String type) {
     this.tree = tree;
     this.schema = schema;
+    this.packaged = PACKAGED.getOrDefault(type, Set.of());
   }
 
   /**
@@ -70,11 +80,11 @@ final class ErrorMapper {
       }
     }
     for (Choice c : choices.values()) {
-      if (!tree.holdsIntrinsic(c.pointer())) {
-        Node node = tree.nodeAtOrAbove(c.pointer());
+      if (!tree.holdsUnknown(c.path())) {
+        Node node = tree.nodeAtOrAbove(c.path());
         out.add(
             new SchemaProblem(
-                label(InstanceTree.segments(c.pointer())) + ": " + c.describe(),
+                label(c.path()) + ": " + c.describe(),
                 node.origin().location(),
                 node.origin().templatePath(),
                 c.keyword()));
@@ -83,11 +93,17 @@ final class ErrorMapper {
     return out;
   }
 
+  /** Keywords followed in an evaluation path by a name that is not a keyword. */
+  private static final Set<String> NAMING =
+      Set.of("properties", "patternProperties", "dependencies", "dependentSchemas", "definitions");
+
   /** The index of the outermost oneOf or anyOf in an evaluation path below it, or -1. */
   private static int choiceIndex(NodePath evaluationPath) {
     for (int i = 0; i < evaluationPath.getNameCount() - 1; i++) {
       String s = String.valueOf(evaluationPath.getElement(i));
-      if (s.equals("oneOf") || s.equals("anyOf")) {
+      if (NAMING.contains(s)) {
+        i++;
+      } else if (s.equals("oneOf") || s.equals("anyOf")) {
         return i;
       }
     }
@@ -98,9 +114,10 @@ final class ErrorMapper {
    * A oneOf or anyOf that failed, identified by where it is in the schema and which value it
    * checked.
    */
-  private record Choice(String keyword, String pointer, JsonNode branches, String schemaPath, int valid) {
+  private record Choice(
+      String keyword, List<String> path, JsonNode branches, String schemaPath, int valid) {
     String key() {
-      return pointer + " " + schemaPath;
+      return schemaPath + " " + String.join("/", path);
     }
 
     String describe() {
@@ -143,12 +160,14 @@ final class ErrorMapper {
    */
   private @Nullable Choice choiceOf(Error error, int choiceAt) {
     NodePath evaluation = error.getEvaluationPath();
-    List<String> instance = InstanceTree.segments(InstanceTree.pointer(error.getInstanceLocation()));
+    List<String> instance = InstanceTree.path(error.getInstanceLocation());
     int depth = 0;
     for (int i = 0; i < choiceAt; i++) {
       String s = String.valueOf(evaluation.getElement(i));
-      if (s.equals("properties") || s.equals("patternProperties")) {
-        depth++;
+      if (NAMING.contains(s)) {
+        if (s.equals("properties") || s.equals("patternProperties")) {
+          depth++;
+        }
         i++;
       } else if (s.equals("additionalProperties") || s.equals("items") || s.equals("contains")) {
         depth++;
@@ -157,10 +176,7 @@ final class ErrorMapper {
     if (depth > instance.size()) {
       return null;
     }
-    StringBuilder pointer = new StringBuilder();
-    for (String segment : instance.subList(0, depth)) {
-      pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
-    }
+    List<String> path = List.copyOf(instance.subList(0, depth));
     String keyword = String.valueOf(evaluation.getElement(choiceAt));
     JsonNode branches = choiceBranches(error, keyword);
     if (branches == null) {
@@ -176,7 +192,7 @@ final class ErrorMapper {
       String count = String.valueOf(arguments[0]);
       valid = count.matches("\\d{1,4}") ? Integer.parseInt(count) : 0;
     }
-    return new Choice(keyword, pointer.toString(), branches, schemaPath.toString(), valid);
+    return new Choice(keyword, path, branches, schemaPath.toString(), valid);
   }
 
   /** The branches of the choice an error is about or below, read from the schema. */
@@ -185,15 +201,12 @@ final class ErrorMapper {
       return null;
     }
     NodePath fragment = error.getSchemaLocation().getFragment();
-    StringBuilder pointer = new StringBuilder();
+    JsonNode at = schema;
     for (int i = 0; i < fragment.getNameCount(); i++) {
-      String s = String.valueOf(fragment.getElement(i));
-      pointer.append('/').append(s.replace("~", "~0").replace("/", "~1"));
-      if (s.equals(keyword)) {
-        JsonNode branches = schema.at(JsonPointer.compile(pointer.toString()));
-        if (branches.isArray()) {
-          return branches;
-        }
+      Object element = fragment.getElement(i);
+      at = element instanceof Integer index ? at.path(index) : at.path(String.valueOf(element));
+      if (keyword.equals(element) && at.isArray()) {
+        return at;
       }
     }
     return null;
@@ -201,15 +214,14 @@ final class ErrorMapper {
 
   /** The problem an error stands for, or null when it is not a real one. */
   private @Nullable SchemaProblem toProblem(Error error, String keyword) {
-    NodePath path = error.getInstanceLocation();
-    String pointer = InstanceTree.pointer(path);
-    if (tree.atOrBelowIntrinsic(pointer) || !isReal(error, keyword, pointer)) {
+    List<String> path = InstanceTree.path(error.getInstanceLocation());
+    if (tree.atOrBelowUnknown(path) || !isReal(error, keyword, path)) {
       return null;
     }
-    JsonNode value = tree.json().at(JsonPointer.compile(pointer));
-    String label = label(InstanceTree.segments(pointer));
+    JsonNode value = tree.jsonAt(path);
+    String label = label(path);
     String property = error.getProperty();
-    Node node = tree.nodeAtOrAbove(pointer);
+    Node node = tree.nodeAtOrAbove(path);
     SourceLocation location = node.origin().location();
     List<String> templatePath = node.origin().templatePath();
     boolean atKey =
@@ -226,14 +238,15 @@ final class ErrorMapper {
       templatePath = p;
       label = label + "." + property;
     }
-    return new SchemaProblem(label + ": " + describe(error, keyword, value), location, templatePath, keyword);
+    return new SchemaProblem(
+        label + ": " + describe(error, keyword, value), location, templatePath, keyword);
   }
 
-  private boolean isReal(Error error, String keyword, String pointer) {
+  private boolean isReal(Error error, String keyword, List<String> path) {
     String property = error.getProperty();
     if (keyword.equals("required")) {
       // A key given with any value, even one an intrinsic function computes, is there.
-      return !(tree.nodeAt(pointer) instanceof Node.MapNode m
+      return !(tree.nodeAt(path) instanceof Node.MapNode m
           && property != null
           && m.entries().containsKey(property));
     }
@@ -244,9 +257,12 @@ final class ErrorMapper {
           || !(property.startsWith("Fn::Transform") || property.startsWith("Fn::ForEach"));
     }
     if (COMPOSITE.contains(keyword)) {
-      return !tree.holdsIntrinsic(pointer);
+      return !tree.holdsUnknown(path);
     }
-    JsonNode value = tree.json().at(JsonPointer.compile(pointer));
+    JsonNode value = tree.jsonAt(path);
+    if (keyword.equals("type") && value.isTextual() && packaged.contains(String.join("/", path))) {
+      return false;
+    }
     if (COUNTS.contains(keyword)) {
       for (JsonNode child : value) {
         if (CfnKeywords.mayBeAbsent(child)) {
@@ -295,18 +311,17 @@ final class ErrorMapper {
     return allowed.isValueNode() && allowed.asText().equals(text);
   }
 
-  /** {@code Properties.SecurityGroupIngress[0].CidrIp} for the segments of a pointer. */
-  private String label(List<String> segments) {
+  /** {@code Properties.SecurityGroupIngress[0].CidrIp} for a path. */
+  private String label(List<String> path) {
     StringBuilder b = new StringBuilder("Properties");
-    StringBuilder pointer = new StringBuilder();
-    for (String segment : segments) {
-      boolean index = tree.nodeAt(pointer.toString()) instanceof Node.ListNode;
-      if (index) {
+    @Nullable Node n = tree.root();
+    for (String segment : path) {
+      if (n instanceof Node.ListNode) {
         b.append('[').append(segment).append(']');
       } else {
         b.append('.').append(segment);
       }
-      pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+      n = n == null ? null : InstanceTree.child(n, segment);
     }
     return b.toString();
   }

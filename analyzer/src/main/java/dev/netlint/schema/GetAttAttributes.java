@@ -12,11 +12,11 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Every {@code readOnlyProperties} pointer, with {@code /} turned into {@code .} ({@code
  *       /properties/Endpoint/Address} is {@code Endpoint.Address}).
- *   <li>For the types CloudFormation lets read any property ({@link #ALL_PROPERTY_TYPES}, cfn-lint's
- *       list cut to the types netlint bundles), every property instead, objects expanded into
- *       their leaves and arrays of scalars kept whole (GetAtt cannot index into an array).
- *   <li>For {@code AWS::CloudFormation::Stack}, only {@code Outputs.<name>}, which no schema
- *       lists; see {@link ResourceSchemas#acceptsGetAtt}.
+ *   <li>For the types CloudFormation lets read any property ({@link #ALL_PROPERTY_TYPES},
+ *       cfn-lint's list cut to the types netlint bundles), every property instead, objects expanded
+ *       into their leaves and arrays of scalars kept whole (GetAtt cannot index into an array).
+ *   <li>For {@code AWS::CloudFormation::Stack}, only {@code Outputs.<name>}, which no schema lists;
+ *       see {@link ResourceSchemas#acceptsGetAtt}.
  * </ul>
  *
  * <p>See <a

@@ -3,22 +3,25 @@ package dev.netlint.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.path.NodePath;
 import dev.netlint.parse.cfn.Node;
+import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A resource's {@code Properties} as the JSON instance the schema validator checks, with the way
- * back from every JSON pointer to the template {@link Node} it came from, and which pointers are
- * intrinsic functions (whose value is unknown before deploy).
+ * back from a path in that instance (the keys and list indexes of the validator's instance
+ * location) to the template {@link Node} it came from, and which values are unknown before deploy:
+ * intrinsic functions and strings with a dynamic reference.
  *
  * <p>Scalars keep their kind: a quoted {@code "443"} stays a string and {@code 443} a number, so
  * the schema's lenient {@code type} (see {@link CfnKeywords}) decides what CloudFormation would
@@ -36,16 +39,17 @@ final class InstanceTree {
   static final int MAX_DEPTH = 512;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   private static final Pattern LONG = Pattern.compile("[+-]?\\d{1,18}");
   private static final Pattern BIG_INTEGER = Pattern.compile("[+-]?\\d{19,40}");
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d{1,40}\\.?\\d{0,40}|\\.\\d{1,40})([eE][+-]?\\d{1,3})?");
+  private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
 
-  private final Map<String, Node> nodes = new HashMap<>();
-  private final Set<String> intrinsics = new HashSet<>();
-  private final Set<String> holdingIntrinsics = new HashSet<>();
-  private int values;
+  private final Node root;
   private final JsonNode json;
+  private final Map<Node, Boolean> holdsUnknown = new IdentityHashMap<>();
+  private int values;
 
   /** Thrown when Properties hold more than {@link #MAX_VALUES} values or nest too deep. */
   static final class TooLargeException extends Exception {
@@ -57,7 +61,8 @@ final class InstanceTree {
   }
 
   private InstanceTree(Node properties) throws TooLargeException {
-    this.json = convert(properties, "", 0);
+    this.root = properties;
+    this.json = convert(properties, 0);
   }
 
   /**
@@ -75,113 +80,167 @@ final class InstanceTree {
     return json;
   }
 
-  /** The template node at {@code pointer}, or at its nearest ancestor that has one. */
-  Node nodeAtOrAbove(String pointer) {
-    String p = pointer;
-    while (!p.isEmpty() && !nodes.containsKey(p)) {
-      p = parent(p);
-    }
-    return java.util.Objects.requireNonNull(nodes.get(p), "the root is always mapped");
+  /** The Properties node. */
+  Node root() {
+    return root;
   }
 
-  /** The template node exactly at {@code pointer}, or null. */
-  @Nullable Node nodeAt(String pointer) {
-    return nodes.get(pointer);
-  }
-
-  /** Whether {@code pointer} is an intrinsic function or lies inside one. */
-  boolean atOrBelowIntrinsic(String pointer) {
-    String p = pointer;
-    while (true) {
-      if (intrinsics.contains(p)) {
-        return true;
-      }
-      if (p.isEmpty()) {
-        return false;
-      }
-      p = parent(p);
-    }
-  }
-
-  /** Whether the value at {@code pointer} is or contains an intrinsic function. */
-  boolean holdsIntrinsic(String pointer) {
-    return holdingIntrinsics.contains(pointer) || atOrBelowIntrinsic(pointer);
-  }
-
-  /** The JSON pointer ({@code /SecurityGroupIngress/0/CidrIp}) of a validator's node path. */
-  static String pointer(NodePath path) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < path.getNameCount(); i++) {
-      Object element = path.getElement(i);
-      b.append('/').append(escape(String.valueOf(element)));
-    }
-    return b.toString();
-  }
-
-  /** The parent of a non-empty pointer. */
-  static String parent(String pointer) {
-    int slash = pointer.lastIndexOf('/');
-    return slash <= 0 ? "" : pointer.substring(0, slash);
-  }
-
-  /** The keys and indexes of a pointer, unescaped. */
-  static java.util.List<String> segments(String pointer) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    if (pointer.isEmpty()) {
-      return out;
-    }
-    for (String s : pointer.substring(1).split("/", -1)) {
-      out.add(s.replace("~1", "/").replace("~0", "~"));
+  /** The keys and list indexes of a validator's instance location. */
+  static List<String> path(NodePath location) {
+    List<String> out = new ArrayList<>(location.getNameCount());
+    for (int i = 0; i < location.getNameCount(); i++) {
+      out.add(String.valueOf(location.getElement(i)));
     }
     return out;
   }
 
-  static String child(String pointer, String key) {
-    return pointer + "/" + escape(key);
+  /** The template node at {@code path}, or null when there is none. */
+  @Nullable Node nodeAt(List<String> path) {
+    Node n = root;
+    for (String segment : path) {
+      n = child(n, segment);
+      if (n == null) {
+        return null;
+      }
+    }
+    return n;
   }
 
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+  /** The template node at {@code path}, or at its nearest ancestor that has one. */
+  Node nodeAtOrAbove(List<String> path) {
+    Node n = root;
+    for (String segment : path) {
+      Node c = child(n, segment);
+      if (c == null) {
+        return n;
+      }
+      n = c;
+    }
+    return n;
   }
 
-  private JsonNode convert(Node node, String pointer, int depth) throws TooLargeException {
+  /** The JSON value at {@code path}, or a missing node. */
+  JsonNode jsonAt(List<String> path) {
+    JsonNode n = json;
+    for (String segment : path) {
+      n =
+          n.isArray() && INDEX.matcher(segment).matches()
+              ? n.path(Integer.parseInt(segment))
+              : n.path(segment);
+      if (n.isMissingNode()) {
+        return MissingNode.getInstance();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether the value at {@code path} is unknown before deploy (an intrinsic function or a string
+   * with a dynamic reference) or lies inside such a value.
+   */
+  boolean atOrBelowUnknown(List<String> path) {
+    Node n = root;
+    if (isUnknown(n)) {
+      return true;
+    }
+    for (String segment : path) {
+      n = child(n, segment);
+      if (n == null) {
+        return false;
+      }
+      if (isUnknown(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the value at {@code path} is, holds or lies inside a value unknown before deploy. */
+  boolean holdsUnknown(List<String> path) {
+    if (atOrBelowUnknown(path)) {
+      return true;
+    }
+    Node n = nodeAt(path);
+    return n != null && holdsUnknown(n);
+  }
+
+  private boolean holdsUnknown(Node n) {
+    Boolean known = holdsUnknown.get(n);
+    if (known != null) {
+      return known;
+    }
+    boolean holds = isUnknown(n);
+    if (!holds && n instanceof Node.MapNode map) {
+      for (Node c : map.entries().values()) {
+        if (holdsUnknown(c)) {
+          holds = true;
+          break;
+        }
+      }
+    } else if (!holds && n instanceof Node.ListNode list) {
+      for (Node c : list.items()) {
+        if (holdsUnknown(c)) {
+          holds = true;
+          break;
+        }
+      }
+    }
+    holdsUnknown.put(n, holds);
+    return holds;
+  }
+
+  private static boolean isUnknown(Node n) {
+    if (n instanceof Node.MapNode map) {
+      return map.intrinsicName() != null;
+    }
+    return n instanceof Node.ScalarNode s
+        && s.kind() == Node.ScalarNode.Kind.STRING
+        && hasDynamicReference(s.textOrEmpty());
+  }
+
+  /** The value of {@code n} at a key or list index, or null. */
+  static @Nullable Node child(Node n, String segment) {
+    if (n instanceof Node.MapNode map) {
+      return map.get(segment);
+    }
+    if (n instanceof Node.ListNode list && INDEX.matcher(segment).matches()) {
+      int i = Integer.parseInt(segment);
+      return i < list.items().size() ? list.items().get(i) : null;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a string holds a dynamic reference ({@code {{resolve:ssm:Name:1}}}): CloudFormation
+   * replaces it at deploy time, so the string is as unknown as an intrinsic function's result.
+   */
+  static boolean hasDynamicReference(String s) {
+    int start = s.indexOf("{{resolve:");
+    return start >= 0 && s.indexOf("}}", start + "{{resolve:".length() + 1) > 0;
+  }
+
+  private JsonNode convert(Node node, int depth) throws TooLargeException {
     if (++values > MAX_VALUES) {
       throw new TooLargeException("over " + MAX_VALUES + " values");
     }
     if (depth > MAX_DEPTH) {
       throw new TooLargeException("nested too deep, over " + MAX_DEPTH + " levels");
     }
-    nodes.put(pointer, node);
     if (node instanceof Node.MapNode map) {
-      if (map.intrinsicName() != null) {
-        intrinsics.add(pointer);
-        markHolders(pointer);
-      }
       ObjectNode o = JSON.objectNode();
       for (var e : map.entries().entrySet()) {
-        o.set(e.getKey(), convert(e.getValue(), child(pointer, e.getKey()), depth + 1));
+        o.set(e.getKey(), convert(e.getValue(), depth + 1));
       }
       return o;
     }
     if (node instanceof Node.ListNode list) {
       ArrayNode a = JSON.arrayNode(list.items().size());
-      int i = 0;
       for (Node item : list.items()) {
-        a.add(convert(item, child(pointer, Integer.toString(i++)), depth + 1));
+        a.add(convert(item, depth + 1));
       }
       return a;
     }
     return scalar((Node.ScalarNode) node);
-  }
-
-  private void markHolders(String pointer) {
-    String p = pointer;
-    while (!p.isEmpty()) {
-      p = parent(p);
-      if (!holdingIntrinsics.add(p)) {
-        return;
-      }
-    }
   }
 
   private static JsonNode scalar(Node.ScalarNode s) {
@@ -191,7 +250,8 @@ final class InstanceTree {
         return JSON.nullNode();
       case BOOLEAN:
         String b = text.toLowerCase(Locale.ROOT);
-        return JSON.booleanNode(b.equals("true") || b.equals("yes") || b.equals("on") || b.equals("y"));
+        return JSON.booleanNode(
+            b.equals("true") || b.equals("yes") || b.equals("on") || b.equals("y"));
       case NUMBER:
         return number(text);
       default:
@@ -211,7 +271,7 @@ final class InstanceTree {
       return JSON.numberNode(new BigInteger(text));
     }
     if (DECIMAL.matcher(text).matches()) {
-      return JSON.numberNode(new java.math.BigDecimal(text));
+      return JSON.numberNode(new BigDecimal(text));
     }
     return JSON.textNode(text);
   }

@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * schemas/providers/us_east_1}. They say which properties a type has, which are required, their
  * types and formats, and which attributes {@code Fn::GetAtt} reads.
  *
- * <p>Schemas are read and compiled on first use and kept: one instance serves a whole run, from
- * any thread. {@link #bundled()} is the shared one.
+ * <p>Schemas are read and compiled on first use and kept: one instance serves a whole run, from any
+ * thread. {@link #bundled()} is the shared one.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html">Resource
@@ -116,8 +116,8 @@ public final class ResourceSchemas {
   /**
    * The attributes {@code Fn::GetAtt} reads on {@code type}, sorted ({@code PrivateIp}, {@code
    * Endpoint.Address}); empty for a type without a bundled schema. Derived from the schema as
-   * cfn-lint derives them (see {@link GetAttAttributes}). A nested stack's {@code
-   * Outputs.<name>} is not listed: use {@link #acceptsGetAtt}.
+   * cfn-lint derives them (see {@link GetAttAttributes}). A nested stack's {@code Outputs.<name>}
+   * is not listed: use {@link #acceptsGetAtt}.
    */
   public Set<String> getAttAttributes(String type) {
     Entry e = entry(type);
@@ -151,16 +151,18 @@ public final class ResourceSchemas {
    * the schema of its type, as cfn-lint does without {@code --strict-types}.
    *
    * <p>What cannot be known before deploy is not reported: anything at or inside an intrinsic
-   * function ({@code Ref}, {@code Fn::If}, {@code Fn::Sub}...), a count or an exclusive choice that
-   * an {@code Fn::If} or {@code AWS::NoValue} could change. Quoted numbers and booleans ({@code
-   * "443"}, {@code "true"}) are accepted, as CloudFormation converts them. Formats checked: see
-   * {@link CfnFormats}.
+   * function ({@code Ref}, {@code Fn::If}, {@code Fn::Sub}...) or a string with a dynamic reference
+   * ({@code {{resolve:ssm:...}}}), a count or an exclusive choice that an {@code Fn::If} or {@code
+   * AWS::NoValue} could change. Quoted numbers and booleans ({@code "443"}, {@code "true"}) are
+   * accepted, as CloudFormation converts them, and so is a local path where {@code aws
+   * cloudformation package} uploads an artifact (a Lambda function's {@code Code}). Formats
+   * checked: see {@link CfnFormats}.
    *
-   * <p>Never throws on template content: Properties with more than {@value
-   * InstanceTree#MAX_VALUES} values give one problem instead of a check.
+   * <p>Never throws on template content: Properties with more than {@value InstanceTree#MAX_VALUES}
+   * values give one problem instead of a check.
    *
-   * @param type the resource type ({@code AWS::EC2::Subnet}); a type without a bundled schema
-   *     gives no problems
+   * @param type the resource type ({@code AWS::EC2::Subnet}); a type without a bundled schema gives
+   *     no problems
    * @param properties the {@code Properties} value, or null when the resource has none
    * @param resource the resource's origin, used when {@code properties} is null
    * @return at most {@link #MAX_PROBLEMS} problems, sorted by location then message
@@ -196,7 +198,7 @@ public final class ResourceSchemas {
     }
     List<Error> errors = entry.schema().validate(tree.json());
     Set<SchemaProblem> problems = new TreeSet<>(ORDER);
-    problems.addAll(new ErrorMapper(tree, entry.raw()).map(errors));
+    problems.addAll(new ErrorMapper(tree, entry.raw(), type).map(errors));
     List<SchemaProblem> sorted = new ArrayList<>(problems);
     return List.copyOf(sorted.size() > MAX_PROBLEMS ? sorted.subList(0, MAX_PROBLEMS) : sorted);
   }
@@ -236,7 +238,12 @@ public final class ResourceSchemas {
     }
     if (!type.equals(raw.path("typeName").asText())) {
       throw new IllegalStateException(
-          "bundled schema " + resource + " is for " + raw.path("typeName").asText() + ", not " + type);
+          "bundled schema "
+              + resource
+              + " is for "
+              + raw.path("typeName").asText()
+              + ", not "
+              + type);
     }
     ObjectNode forValidation = raw.deepCopy();
     // The registry's meta-schema URL would make the validator look for a dialect it cannot have.
@@ -264,9 +271,9 @@ public final class ResourceSchemas {
   /**
    * Draft 7 as CloudFormation reads it: lenient {@code type}, cfn-lint's {@code requiredXor},
    * {@code requiredOr} and {@code dependentExcluded}, {@code dependentRequired} (draft 2019-09,
-   * used by the registry schemas), the network formats, ECMAScript patterns, every other
-   * extension keyword ({@code tagging}, {@code insertionOrder}, {@code relationshipRef}...) kept
-   * as an annotation and unknown formats ignored. Nothing is ever fetched.
+   * used by the registry schemas), the network formats, ECMAScript patterns, every other extension
+   * keyword ({@code tagging}, {@code insertionOrder}, {@code relationshipRef}...) kept as an
+   * annotation and unknown formats ignored. Nothing is ever fetched.
    */
   private static SchemaRegistry newRegistry() {
     Dialect dialect =

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A way a resource's {@code Properties} break its CloudFormation resource schema, as cfn-lint
- * reports them (an unknown property, a missing required one, a value of the wrong type, a CIDR
- * that is not one). netlint reports it as an {@code NL002 resource-schema-violation} finding.
+ * reports them (an unknown property, a missing required one, a value of the wrong type, a CIDR that
+ * is not one). netlint reports it as an {@code NL002 resource-schema-violation} finding.
  *
  * @param message what is wrong, naming the property path and the value ({@code
  *     Properties.CidrBlock: 'foo' is not a valid ipv4-network})

@@ -179,7 +179,8 @@ class ResourceSchemasTest {
               Subnet:
                 Type: AWS::EC2::Subnet
             """);
-    assertThat(problems).extracting(SchemaProblem::message)
+    assertThat(problems)
+        .extracting(SchemaProblem::message)
         .contains("Properties: 'VpcId' is a required property");
     assertThat(problems.get(0).location().line()).isEqualTo(3);
     assertThat(problems.get(0).templatePath()).containsExactly("Resources", "Subnet", "Properties");
@@ -274,6 +275,96 @@ class ResourceSchemasTest {
   }
 
   @Test
+  void dynamicReferencesAndPackagedCodeAreNotChecked() throws Exception {
+    assertThat(
+            check(
+                """
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBInstanceClass: db.t3.micro
+                      MasterUsername: '{{resolve:secretsmanager:db:SecretString:username}}'
+                  Ingress:
+                    Type: AWS::EC2::SecurityGroupIngress
+                    Properties:
+                      GroupId: sg-12345678
+                      IpProtocol: tcp
+                      CidrIp: '{{resolve:ssm:office-cidr}}'
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: ./src
+                      Role: arn:aws:iam::123456789012:role/fn
+                """))
+        .isEmpty();
+    assertThat(
+            check(
+                """
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: ./src
+                      DeadLetterConfig: ./dlq
+                      Role: arn:aws:iam::123456789012:role/fn
+                """))
+        .extracting(SchemaProblem::message)
+        .containsExactly("Properties.DeadLetterConfig: './dlq' is not of type 'object'");
+  }
+
+  @Test
+  void choicesGiveOneProblemNamingTheAlternatives() throws Exception {
+    List<SchemaProblem> problems =
+        check(
+            """
+            Resources:
+              I:
+                Type: AWS::EC2::Instance
+                Properties:
+                  LaunchTemplate:
+                    LaunchTemplateId: lt-1
+              L:
+                Type: AWS::ElasticLoadBalancingV2::Listener
+                Properties:
+                  LoadBalancerArn: x
+                  DefaultActions:
+                    - Type: authenticate-oidc
+                      AuthenticateOidcConfig:
+                        AuthorizationEndpoint: a
+                        ClientId: b
+                        Issuer: c
+                        TokenEndpoint: d
+                        UserInfoEndpoint: e
+              Ok:
+                Type: AWS::ElasticLoadBalancingV2::Listener
+                Properties:
+                  LoadBalancerArn: x
+                  DefaultActions:
+                    - Type: authenticate-oidc
+                      AuthenticateOidcConfig:
+                        AuthorizationEndpoint: a
+                        ClientId: b
+                        ClientSecret: s
+                        Issuer: c
+                        TokenEndpoint: d
+                        UserInfoEndpoint: e
+            """);
+    assertThat(problems)
+        .extracting(SchemaProblem::keyword, SchemaProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "oneOf",
+                "Properties.LaunchTemplate: must match exactly one of {LaunchTemplateName, Version}"
+                    + " or {LaunchTemplateId, Version}"),
+            org.assertj.core.groups.Tuple.tuple(
+                "anyOf",
+                "Properties.DefaultActions[0].AuthenticateOidcConfig: must match at least one of"
+                    + " {ClientSecret} or {UseExistingClientSecret}"));
+    assertThat(problems).extracting(p -> p.location().line()).containsExactly(6, 14);
+  }
+
+  @Test
   void exclusiveChoicesAreCheckedOnlyForValuesSurelyThere() throws Exception {
     List<SchemaProblem> problems =
         check(
@@ -309,24 +400,34 @@ class ResourceSchemasTest {
   void problemsAreCappedAndSorted() throws Exception {
     StringBuilder yaml =
         new StringBuilder(
-            "Resources:\n  R:\n    Type: AWS::EC2::Route\n    Properties:\n      RouteTableId: r\n");
+            "Resources:\n"
+                + "  R:\n"
+                + "    Type: AWS::EC2::Route\n"
+                + "    Properties:\n"
+                + "      RouteTableId: r\n");
     for (int i = 0; i < 50; i++) {
       yaml.append("      Unknown").append(100 - i).append(": x\n");
     }
     List<SchemaProblem> problems = check(yaml.toString());
     assertThat(problems).hasSize(ResourceSchemas.MAX_PROBLEMS);
     assertThat(problems).extracting(p -> p.location().line()).isSorted();
-    assertThat(problems.get(0).message()).isEqualTo("Properties.Unknown100: unknown property 'Unknown100'");
+    assertThat(problems.get(0).message())
+        .isEqualTo("Properties.Unknown100: unknown property 'Unknown100'");
   }
 
   @Test
   void hugePropertiesGiveOneProblemInsteadOfACheck() {
-    Origin tags = new Origin(new SourceLocation("t.yaml", 6, 7), List.of("Resources", "R", "Properties", "Tags"));
+    Origin tags =
+        new Origin(
+            new SourceLocation("t.yaml", 6, 7), List.of("Resources", "R", "Properties", "Tags"));
     List<Node> items = new ArrayList<>();
     for (int i = 0; i < InstanceTree.MAX_VALUES; i++) {
-      items.add(new Node.ScalarNode("1", Node.ScalarNode.Kind.NUMBER, tags.child(Integer.toString(i), tags.location())));
+      items.add(
+          new Node.ScalarNode(
+              "1", Node.ScalarNode.Kind.NUMBER, tags.child(Integer.toString(i), tags.location())));
     }
-    Origin props = new Origin(new SourceLocation("t.yaml", 5, 7), List.of("Resources", "R", "Properties"));
+    Origin props =
+        new Origin(new SourceLocation("t.yaml", 5, 7), List.of("Resources", "R", "Properties"));
     Node properties =
         new Node.MapNode(Map.of("Tags", new Node.ListNode(items, tags)), Map.of(), props);
     List<SchemaProblem> problems = schemas.validate("AWS::EC2::SecurityGroup", properties);
@@ -340,8 +441,42 @@ class ResourceSchemasTest {
   }
 
   @Test
+  void manyBadValuesAndHugeStringsGiveCappedProblems() {
+    Origin tags =
+        new Origin(
+            new SourceLocation("t.yaml", 6, 7), List.of("Resources", "R", "Properties", "Tags"));
+    List<Node> items = new ArrayList<>();
+    for (int i = 0; i < InstanceTree.MAX_VALUES - 10; i++) {
+      items.add(
+          new Node.ScalarNode(
+              "1",
+              Node.ScalarNode.Kind.NUMBER,
+              tags.child(Integer.toString(i), new SourceLocation("t.yaml", 7 + i, 9))));
+    }
+    Origin props =
+        new Origin(new SourceLocation("t.yaml", 5, 7), List.of("Resources", "R", "Properties"));
+    Node description =
+        new Node.ScalarNode(
+            "a".repeat(1 << 20) + "^",
+            Node.ScalarNode.Kind.STRING,
+            props.child("GroupDescription", new SourceLocation("t.yaml", 5, 25)));
+    Node properties =
+        new Node.MapNode(
+            Map.of("GroupDescription", description, "Tags", new Node.ListNode(items, tags)),
+            Map.of(),
+            props);
+    List<SchemaProblem> problems = schemas.validate("AWS::EC2::SecurityGroup", properties);
+    assertThat(problems).hasSize(ResourceSchemas.MAX_PROBLEMS);
+    assertThat(problems.get(0).message())
+        .startsWith("Properties.GroupDescription: 'aaaa")
+        .endsWith("is longer than 255 characters");
+    assertThat(problems.get(1).message()).isEqualTo("Properties.Tags[0]: 1 is not of type 'object'");
+  }
+
+  @Test
   void deepPropertiesGiveOneProblemInsteadOfACheck() {
-    Origin o = new Origin(new SourceLocation("t.yaml", 5, 7), List.of("Resources", "R", "Properties"));
+    Origin o =
+        new Origin(new SourceLocation("t.yaml", 5, 7), List.of("Resources", "R", "Properties"));
     Node n = new Node.ScalarNode("x", Node.ScalarNode.Kind.STRING, o);
     for (int i = 0; i < 100_000; i++) {
       n = new Node.ListNode(List.of(n), o);
@@ -370,9 +505,13 @@ class ResourceSchemasTest {
     assertThat(schemas.getAttAttributes("AWS::EC2::SecurityGroup")).contains("GroupId", "VpcId");
     assertThat(schemas.getAttAttributes("AWS::EC2::NetworkInterface"))
         .containsExactlyInAnyOrder(
-            "Id", "SecondaryPrivateIpAddresses", "PrimaryPrivateIpAddress", "PrimaryIpv6Address",
+            "Id",
+            "SecondaryPrivateIpAddresses",
+            "PrimaryPrivateIpAddress",
+            "PrimaryIpv6Address",
             "VpcId");
-    assertThat(schemas.getAttAttributes("AWS::EC2::VPC")).contains("CidrBlock", "DefaultSecurityGroup");
+    assertThat(schemas.getAttAttributes("AWS::EC2::VPC"))
+        .contains("CidrBlock", "DefaultSecurityGroup");
     assertThat(schemas.acceptsGetAtt("AWS::CloudFormation::Stack", "Outputs.VpcId")).isTrue();
     assertThat(schemas.acceptsGetAtt("AWS::CloudFormation::Stack", "Outputs.")).isFalse();
     assertThat(schemas.acceptsGetAtt("AWS::EC2::Instance", "PrivateIp")).isTrue();
