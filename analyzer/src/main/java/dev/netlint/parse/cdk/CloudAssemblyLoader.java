@@ -320,7 +320,10 @@ public final class CloudAssemblyLoader {
       Map<String, String> legacyAssets = new HashMap<>();
       readMetadata(artifact, entries, scopes, legacyAssets);
       String constructPath = displayName != null ? displayName : commonScope(scopes);
-      String name = uniqueName(id, dir);
+      // The stack name CloudFormation will deploy under (Prod-Network for a stack in a Stage),
+      // which is what people look for in the console; the artifact ID when none is given.
+      String stackName = props == null ? null : text(props.get("stackName"));
+      String name = uniqueName(stackName != null && !stackName.isBlank() ? stackName : id, dir);
       emit(
           name,
           displayName,
