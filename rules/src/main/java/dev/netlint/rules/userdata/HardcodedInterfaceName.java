@@ -67,7 +67,7 @@ public final class HardcodedInterfaceName implements Rule {
   }
 
   private static void report(RuleContext context, Resource owner, UserData userData, List<Use> uses) {
-    HostImage host = HostImage.of(owner);
+    HostImage host = HostImage.of(owner, userData);
     List<Use> wrong = new ArrayList<>();
     List<Use> unsure = new ArrayList<>();
     for (Use u : uses) {
@@ -111,7 +111,7 @@ public final class HardcodedInterfaceName implements Rule {
               first.name(),
               first.via(),
               first.line(),
-              host.osEvidence().isEmpty() ? "ImageId" : host.osEvidence());
+              host.osEvidence().isEmpty() ? "ImageId " + imageOf(owner) : host.osEvidence());
       context.report(
           Severity.WARNING,
           owner,
@@ -120,6 +120,16 @@ public final class HardcodedInterfaceName implements Rule {
           "Find the interface at run time, e.g. IFACE=$(" + detect + "), and use \"$IFACE\".",
           properties(unsure, host));
     }
+  }
+
+  private static String imageOf(Resource owner) {
+    dev.netlint.model.Value image = owner.property("ImageId");
+    if (image == null
+        && owner.property("LaunchTemplateData") instanceof dev.netlint.model.Value.MapValue data) {
+      image = data.get("ImageId");
+    }
+    String text = image == null ? "not set" : image.render();
+    return text.isEmpty() ? "empty" : text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
   private static Map<String, String> properties(List<Use> uses, HostImage host) {

@@ -2,6 +2,8 @@ package dev.netlint.rules.userdata;
 
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.ShellCommand;
+import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public record HostImage(Os os, String osEvidence, Hypervisor hypervisor, String 
     AMAZON_LINUX_2023("Amazon Linux 2023"),
     AMAZON_LINUX_2("Amazon Linux 2"),
     AMAZON_LINUX_1("Amazon Linux AMI"),
+    ALPINE("Alpine Linux"),
     UBUNTU("Ubuntu"),
     DEBIAN("Debian"),
     WINDOWS("Windows"),
@@ -62,6 +65,37 @@ public record HostImage(Os os, String osEvidence, Hypervisor hypervisor, String 
       Set.of(
           "t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "x1", "x1e", "i2",
           "i3", "d2", "h1", "p2", "p3", "g2", "g3", "g3s", "f1", "cc2", "cr1", "hs1", "hi1");
+
+  /**
+   * Reads the image and instance type of an instance, launch template or launch configuration,
+   * and, when the AMI does not tell the operating system, what its user data does: a script
+   * run by {@code /bin/ash} or installing with {@code apk} is Alpine Linux, one using {@code
+   * amazon-linux-extras} is Amazon Linux 2.
+   */
+  public static HostImage of(Resource resource, @Nullable UserData userData) {
+    HostImage image = of(resource);
+    if (image.os() != Os.UNKNOWN || userData == null) {
+      return image;
+    }
+    String text = userData.text().stripLeading();
+    for (ShellCommand c : userData.commands()) {
+      String program = c.program().orElse("");
+      if (program.equals("apk")) {
+        return image.withOs(Os.ALPINE, "user data installs packages with apk");
+      }
+      if (program.equals("amazon-linux-extras")) {
+        return image.withOs(Os.AMAZON_LINUX_2, "user data runs amazon-linux-extras");
+      }
+    }
+    if (text.startsWith("#!/bin/ash")) {
+      return image.withOs(Os.ALPINE, "user data is an ash script");
+    }
+    return image;
+  }
+
+  private HostImage withOs(Os newOs, String evidence) {
+    return new HostImage(newOs, evidence, hypervisor, instanceType);
+  }
 
   /** Reads the image and instance type of an instance, launch template or launch configuration. */
   public static HostImage of(Resource resource) {
@@ -163,6 +197,8 @@ public record HostImage(Os os, String osEvidence, Hypervisor hypervisor, String 
         return ens || enx ? Optional.empty() : Optional.of(false);
       case AMAZON_LINUX_2:
       case AMAZON_LINUX_1:
+      case ALPINE:
+        // Neither uses systemd's predictable names: the first interface is eth0 on any platform.
         return Optional.of(eth);
       case UBUNTU:
       case DEBIAN:
@@ -177,7 +213,7 @@ public record HostImage(Os os, String osEvidence, Hypervisor hypervisor, String 
 
   /** The primary interface's name on this host, when known. */
   public Optional<String> primaryInterface() {
-    if (os == Os.AMAZON_LINUX_2 || os == Os.AMAZON_LINUX_1) {
+    if (os == Os.AMAZON_LINUX_2 || os == Os.AMAZON_LINUX_1 || os == Os.ALPINE) {
       return Optional.of("eth0");
     }
     if (hypervisor == Hypervisor.NITRO

@@ -70,4 +70,16 @@ class HostImageTest {
     assertThat(h.os()).isEqualTo(HostImage.Os.UNKNOWN);
     assertThat(h.accepts("eth0")).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void anAlpineScriptKeepsEth0WhenTheAmiIsUnknown() {
+    Resource r = instance(new Value.Text("ami-0123456789abcdef0", O), "t4g.nano");
+    dev.netlint.model.UserData ud =
+        dev.netlint.parse.userdata.UserDataReader.read(
+            new Value.Text("#!/bin/ash\napk add iptables\niptables -o eth0 -j MASQUERADE\n", O), O);
+    HostImage h = HostImage.of(r, ud);
+    assertThat(h.os()).isEqualTo(HostImage.Os.ALPINE);
+    assertThat(h.accepts("eth0")).contains(true);
+    assertThat(HostImage.of(r, null).os()).isEqualTo(HostImage.Os.UNKNOWN);
+  }
 }
