@@ -81,18 +81,20 @@ public final class HardcodedInterfaceName implements Rule {
     String detect = "ip route | awk '/default/ {print $5}'";
     if (!wrong.isEmpty()) {
       Use first = wrong.get(0);
-      String expected = host.primaryInterface().map(n -> ", where it is " + n).orElse("");
+      String names =
+          host.primaryInterface()
+              .map(n -> "names its primary interface " + n)
+              .orElse("has no interface named " + first.name());
       String message =
           String.format(
-              "user data of %s uses interface '%s'%s on script line %d, but %s%s names its primary"
-                  + " interface otherwise%s",
+              "user data of %s names interface '%s'%s on script line %d, but %s%s %s",
               owner.logicalId(),
               first.name(),
               first.via(),
               first.line(),
               host.os().display(),
               host.instanceType().isEmpty() ? "" : " on " + host.instanceType(),
-              expected);
+              names);
       context.report(
           Severity.ERROR,
           owner,
