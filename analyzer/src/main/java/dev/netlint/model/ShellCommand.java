@@ -3,6 +3,7 @@ package dev.netlint.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simple command of a user-data script: leading variable assignments and the command words.
@@ -12,13 +13,52 @@ import java.util.Optional;
  * @param part the MIME part or cloud-init key the script came from ({@code runcmd}), or empty
  * @param assignments {@code NAME=word} prefixes, in order
  * @param words the command name and its arguments; empty for assignments only
+ * @param redirects its redirections, in order ({@code > /etc/sysctl.d/nat.conf}, here-documents)
  */
 public record ShellCommand(
-    int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words) {
+    int line,
+    String part,
+    Map<String, ShellWord> assignments,
+    List<ShellWord> words,
+    List<Redirect> redirects) {
 
   public ShellCommand {
     assignments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assignments));
     words = List.copyOf(words);
+    redirects = List.copyOf(redirects);
+  }
+
+  /** A command without redirections. */
+  public ShellCommand(int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words) {
+    this(line, part, assignments, words, List.of());
+  }
+
+  /**
+   * A redirection.
+   *
+   * @param operator {@code >}, {@code >>}, {@code <}, {@code <<}, {@code <<-}, {@code <<<}, ...
+   *     (a leading file-descriptor number is dropped)
+   * @param target the file, or for a here-document its delimiter, or for a here-string its word
+   * @param hereDocument the here-document's body (lines between the operator's line and the
+   *     delimiter, each ending in a newline), or null for other redirections
+   */
+  public record Redirect(
+      String operator, ShellWord target, @Nullable String hereDocument) {}
+
+  /** The files this command writes with {@code >} or {@code >>}, as words. */
+  public List<ShellWord> writtenFiles() {
+    return redirects.stream()
+        .filter(r -> r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|"))
+        .map(Redirect::target)
+        .toList();
+  }
+
+  /** The body of this command's first here-document, or empty. */
+  public java.util.Optional<String> hereDocument() {
+    return redirects.stream()
+        .map(Redirect::hereDocument)
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   /**

@@ -50,10 +50,35 @@ public final class ShellScanner {
   private final List<Value> placeholders;
   private final String part;
   private final int lineOffset;
-  private final List<ShellCommand> commands = new ArrayList<>();
+  private final List<CommandBuilder> commands = new ArrayList<>();
   private final List<Integer> unparsed = new ArrayList<>();
-  private final List<String> pendingHeredocs = new ArrayList<>();
-  private final List<Boolean> pendingHeredocTabs = new ArrayList<>();
+  private final List<RedirectBuilder> pendingHeredocs = new ArrayList<>();
+
+  /** A redirection whose here-document body arrives after its command's line ends. */
+  private static final class RedirectBuilder {
+    final String operator;
+    final ShellWord target;
+    final boolean stripTabs;
+    @org.jspecify.annotations.Nullable String body;
+
+    RedirectBuilder(String operator, ShellWord target, boolean stripTabs) {
+      this.operator = operator;
+      this.target = target;
+      this.stripTabs = stripTabs;
+    }
+
+    ShellCommand.Redirect build() {
+      return new ShellCommand.Redirect(operator, target, operator.startsWith("<<") && !operator.equals("<<<") ? (body == null ? "" : body) : null);
+    }
+  }
+
+  private record CommandBuilder(
+      int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words,
+      List<RedirectBuilder> redirects) {
+    ShellCommand build() {
+      return new ShellCommand(line, part, assignments, words, redirects.stream().map(RedirectBuilder::build).toList());
+    }
+  }
   private int pos;
   private int line = 1;
 
@@ -75,7 +100,8 @@ public final class ShellScanner {
   public static Result scan(String text, List<Value> placeholders, String part, int lineOffset) {
     ShellScanner s = new ShellScanner(text, placeholders, part, lineOffset);
     s.run();
-    return new Result(List.copyOf(s.commands), List.copyOf(s.unparsed));
+    return new Result(
+        s.commands.stream().map(CommandBuilder::build).toList(), List.copyOf(s.unparsed));
   }
 
   private static final class Unterminated extends Exception {
@@ -115,6 +141,7 @@ public final class ShellScanner {
   private void scanCommand() throws Unterminated {
     Map<String, ShellWord> assignments = new LinkedHashMap<>();
     List<ShellWord> words = new ArrayList<>();
+    List<RedirectBuilder> redirects = new ArrayList<>();
     int commandLine = -1;
     boolean skipRest = false;
     while (pos < text.length()) {
@@ -149,14 +176,26 @@ public final class ShellScanner {
         }
         if (c == '&' && peek(1) == '>') {
           pos += 2;
-          readWordSkippingBlanks();
+          if (peek(0) == '>') {
+            pos++;
+          }
+          ShellWord target = readWordSkippingBlanks();
+          if (target != null) {
+            redirects.add(new RedirectBuilder(">", target, false));
+          }
           continue;
         }
         pos++;
         break;
       }
       if (isRedirection(c)) {
-        readRedirection();
+        if (commandLine < 0) {
+          commandLine = line;
+        }
+        RedirectBuilder r = readRedirection();
+        if (r != null) {
+          redirects.add(r);
+        }
         continue;
       }
       if (commandLine < 0) {
@@ -184,8 +223,9 @@ public final class ShellScanner {
       }
       words.add(word);
     }
-    if (!skipRest && (!words.isEmpty() || !assignments.isEmpty())) {
-      commands.add(new ShellCommand(commandLine + lineOffset, part, assignments, words));
+    if (!skipRest && (!words.isEmpty() || !assignments.isEmpty() || !redirects.isEmpty())) {
+      commands.add(
+          new CommandBuilder(commandLine + lineOffset, part, assignments, words, redirects));
     }
   }
 
@@ -207,47 +247,55 @@ public final class ShellScanner {
     return Character.isDigit(c) && (peek(1) == '>' || peek(1) == '<');
   }
 
-  private void readRedirection() throws Unterminated {
+  /** Reads a redirection operator and its target; null when there is no target. */
+  private RedirectBuilder readRedirection() throws Unterminated {
     if (Character.isDigit(text.charAt(pos))) {
       pos++;
     }
-    char op = text.charAt(pos);
+    StringBuilder op = new StringBuilder();
+    op.append(text.charAt(pos));
     pos++;
-    if (op == '<' && peek(0) == '<') {
+    if (op.charAt(0) == '<' && peek(0) == '<') {
       pos++;
+      op.append('<');
       if (peek(0) == '<') {
-        // here-string: <<< word
         pos++;
-        readWordSkippingBlanks();
-        return;
+        op.append('<');
+        ShellWord word = readWordSkippingBlanks();
+        return word == null ? null : new RedirectBuilder(op.toString(), word, false);
       }
       boolean stripTabs = false;
       if (peek(0) == '-') {
         stripTabs = true;
         pos++;
+        op.append('-');
       }
       ShellWord delimiter = readWordSkippingBlanks();
-      String raw = delimiter == null ? "" : delimiter.display();
-      if (!raw.isEmpty()) {
-        pendingHeredocs.add(raw);
-        pendingHeredocTabs.add(stripTabs);
+      if (delimiter == null || delimiter.display().isEmpty()) {
+        return null;
       }
-      return;
+      RedirectBuilder r = new RedirectBuilder(op.toString(), delimiter, stripTabs);
+      pendingHeredocs.add(r);
+      return r;
     }
     while (pos < text.length() && (text.charAt(pos) == '>' || text.charAt(pos) == '&'
         || text.charAt(pos) == '|')) {
       if (text.charAt(pos) == '&' && pos + 1 < text.length()
           && Character.isDigit(text.charAt(pos + 1))) {
         pos += 2;
-        return;
+        return null;
       }
       if (text.charAt(pos) == '&' && peek(1) == '-') {
         pos += 2;
-        return;
+        return null;
+      }
+      if (text.charAt(pos) != '&') {
+        op.append(text.charAt(pos));
       }
       pos++;
     }
-    readWordSkippingBlanks();
+    ShellWord target = readWordSkippingBlanks();
+    return target == null ? null : new RedirectBuilder(op.toString(), target, false);
   }
 
   private ShellWord readWordSkippingBlanks() throws Unterminated {
@@ -260,10 +308,12 @@ public final class ShellScanner {
     return readWord();
   }
 
+  /** Reads the bodies of the here-documents whose operators stood on the line just ended. */
   private void skipHeredocBodies() {
     while (!pendingHeredocs.isEmpty()) {
-      String delimiter = pendingHeredocs.remove(0);
-      pendingHeredocTabs.remove(0);
+      RedirectBuilder r = pendingHeredocs.remove(0);
+      String delimiter = r.target.display();
+      StringBuilder body = new StringBuilder();
       while (pos < text.length()) {
         int end = text.indexOf('\n', pos);
         String l = end < 0 ? text.substring(pos) : text.substring(pos, end);
@@ -274,7 +324,9 @@ public final class ShellScanner {
         if (l.strip().equals(delimiter)) {
           break;
         }
+        body.append(r.stripTabs ? l.replaceFirst("^\t+", "") : l).append('\n');
       }
+      r.body = body.toString();
     }
   }
 

@@ -57,6 +57,19 @@ class ShellScannerTest {
   }
 
   @Test
+  void hereDocumentBodiesAndRedirectTargetsAreKept() {
+    List<ShellCommand> cs =
+        scan("cat <<-'EOF' > /etc/sysctl.d/99-nat.conf\n\tnet.ipv4.ip_forward = 1\nEOF\n"
+            + "echo 1 >> /proc/sys/net/ipv4/ip_forward 2>&1\n");
+    assertThat(cs.get(0).hereDocument()).contains("net.ipv4.ip_forward = 1\n");
+    assertThat(cs.get(0).writtenFiles()).extracting(ShellWord::display)
+        .containsExactly("/etc/sysctl.d/99-nat.conf");
+    assertThat(cs.get(1).writtenFiles()).extracting(ShellWord::display)
+        .containsExactly("/proc/sys/net/ipv4/ip_forward");
+    assertThat(cs.get(1).redirects()).extracting(ShellCommand.Redirect::operator).containsExactly(">>");
+  }
+
+  @Test
   void reservedWordsAndWrappersAreLookedThrough() {
     List<ShellCommand> cs =
         scan("if true; then\n  sudo /sbin/iptables -o ens5 -j ACCEPT\nfi\n");
