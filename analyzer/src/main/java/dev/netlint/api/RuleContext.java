@@ -15,6 +15,15 @@ public interface RuleContext {
   /** The metadata of the rule that is running. */
   RuleDescriptor rule();
 
+  /** Reachability queries over {@link #model()}. */
+  dev.netlint.api.reach.Reachability reachability();
+
+  /**
+   * The flows that must work: inferred from the templates and declared in {@code .netlint.yaml},
+   * in a stable order.
+   */
+  java.util.List<dev.netlint.api.reach.Flow> flows();
+
   /**
    * Reports a finding on {@code resource} at {@code at} (a property of it, or its logical ID)
    * with the rule's default severity.

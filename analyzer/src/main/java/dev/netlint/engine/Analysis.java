@@ -5,6 +5,7 @@ import dev.netlint.api.Finding;
 import dev.netlint.api.Rule;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
+import dev.netlint.graph.NetworkGraph;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -89,7 +90,8 @@ public final class Analysis {
       validate(source, stack, schemas, findings);
       userData.putAll(UserDataExtractor.extract(stack, source.template()));
     }
-    RuleRunner.run(rules, new NetworkModel(stacks, userData), findings);
+    NetworkModel model = new NetworkModel(stacks, userData);
+    RuleRunner.run(rules, model, NetworkGraph.build(model), List.of(), findings);
   }
 
   private static void validate(

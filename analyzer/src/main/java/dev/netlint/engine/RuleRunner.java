@@ -5,6 +5,8 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleContext;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
+import dev.netlint.api.reach.Flow;
+import dev.netlint.api.reach.Reachability;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
@@ -16,10 +18,15 @@ import org.jspecify.annotations.Nullable;
 final class RuleRunner {
   private RuleRunner() {}
 
-  static void run(List<Rule> rules, NetworkModel model, List<Finding> sink) {
+  static void run(
+      List<Rule> rules,
+      NetworkModel model,
+      Reachability reachability,
+      List<Flow> flows,
+      List<Finding> sink) {
     for (Rule rule : rules) {
       RuleDescriptor descriptor = RuleDescriptor.of(rule.getClass());
-      Context context = new Context(model, descriptor, sink);
+      Context context = new Context(model, descriptor, reachability, flows, sink);
       try {
         rule.check(context);
       } catch (RuntimeException | StackOverflowError e) {
@@ -47,7 +54,12 @@ final class RuleRunner {
     }
   }
 
-  private record Context(NetworkModel model, RuleDescriptor rule, List<Finding> sink)
+  private record Context(
+      NetworkModel model,
+      RuleDescriptor rule,
+      Reachability reachability,
+      List<Flow> flows,
+      List<Finding> sink)
       implements RuleContext {
     @Override
     public void report(
