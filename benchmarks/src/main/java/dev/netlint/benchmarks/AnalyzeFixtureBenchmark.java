@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -34,9 +35,20 @@ public class AnalyzeFixtureBenchmark {
   @Param({"fixtures/cdk/nat-instance-eth0-al2023/cdk.out"})
   public String input;
 
+  private Path path = Path.of("");
+
+  /** Fails the run when the input is not where it should be, rather than timing nothing. */
+  @Setup
+  public void check() {
+    path = Path.of(input).toAbsolutePath();
+    AnalysisResult result = analyze();
+    if (result.files().isEmpty() || result.findings().isEmpty()) {
+      throw new IllegalStateException("no input or no findings at " + path + ": run from the repository root");
+    }
+  }
+
   @Benchmark
   public AnalysisResult analyze() {
-    Path path = Path.of(input);
     return Analysis.run(
         List.of(path), BuiltInRules.all(), new AnalysisOptions(path, Severity.INFO));
   }
