@@ -11,6 +11,7 @@ import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.Stack;
 import dev.netlint.model.UserData;
+import dev.netlint.model.Value;
 import dev.netlint.parse.cfn.Node;
 import dev.netlint.parse.cfn.StackSource;
 import dev.netlint.parse.intrinsic.Problem;
@@ -88,6 +89,7 @@ public final class Analysis {
                 logicalIdOf(p.origin().templatePath())));
       }
       validate(source, stack, schemas, findings);
+      checkGetAtts(stack, schemas, findings);
       userData.putAll(UserDataExtractor.extract(stack, source.template()));
     }
     NetworkModel model = new NetworkModel(stacks, userData);
@@ -121,6 +123,62 @@ public final class Analysis {
                 r.constructPath(),
                 Map.of()));
       }
+    }
+  }
+
+  /**
+   * Reports {@code Fn::GetAtt} of an attribute the target's resource schema does not have
+   * ({@code Db.Endpoint.Adress}): CloudFormation would reject the template, and the flow the
+   * attribute implies cannot be known.
+   */
+  private static void checkGetAtts(Stack stack, ResourceSchemas schemas, List<Finding> findings) {
+    for (Resource r : stack.resources().values()) {
+      if (!r.active()) {
+        continue;
+      }
+      for (Value v : r.properties().values()) {
+        forEachAttribute(v, 0, a -> {
+          Resource target = a.target().stack().equals(stack.name())
+              ? stack.resources().get(a.target().logicalId())
+              : null;
+          if (target != null
+              && schemas.isModeled(target.type())
+              && !schemas.acceptsGetAtt(target.type(), a.attribute())) {
+            findings.add(
+                inputFinding(
+                    InputRules.UNRESOLVED_INTRINSIC,
+                    Severity.INFO,
+                    "Fn::GetAtt "
+                        + target.logicalId()
+                        + "."
+                        + a.attribute()
+                        + ": "
+                        + target.type()
+                        + " has no attribute "
+                        + a.attribute(),
+                    a.origin().location(),
+                    a.origin().templatePath(),
+                    stack.name(),
+                    r.logicalId()));
+          }
+        });
+      }
+    }
+  }
+
+  private static void forEachAttribute(
+      Value v, int depth, java.util.function.Consumer<Value.Attribute> action) {
+    if (depth > 200) {
+      return;
+    }
+    if (v instanceof Value.Attribute a) {
+      action.accept(a);
+    } else if (v instanceof Value.Concat c) {
+      c.parts().forEach(p -> forEachAttribute(p, depth + 1, action));
+    } else if (v instanceof Value.ListValue l) {
+      l.items().forEach(i -> forEachAttribute(i, depth + 1, action));
+    } else if (v instanceof Value.MapValue m) {
+      m.entries().values().forEach(e -> forEachAttribute(e, depth + 1, action));
     }
   }
 

@@ -46,7 +46,8 @@ public final class TemplateLoader {
   public static final int MAX_DEPTH = 256;
 
   private static final Pattern TEMPLATE_HINT =
-      Pattern.compile("AWSTemplateFormatVersion|\"?Type\"?\\s*:\\s*[\"']?AWS::");
+      Pattern.compile(
+          "AWSTemplateFormatVersion|\"?Type\"?\\s*:\\s*[\"']?AWS::|(?m)^\"?Resources\"?\\s*:|\"Resources\"\\s*:");
 
   private final JsonFactory jsonFactory;
   private final YAMLFactory yamlFactory;
