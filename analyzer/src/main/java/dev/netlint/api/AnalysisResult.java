@@ -20,6 +20,31 @@ public record AnalysisResult(
     files = List.copyOf(files);
   }
 
+  /** One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}. */
+  public String summary() {
+    java.util.Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+    for (Finding finding : findings) {
+      counts.merge(finding.severity(), 1, Integer::sum);
+    }
+    int total = findings.size();
+    StringBuilder line = new StringBuilder("netlint: ");
+    line.append(total).append(total == 1 ? " finding" : " findings");
+    if (total > 0) {
+      line.append(" (");
+      String separator = "";
+      for (Severity severity : Severity.values()) {
+        line.append(separator)
+            .append(counts.getOrDefault(severity, 0))
+            .append(' ')
+            .append(severity.label());
+        separator = ", ";
+      }
+      line.append(')');
+    }
+    int n = files.size();
+    return line.append(" in ").append(n).append(n == 1 ? " file" : " files").toString();
+  }
+
   /** True when some finding is at or above {@code threshold}. */
   public boolean hasFindingsAtLeast(Severity threshold) {
     return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));

@@ -13,9 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -172,27 +170,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}. */
   static String summary(AnalysisResult result) {
-    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-    for (Finding finding : result.findings()) {
-      counts.merge(finding.severity(), 1, Integer::sum);
-    }
-    int total = result.findings().size();
-    int files = result.files().size();
-    StringBuilder line = new StringBuilder("netlint: ");
-    line.append(total).append(total == 1 ? " finding" : " findings");
-    if (total > 0) {
-      line.append(" (");
-      String separator = "";
-      for (Severity severity : Severity.values()) {
-        line.append(separator)
-            .append(counts.getOrDefault(severity, 0))
-            .append(' ')
-            .append(severity.label());
-        separator = ", ";
-      }
-      line.append(')');
-    }
-    return line.append(" in ").append(files).append(files == 1 ? " file" : " files").toString();
+    return result.summary();
   }
 
   private static String unreadableFiles(AnalysisResult result) {

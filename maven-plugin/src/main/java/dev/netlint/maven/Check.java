@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -163,27 +161,7 @@ final class Check {
 
   /** One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}. */
   static String summary(AnalysisResult result) {
-    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-    for (Finding finding : result.findings()) {
-      counts.merge(finding.severity(), 1, Integer::sum);
-    }
-    int total = result.findings().size();
-    int files = result.files().size();
-    StringBuilder line = new StringBuilder("netlint: ");
-    line.append(total).append(total == 1 ? " finding" : " findings");
-    if (total > 0) {
-      line.append(" (");
-      String separator = "";
-      for (Severity severity : Severity.values()) {
-        line.append(separator)
-            .append(counts.getOrDefault(severity, 0))
-            .append(' ')
-            .append(severity.label());
-        separator = ", ";
-      }
-      line.append(')');
-    }
-    return line.append(" in ").append(files).append(files == 1 ? " file" : " files").toString();
+    return result.summary();
   }
 
   static String failureMessage(AnalysisResult result, Severity failOn) {
