@@ -19,15 +19,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * NL204: an {@code AWS::EC2::Route} to an internet gateway of its own stack that does not wait
- * for the {@code AWS::EC2::VPCGatewayAttachment} attaching that gateway. The route refers to the
- * gateway, not to the attachment, so CloudFormation may create it first, and the route then
- * fails with "route table ... and network gateway ... belong to different networks". The route
- * waits when its {@code DependsOn} names the attachment, or when anything it depends on (through
- * {@code DependsOn}, {@code Ref} or {@code Fn::GetAtt}, transitively, in its stack) does: a route
- * table with {@code DependsOn} on the attachment is enough. An attachment in another stack is
- * created with that stack, before or after, and is not this rule's business; a gateway attached
- * nowhere is NL203's.
+ * NL204: an {@code AWS::EC2::Route} to an internet gateway of its own stack that does not wait for
+ * the {@code AWS::EC2::VPCGatewayAttachment} attaching that gateway. The route refers to the
+ * gateway, not to the attachment, so CloudFormation may create it first, and the route then fails
+ * with "route table ... and network gateway ... belong to different networks". The route waits when
+ * its {@code DependsOn} names the attachment, or when anything it depends on (through {@code
+ * DependsOn}, {@code Ref} or {@code Fn::GetAtt}, transitively, in its stack) does: a route table
+ * with {@code DependsOn} on the attachment is enough. An attachment in another stack is created
+ * with that stack, before or after, and is not this rule's business; a gateway attached nowhere is
+ * NL203's.
  */
 @RuleInfo(
     id = "NL204",
@@ -78,6 +78,7 @@ public final class GatewayRouteMissingAttachmentDependency implements Rule {
       Map<String, String> props = new TreeMap<>();
       props.put("internetGateway", igw.get().logicalId());
       props.put("attachment", attachment.logicalId());
+      props.put("destination", route.destination());
       context.report(
           context.rule().defaultSeverity(),
           r,
@@ -89,14 +90,15 @@ public final class GatewayRouteMissingAttachmentDependency implements Rule {
   }
 
   /** True when the attachment attaches to the route table's VPC, or either VPC is unknown. */
-  private static boolean attachesTo(NetworkModel model, Resource attachment, Optional<Resource> vpc) {
+  private static boolean attachesTo(
+      NetworkModel model, Resource attachment, Optional<Resource> vpc) {
     Optional<Resource> attached = RouteTargets.vpcOf(model, attachment);
     return vpc.isEmpty() || attached.isEmpty() || attached.get().id().equals(vpc.get().id());
   }
 
   /**
-   * True when CloudFormation creates one of the attachments before the route: the route depends
-   * on it, directly or through resources of its own stack.
+   * True when CloudFormation creates one of the attachments before the route: the route depends on
+   * it, directly or through resources of its own stack.
    */
   private static boolean waitsFor(NetworkModel model, Resource route, List<Resource> attachments) {
     Set<ResourceId> targets = new HashSet<>();

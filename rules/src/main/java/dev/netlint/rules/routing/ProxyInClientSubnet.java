@@ -1,7 +1,7 @@
 package dev.netlint.rules.routing;
 
-import dev.netlint.api.RuleContext;
 import dev.netlint.api.Rule;
+import dev.netlint.api.RuleContext;
 import dev.netlint.api.RuleInfo;
 import dev.netlint.api.Severity;
 import dev.netlint.model.NetworkModel;
@@ -16,19 +16,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * NL202: a NAT or proxy instance (the target of an {@code AWS::EC2::Route}, by {@code
- * InstanceId} or through the {@code NetworkInterfaceId} of an interface attached to it) whose own
- * subnet's route table sends {@code 0.0.0.0/0} back to the instance itself. It sits in its
- * clients' subnet, or shares their route table: the traffic it forwards leaves its interface,
- * meets the same default route and comes straight back, so nothing reaches the internet. An
- * instance with an interface in another subnet, whose route table does not point back at it, can
- * forward through that interface and is left alone; so is an instance with an interface in a
- * subnet netlint cannot identify.
+ * NL202: a NAT or proxy instance (the target of an {@code AWS::EC2::Route}, by {@code InstanceId}
+ * or through the {@code NetworkInterfaceId} of an interface attached to it) whose own subnet's
+ * route table sends {@code 0.0.0.0/0} back to the instance itself. It sits in its clients' subnet,
+ * or shares their route table: the traffic it forwards leaves its interface, meets the same default
+ * route and comes straight back, so nothing reaches the internet. An instance with an interface in
+ * another subnet, whose route table does not point back at it, can forward through that interface
+ * and is left alone; so is an instance with an interface in a subnet netlint cannot identify.
  */
 @RuleInfo(
     id = "NL202",
     name = "proxy-in-client-subnet",
-    summary = "A NAT or proxy instance sits in a subnet whose route table sends 0.0.0.0/0 back to it",
+    summary =
+        "A NAT or proxy instance sits in a subnet whose route table sends 0.0.0.0/0 back to it",
     severity = Severity.ERROR,
     resourceTypes = {"AWS::EC2::Instance"},
     source = "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html")
@@ -58,8 +58,8 @@ public final class ProxyInClientSubnet implements Rule {
   }
 
   /**
-   * The default route back to the instance in the route table of each of its subnets; empty
-   * when its subnets are not all known or one of them does not route back to it.
+   * The default route back to the instance in the route table of each of its subnets; empty when
+   * its subnets are not all known or one of them does not route back to it.
    */
   private static Optional<List<Loop>> loops(NetworkModel model, Resource instance) {
     Optional<List<ResourceId>> subnets = RouteTargets.subnetsOfInstance(model, instance);

@@ -23,15 +23,15 @@ import java.util.TreeMap;
  *   <li>an internet gateway that no {@code AWS::EC2::VPCGatewayAttachment} attaches to the route
  *       table's VPC (attached nowhere, or to another VPC);
  *   <li>a public NAT gateway ({@code ConnectivityType} {@code public} or absent) or a NAT instance
- *       that a {@code 0.0.0.0/0} route points at, sitting in a subnet with no route to an
- *       internet gateway;
- *   <li>a NAT gateway, instance, network interface, egress-only internet gateway or VPC endpoint
- *       in another VPC than the route table.
+ *       that a {@code 0.0.0.0/0} route points at, sitting in a subnet with no route to an internet
+ *       gateway;
+ *   <li>a NAT gateway, instance, network interface, egress-only internet gateway or VPC endpoint in
+ *       another VPC than the route table.
  * </ul>
  *
- * A target, VPC or subnet that the template names by parameter, import or literal ID is unknown
- * and never reported. A NAT instance whose subnets all route {@code 0.0.0.0/0} back to it is
- * NL202's finding, not this one's.
+ * A target, VPC or subnet that the template names by parameter, import or literal ID is unknown and
+ * never reported. A NAT instance whose subnets all route {@code 0.0.0.0/0} back to it is NL202's
+ * finding, not this one's.
  */
 @RuleInfo(
     id = "NL203",
@@ -99,7 +99,9 @@ public final class RouteTargetUnusable implements Rule {
       }
       return Optional.of(
           new Problem(
-              "internet gateway " + name + ", which no AWS::EC2::VPCGatewayAttachment attaches to"
+              "internet gateway "
+                  + name
+                  + ", which no AWS::EC2::VPCGatewayAttachment attaches to"
                   + " a VPC",
               "Attach " + name + " to " + vpcName + " with an AWS::EC2::VPCGatewayAttachment.",
               "unattached-internet-gateway"));
@@ -245,9 +247,7 @@ public final class RouteTargetUnusable implements Rule {
   }
 
   private static boolean otherVpc(Optional<Resource> vpc, Optional<Resource> targetVpc) {
-    return vpc.isPresent()
-        && targetVpc.isPresent()
-        && !vpc.get().id().equals(targetVpc.get().id());
+    return vpc.isPresent() && targetVpc.isPresent() && !vpc.get().id().equals(targetVpc.get().id());
   }
 
   private static Problem anotherVpc(String what, Resource vpc, Resource targetVpc) {
@@ -284,7 +284,6 @@ public final class RouteTargetUnusable implements Rule {
     props.put("destination", destination);
     props.put("target", RouteTargets.describe(context.model(), route.target()));
     vpc.ifPresent(v -> props.put("vpc", v.logicalId()));
-    context.report(
-        context.rule().defaultSeverity(), r, r.origin(), message, problem.fix(), props);
+    context.report(context.rule().defaultSeverity(), r, r.origin(), message, problem.fix(), props);
   }
 }

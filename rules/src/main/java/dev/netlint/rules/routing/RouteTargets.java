@@ -17,18 +17,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the routing rules NL202 and NL203 share: the VPC a resource is in, the instance behind a
- * route target, the subnets an instance has interfaces in, and whether a subnet's route table
- * gives a NAT a way to an internet gateway. Every answer is "unknown" (empty) rather than a guess
- * when the template names something by parameter, import or literal ID.
+ * route target, the subnets an instance has interfaces in, and whether a subnet's route table gives
+ * a NAT a way to an internet gateway. Every answer is "unknown" (empty) rather than a guess when
+ * the template names something by parameter, import or literal ID.
  */
 final class RouteTargets {
   private RouteTargets() {}
 
   /**
-   * Default-route targets that never reach the internet for the traffic a NAT forwards: another
-   * NAT (a NAT gateway, NAT instance or network interface), the VPC itself, a peering connection
-   * (AWS does not route to an internet gateway across a peering), an egress-only internet gateway
-   * (IPv6 only), no target at all.
+   * Default-route targets that never reach the internet for the traffic a NAT forwards: another NAT
+   * (a NAT gateway, NAT instance or network interface), the VPC itself, a peering connection (AWS
+   * does not route to an internet gateway across a peering), an egress-only internet gateway (IPv6
+   * only), no target at all.
    */
   private static final Set<RouteTarget.Kind> NO_INTERNET =
       EnumSet.of(
@@ -50,7 +50,10 @@ final class RouteTargets {
 
   /** The resource a value points at, when it is in the model and of this type. */
   static Optional<Resource> resolve(NetworkModel model, @Nullable Value value, String type) {
-    return model.referencedResource(value).flatMap(model::resource).filter(r -> r.type().equals(type));
+    return model
+        .referencedResource(value)
+        .flatMap(model::resource)
+        .filter(r -> r.type().equals(type));
   }
 
   /** The resource with this ID, when it is in the model and of this type. */
@@ -149,8 +152,8 @@ final class RouteTargets {
    * route table has no {@code 0.0.0.0/0} route (or the subnet uses the VPC's main route table,
    * which CloudFormation cannot add routes to, unless some route of the template goes to a route
    * table found another way, such as a custom resource), or sends it only to a target that never
-   * reaches the internet, with the reason. A route to an internet gateway, to a target netlint cannot
-   * identify, to a transit gateway, firewall endpoint or virtual private gateway, or with a
+   * reaches the internet, with the reason. A route to an internet gateway, to a target netlint
+   * cannot identify, to a transit gateway, firewall endpoint or virtual private gateway, or with a
    * destination not known before deploy counts as a way out.
    */
   static Egress egress(NetworkModel model, ResourceId subnet) {

@@ -84,8 +84,7 @@ class RoutingRulesTest {
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, VPC + resources, StandardCharsets.UTF_8);
     AnalysisResult result =
-        Analysis.run(
-            List.of(file), BuiltInRules.all(), new AnalysisOptions(dir, Severity.INFO));
+        Analysis.run(List.of(file), BuiltInRules.all(), new AnalysisOptions(dir, Severity.INFO));
     return result.findings().stream()
         .filter(f -> !f.ruleId().startsWith("NL0"))
         .map(RoutingRulesTest::describe)
