@@ -240,6 +240,113 @@ public final class NetworkModel {
     return subnets.stream().distinct().toList();
   }
 
+  /**
+   * Every active {@code AWS::EC2::Route}, in stack and template order, including those whose
+   * route table is not in the model.
+   */
+  public List<Route> routes() {
+    return resourcesOfType(ResourceTypes.ROUTE).stream().map(this::route).toList();
+  }
+
+  /**
+   * The {@code AWS::EC2::VPCGatewayAttachment} resources whose {@code InternetGatewayId} names
+   * this internet gateway, in stack and template order. An internet gateway carries traffic only
+   * for the VPC it is attached to.
+   *
+   * <p>See <a
+   * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcgatewayattachment.html">AWS::EC2::VPCGatewayAttachment</a>.
+   */
+  public List<Resource> internetGatewayAttachments(ResourceId internetGateway) {
+    List<Resource> found = new ArrayList<>();
+    for (Resource a : resourcesOfType(ResourceTypes.VPC_GATEWAY_ATTACHMENT)) {
+      if (referencedResource(a.property("InternetGatewayId"))
+          .filter(internetGateway::equals)
+          .isPresent()) {
+        found.add(a);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The network interfaces attached to an instance in the template: those named by {@code
+   * NetworkInterfaces[].NetworkInterfaceId} and those an {@code
+   * AWS::EC2::NetworkInterfaceAttachment} attaches, in that order without repeats. Interfaces the
+   * instance creates from a {@code NetworkInterfaces} entry with a {@code SubnetId} have no
+   * resource and are not listed.
+   */
+  public List<ResourceId> networkInterfacesOf(ResourceId instance) {
+    List<ResourceId> found = new ArrayList<>();
+    resource(instance)
+        .filter(r -> r.type().equals(ResourceTypes.INSTANCE))
+        .ifPresent(
+            r -> {
+              if (r.property("NetworkInterfaces") instanceof Value.ListValue nics) {
+                for (Value nic : nics.items()) {
+                  if (nic instanceof Value.MapValue m) {
+                    referencedResource(m.get("NetworkInterfaceId")).ifPresent(found::add);
+                  }
+                }
+              }
+            });
+    for (Resource a : resourcesOfType(ResourceTypes.NETWORK_INTERFACE_ATTACHMENT)) {
+      if (referencedResource(a.property("InstanceId")).filter(instance::equals).isPresent()) {
+        referencedResource(a.property("NetworkInterfaceId")).ifPresent(found::add);
+      }
+    }
+    return found.stream().distinct().toList();
+  }
+
+  /**
+   * The instance a network interface is attached to in the template ({@code
+   * NetworkInterfaces[].NetworkInterfaceId} of an instance, or an {@code
+   * AWS::EC2::NetworkInterfaceAttachment}); empty when none is, or when it is attached at boot.
+   */
+  public Optional<ResourceId> instanceOfNetworkInterface(ResourceId networkInterface) {
+    for (Resource i : resourcesOfType(ResourceTypes.INSTANCE)) {
+      if (networkInterfacesOf(i.id()).contains(networkInterface)) {
+        return Optional.of(i.id());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The resources CloudFormation creates before this one: those its {@code DependsOn} names
+   * (in its own stack) and those its resolved properties point at with {@code Ref}, {@code
+   * Fn::GetAtt} or {@code Fn::Sub}, possibly in other stacks of the cloud assembly, in that order
+   * without repeats. A reference inside an {@code Fn::If} whose condition netlint cannot decide
+   * is not seen. Direct dependencies only: callers walk them for the transitive ones.
+   *
+   * <p>See <a
+   * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html">DependsOn
+   * attribute</a>.
+   */
+  public List<ResourceId> dependencies(Resource resource) {
+    List<ResourceId> found = new ArrayList<>();
+    for (String name : resource.dependsOn()) {
+      found.add(new ResourceId(resource.id().stack(), name));
+    }
+    for (Value v : resource.properties().values()) {
+      collectReferences(v, found);
+    }
+    return found.stream().distinct().toList();
+  }
+
+  private static void collectReferences(Value value, List<ResourceId> into) {
+    if (value instanceof Value.ResourceRef r) {
+      into.add(r.target());
+    } else if (value instanceof Value.Attribute a) {
+      into.add(a.target());
+    } else if (value instanceof Value.ListValue l) {
+      l.items().forEach(v -> collectReferences(v, into));
+    } else if (value instanceof Value.MapValue m) {
+      m.entries().values().forEach(v -> collectReferences(v, into));
+    } else if (value instanceof Value.Concat c) {
+      c.parts().forEach(v -> collectReferences(v, into));
+    }
+  }
+
   private void addAll(@Nullable Value list, List<ResourceId> into) {
     if (list instanceof Value.ListValue l) {
       for (Value v : l.items()) {

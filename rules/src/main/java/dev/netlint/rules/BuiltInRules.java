@@ -1,7 +1,10 @@
 package dev.netlint.rules;
 
 import dev.netlint.api.Rule;
+import dev.netlint.rules.routing.GatewayRouteMissingAttachmentDependency;
 import dev.netlint.rules.routing.PrivateSubnetWithoutDefaultRoute;
+import dev.netlint.rules.routing.ProxyInClientSubnet;
+import dev.netlint.rules.routing.RouteTargetUnusable;
 import dev.netlint.rules.userdata.HardcodedInterfaceName;
 import java.util.List;
 
@@ -15,6 +18,9 @@ public final class BuiltInRules {
         // NL1xx: what user data does to the host's network
         new HardcodedInterfaceName(),
         // NL2xx: routing
-        new PrivateSubnetWithoutDefaultRoute());
+        new PrivateSubnetWithoutDefaultRoute(),
+        new ProxyInClientSubnet(),
+        new RouteTargetUnusable(),
+        new GatewayRouteMissingAttachmentDependency());
   }
 }
