@@ -1,6 +1,12 @@
 package dev.netlint.rules;
 
 import dev.netlint.api.Rule;
+import dev.netlint.rules.reach.DeclaredFlowViolated;
+import dev.netlint.rules.reach.HealthCheckPortBlocked;
+import dev.netlint.rules.reach.NetworkAclGap;
+import dev.netlint.rules.reach.SecurityGroupEgressGap;
+import dev.netlint.rules.reach.SecurityGroupIngressGap;
+import dev.netlint.rules.reach.SsmUnreachable;
 import dev.netlint.rules.routing.PrivateSubnetWithoutDefaultRoute;
 import dev.netlint.rules.userdata.HardcodedInterfaceName;
 import java.util.List;
@@ -15,6 +21,14 @@ public final class BuiltInRules {
         // NL1xx: what user data does to the host's network
         new HardcodedInterfaceName(),
         // NL2xx: routing
-        new PrivateSubnetWithoutDefaultRoute());
+        new PrivateSubnetWithoutDefaultRoute(),
+        // NL3xx: flows the templates imply, blocked on the way
+        new SecurityGroupIngressGap(),
+        new SecurityGroupEgressGap(),
+        new NetworkAclGap(),
+        new HealthCheckPortBlocked(),
+        // NL4xx: management and declared flows
+        new SsmUnreachable(),
+        new DeclaredFlowViolated());
   }
 }
