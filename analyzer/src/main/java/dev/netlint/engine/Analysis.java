@@ -34,8 +34,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves
  * them, builds the network model of each (one cloud assembly, or one lone template, is one
- * network), runs the rules and collects the findings. Never throws for bad input: an unreadable
- * file becomes an {@code NL001} finding and the other files are still analyzed.
+ * network), infers the flows it implies and adds those its {@code .netlint.yaml} declares, runs
+ * the rules and collects the findings. Never throws for bad input: an unreadable file becomes an
+ * {@code NL001} finding, an invalid {@code .netlint.yaml} an {@code NL005} finding, and the other
+ * files are still analyzed.
  */
 public final class Analysis {
   private Analysis() {}
@@ -108,7 +110,7 @@ public final class Analysis {
       @Nullable ResourceSchemas schemas,
       DeclaredFlows declared,
       List<Finding> findings) {
-    List<Resolution> resolutions = new StackResolver(Map.of()).resolveAll(unit.stacks());
+    List<Resolution> resolutions = StackResolver.resolveAll(unit.stacks());
     List<Stack> stacks = new ArrayList<>();
     Map<ResourceId, UserData> userData = new TreeMap<>();
     for (int i = 0; i < resolutions.size(); i++) {

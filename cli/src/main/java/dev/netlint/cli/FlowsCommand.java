@@ -3,6 +3,7 @@ package dev.netlint.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -195,8 +196,14 @@ final class FlowsCommand implements Callable<Integer> {
         }
       }
     }
+    // The layout of netlint's JSON report: "key": value, \n line ends whatever the platform.
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
     DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
+        new DefaultPrettyPrinter(separators)
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     mapper.writer(printer).writeValue(stdout, root);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ import java.util.regex.Pattern;
  *       whose {@code Resource} or {@code Default} child it is ({@code AppStack/OrdersDb});
  *   <li>a logical ID ({@code OrdersDb}, or CDK's {@code OrdersDb5D02A0A9});
  *   <li>the end of a construct path below the stack ({@code OrdersDb}, {@code Api/Service});
+ *   <li>a construct that holds one resource, or one workload (an instance, Auto Scaling group,
+ *       function, service, database, cache, load balancer, network interface, endpoint), among
+ *       others: CDK's {@code AppAsg} for its {@code AppAsg/ASG};
  *   <li>{@code internet}, an IPv4 or IPv6 CIDR (an address alone is a {@code /32} or {@code
  *       /128}), or {@code aws:SERVICE} for an AWS service endpoint ({@code aws:ssm}).
  * </ol>
@@ -32,6 +36,30 @@ public final class EndpointNames {
   private static final Pattern IPV4 =
       Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}(?:/(?:[0-9]|[12][0-9]|3[0-2]))?");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?:/\\d{1,3})?");
+  /** Resource types that send or receive traffic, preferred when a construct holds several. */
+  private static final Set<String> WORKLOAD_TYPES =
+      Set.of(
+          "AWS::EC2::Instance",
+          "AWS::AutoScaling::AutoScalingGroup",
+          "AWS::Lambda::Function",
+          "AWS::ECS::Service",
+          "AWS::RDS::DBInstance",
+          "AWS::RDS::DBCluster",
+          "AWS::RDS::DBProxy",
+          "AWS::DocDB::DBCluster",
+          "AWS::Neptune::DBCluster",
+          "AWS::Redshift::Cluster",
+          "AWS::ElastiCache::CacheCluster",
+          "AWS::ElastiCache::ReplicationGroup",
+          "AWS::ElastiCache::ServerlessCache",
+          "AWS::MemoryDB::Cluster",
+          "AWS::OpenSearchService::Domain",
+          "AWS::ElasticLoadBalancingV2::LoadBalancer",
+          "AWS::ElasticLoadBalancing::LoadBalancer",
+          "AWS::EC2::NetworkInterface",
+          "AWS::EC2::NatGateway",
+          "AWS::EC2::VPCEndpoint");
+
   private static final Pattern SERVICE = Pattern.compile("aws:([a-z0-9][a-z0-9.-]*)");
 
   /**
@@ -83,11 +111,22 @@ public final class EndpointNames {
                 && (r.constructPath().endsWith("/" + n)
                     || r.constructPath().endsWith("/" + n + "/Resource")
                     || r.constructPath().endsWith("/" + n + "/Default")));
+    Predicate<Resource> below =
+        r -> r.constructPath() != null
+            && (r.constructPath().startsWith(n + "/") || r.constructPath().contains("/" + n + "/"));
+    tiers = new ArrayList<>(tiers);
+    tiers.add(below);
     for (Predicate<Resource> tier : tiers) {
       List<Resource> matches = new ArrayList<>();
       for (Resource r : all) {
         if (tier.test(r)) {
           matches.add(r);
+        }
+      }
+      if (tier == below && matches.size() > 1) {
+        List<Resource> workloads = matches.stream().filter(r -> WORKLOAD_TYPES.contains(r.type())).toList();
+        if (workloads.size() == 1) {
+          matches = workloads;
         }
       }
       if (matches.size() == 1) {

@@ -35,7 +35,9 @@ class EndpointNamesTest {
           List.of(
               stack("Api", resource("Api", "OrdersDb5D02A0A9", "Api/OrdersDb/Resource"),
                   resource("Api", "Web", "Api/Service/Web")),
-              stack("Jobs", resource("Jobs", "Web", "Jobs/Web"))));
+              stack("Jobs", resource("Jobs", "Web", "Jobs/Web"),
+                  resource("Jobs", "AsgASG1234", "Jobs/Asg/ASG")),
+              stack("Roles", resource("Roles", "A", "Roles/Two/A"), resource("Roles", "B", "Roles/Two/B"))));
 
   private static String resolve(String name) {
     EndpointNames.Resolution r = EndpointNames.resolve(MODEL, name);
@@ -50,6 +52,8 @@ class EndpointNamesTest {
     assertThat(resolve("OrdersDb5D02A0A9")).isEqualTo("OrdersDb5D02A0A9@Api/OrdersDb5D02A0A9");
     assertThat(resolve("OrdersDb")).isEqualTo("OrdersDb5D02A0A9@Api/OrdersDb5D02A0A9");
     assertThat(resolve("Service/Web")).isEqualTo("Web@Api/Web");
+    assertThat(resolve("Asg")).as("a construct holding one resource").isEqualTo("AsgASG1234@Jobs/AsgASG1234");
+    assertThat(EndpointNames.resolve(MODEL, "Two").ambiguous()).isTrue();
   }
 
   @Test

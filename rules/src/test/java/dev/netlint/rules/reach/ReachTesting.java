@@ -49,7 +49,7 @@ final class ReachTesting {
               .parse(text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.YAML, FILE);
       Template template = new Template(Path.of(FILE), FILE, root);
       var resolution =
-          new StackResolver(Map.of()).resolveAll(List.of(StackSource.lone(STACK, template))).get(0);
+          StackResolver.resolveAll(List.of(StackSource.lone(STACK, template))).get(0);
       return new NetworkModel(List.of(resolution.stack()));
     } catch (Exception e) {
       throw new AssertionError(e);
