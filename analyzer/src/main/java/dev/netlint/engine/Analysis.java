@@ -32,12 +32,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves
- * them, builds the network model of each (one cloud assembly, or one lone template, is one
- * network), infers the flows it implies and adds those its {@code .netlint.yaml} declares, runs
- * the rules and collects the findings. Never throws for bad input: an unreadable file becomes an
- * {@code NL001} finding, an invalid {@code .netlint.yaml} an {@code NL005} finding, and the other
- * files are still analyzed.
+ * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves them,
+ * builds the network model of each (one cloud assembly, or one lone template, is one network),
+ * infers the flows it implies and adds those its {@code .netlint.yaml} declares, runs the rules and
+ * collects the findings. Never throws for bad input: an unreadable file becomes an {@code NL001}
+ * finding, an invalid {@code .netlint.yaml} an {@code NL005} finding, and the other files are still
+ * analyzed.
  */
 public final class Analysis {
   private Analysis() {}
@@ -56,7 +56,13 @@ public final class Analysis {
     boolean inputErrors = false;
     for (InputProblem p : discovery.problems()) {
       inputErrors = true;
-      findings.add(inputFinding(InputRules.UNREADABLE_TEMPLATE, Severity.ERROR, p.message(), p.location(), List.of()));
+      findings.add(
+          inputFinding(
+              InputRules.UNREADABLE_TEMPLATE,
+              Severity.ERROR,
+              p.message(),
+              p.location(),
+              List.of()));
     }
     ResourceSchemas schemas = ResourceSchemas.bundled();
     DeclaredFlows declared = new DeclaredFlows(options.baseDirectory(), inputDiscovery::display);
@@ -86,7 +92,13 @@ public final class Analysis {
     InputDiscovery inputDiscovery = new InputDiscovery(options.baseDirectory());
     Discovery discovery = inputDiscovery.discover(inputs);
     for (InputProblem p : discovery.problems()) {
-      findings.add(inputFinding(InputRules.UNREADABLE_TEMPLATE, Severity.ERROR, p.message(), p.location(), List.of()));
+      findings.add(
+          inputFinding(
+              InputRules.UNREADABLE_TEMPLATE,
+              Severity.ERROR,
+              p.message(),
+              p.location(),
+              List.of()));
     }
     DeclaredFlows declared = new DeclaredFlows(options.baseDirectory(), inputDiscovery::display);
     List<Network> networks = new ArrayList<>();
@@ -100,9 +112,9 @@ public final class Analysis {
   }
 
   /**
-   * Resolves a unit's stacks, validates them against the resource schemas (unless {@code
-   * schemas} is null), reads their user data, and builds the network with its reachability
-   * answers and its inferred and declared flows.
+   * Resolves a unit's stacks, validates them against the resource schemas (unless {@code schemas}
+   * is null), reads their user data, and builds the network with its reachability answers and its
+   * inferred and declared flows.
    */
   private static Network network(
       AnalysisUnit unit,
@@ -146,7 +158,12 @@ public final class Analysis {
   private static void configProblems(List<NetlintConfig.Problem> problems, List<Finding> findings) {
     for (NetlintConfig.Problem p : problems) {
       findings.add(
-          inputFinding(InputRules.INVALID_CONFIGURATION, Severity.ERROR, p.message(), p.location(), List.of()));
+          inputFinding(
+              InputRules.INVALID_CONFIGURATION,
+              Severity.ERROR,
+              p.message(),
+              p.location(),
+              List.of()));
     }
   }
 
@@ -204,7 +221,16 @@ public final class Analysis {
       @Nullable String stack,
       @Nullable String logicalId) {
     return new Finding(
-        rule.id(), severity, message, null, location, templatePath, stack, logicalId, null, null,
+        rule.id(),
+        severity,
+        message,
+        null,
+        location,
+        templatePath,
+        stack,
+        logicalId,
+        null,
+        null,
         Map.of());
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * flows}) rather than a check.
  *
  * @param networks one per analysis unit, sorted by name
- * @param findings the input findings met on the way ({@code NL001} unreadable input, {@code
- *     NL003} unresolved intrinsics, {@code NL005} invalid {@code .netlint.yaml}), sorted
+ * @param findings the input findings met on the way ({@code NL001} unreadable input, {@code NL003}
+ *     unresolved intrinsics, {@code NL005} invalid {@code .netlint.yaml}), sorted
  */
 public record Exploration(List<Network> networks, List<Finding> findings) {
 

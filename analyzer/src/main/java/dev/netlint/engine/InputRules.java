@@ -57,7 +57,8 @@ public final class InputRules {
       summary = "A .netlint.yaml file is malformed or names a resource the templates do not hold",
       severity = Severity.ERROR,
       resourceTypes = {},
-      source = "https://github.com/netlint/netlint/blob/main/docs/cli.md#declared-flows-netlintyaml")
+      source =
+          "https://github.com/netlint/netlint/blob/main/docs/cli.md#declared-flows-netlintyaml")
   public static final class InvalidConfiguration {
     private InvalidConfiguration() {}
   }
@@ -73,6 +74,9 @@ public final class InputRules {
   /** Every input-finding descriptor, sorted by ID. */
   public static List<RuleDescriptor> all() {
     return List.of(
-        UNREADABLE_TEMPLATE, RESOURCE_SCHEMA_VIOLATION, UNRESOLVED_INTRINSIC, INVALID_CONFIGURATION);
+        UNREADABLE_TEMPLATE,
+        RESOURCE_SCHEMA_VIOLATION,
+        UNRESOLVED_INTRINSIC,
+        INVALID_CONFIGURATION);
   }
 }

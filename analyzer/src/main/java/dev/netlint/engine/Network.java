@@ -15,7 +15,8 @@ import java.util.List;
  * @param reachability reachability queries over the model
  * @param flows the inferred flows (sorted) followed by the declared ones (in file order)
  */
-public record Network(String name, NetworkModel model, Reachability reachability, List<Flow> flows) {
+public record Network(
+    String name, NetworkModel model, Reachability reachability, List<Flow> flows) {
 
   public Network {
     flows = List.copyOf(flows);

@@ -97,8 +97,7 @@ final class Exploring {
   }
 
   /** Where a hop's element stands: the hop's origin, else the element's definition. */
-  static Optional<String> location(
-      @Nullable Origin origin, Optional<Resource> element) {
+  static Optional<String> location(@Nullable Origin origin, Optional<Resource> element) {
     if (origin != null) {
       return Optional.of(origin.location().toString());
     }

@@ -77,7 +77,9 @@ final class FlowsCommand implements Callable<Integer> {
   @Option(
       names = "--base-dir",
       paramLabel = "DIR",
-      description = "Name files relative to DIR and look for .netlint.yaml up to it (default: the working directory).")
+      description =
+          "Name files relative to DIR and look for .netlint.yaml up to it (default: the working"
+              + " directory).")
   @Nullable Path baseDir;
 
   @Mixin DebugOption debug = new DebugOption();
@@ -110,7 +112,9 @@ final class FlowsCommand implements Callable<Integer> {
             new Checked(
                 network,
                 flow,
-                network.reachability().reach(flow.source(), flow.destination(), flow.protocol(), flow.ports())));
+                network
+                    .reachability()
+                    .reach(flow.source(), flow.destination(), flow.protocol(), flow.ports())));
       }
     }
     if (format.equals("json")) {
@@ -134,17 +138,29 @@ final class FlowsCommand implements Callable<Integer> {
       for (Checked c : mine) {
         Flow f = c.flow();
         out.println(
-            "  " + Exploring.name(f.source()) + " -> " + Exploring.name(f.destination()) + " "
-                + Exploring.traffic(f.protocol(), f.ports()) + "  " + Exploring.label(f.kind())
-                + "  expect " + Exploring.label(f.expected()) + "  " + Exploring.label(c.result().verdict())
+            "  "
+                + Exploring.name(f.source())
+                + " -> "
+                + Exploring.name(f.destination())
+                + " "
+                + Exploring.traffic(f.protocol(), f.ports())
+                + "  "
+                + Exploring.label(f.kind())
+                + "  expect "
+                + Exploring.label(f.expected())
+                + "  "
+                + Exploring.label(c.result().verdict())
                 + (c.violated() ? "  VIOLATED" : ""));
         out.println("      " + f.evidence() + " (" + f.origin().location() + ")");
         Optional<Hop> blocking = c.result().blockingHop();
         if (c.result().verdict() == Verdict.BLOCKED && blocking.isPresent()) {
           Hop h = blocking.get();
           out.println(
-              "      blocked at " + Exploring.label(h.kind())
-                  + (h.element() == null ? "" : " " + h.element().logicalId()) + ": " + h.detail());
+              "      blocked at "
+                  + Exploring.label(h.kind())
+                  + (h.element() == null ? "" : " " + h.element().logicalId())
+                  + ": "
+                  + h.detail());
         } else if (c.result().verdict() != Verdict.REACHABLE && !c.result().reason().isBlank()) {
           out.println("      " + c.result().reason());
         }
@@ -153,7 +169,8 @@ final class FlowsCommand implements Callable<Integer> {
   }
 
   private void json(Exploration exploration, List<Checked> checked) throws IOException {
-    ObjectMapper mapper = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    ObjectMapper mapper =
+        new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
     ObjectNode root = mapper.createObjectNode();
     ArrayNode networks = root.putArray("networks");
     for (Network network : exploration.networks()) {

@@ -59,7 +59,11 @@ final class PathCommand implements Callable<Integer> {
       description = "Template files, directories, cdk.out cloud assemblies.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--from", required = true, paramLabel = "A", description = "Where traffic starts.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "A",
+      description = "Where traffic starts.")
   String from = "";
 
   @Option(names = "--to", required = true, paramLabel = "B", description = "Where it goes.")
@@ -83,7 +87,9 @@ final class PathCommand implements Callable<Integer> {
   @Option(
       names = "--base-dir",
       paramLabel = "DIR",
-      description = "Name files relative to DIR and look for .netlint.yaml up to it (default: the working directory).")
+      description =
+          "Name files relative to DIR and look for .netlint.yaml up to it (default: the working"
+              + " directory).")
   @Nullable Path baseDir;
 
   @Mixin DebugOption debug = new DebugOption();
@@ -123,15 +129,22 @@ final class PathCommand implements Callable<Integer> {
       EndpointNames.Resolution b = network.endpoint(to);
       if (a.ambiguous() || b.ambiguous()) {
         problems.add(network.name() + ": " + (a.ambiguous() ? a : b).problem());
-      } else if (a.found() && b.found()
-          && (a.resource().isPresent() || b.resource().isPresent() || exploration.networks().size() == 1)) {
+      } else if (a.found()
+          && b.found()
+          && (a.resource().isPresent()
+              || b.resource().isPresent()
+              || exploration.networks().size() == 1)) {
         candidates.add(network);
       }
     }
     if (candidates.isEmpty()) {
       if (problems.isEmpty()) {
         problems.add(
-            "no analyzed template or cloud assembly holds both '" + from + "' and '" + to + "'"
+            "no analyzed template or cloud assembly holds both '"
+                + from
+                + "' and '"
+                + to
+                + "'"
                 + (exploration.networks().isEmpty() ? " (no templates found)" : ""));
       }
       for (String p : problems) {
@@ -158,8 +171,15 @@ final class PathCommand implements Callable<Integer> {
   private void print(
       PrintWriter out, Network network, Endpoint a, Endpoint b, PortRange ports, ReachResult r) {
     out.println(
-        Exploring.name(a) + " -> " + Exploring.name(b) + " " + Exploring.traffic(protocol, ports)
-            + " in " + network.name() + ": " + Exploring.label(r.verdict()));
+        Exploring.name(a)
+            + " -> "
+            + Exploring.name(b)
+            + " "
+            + Exploring.traffic(protocol, ports)
+            + " in "
+            + network.name()
+            + ": "
+            + Exploring.label(r.verdict()));
     List<String[]> rows = new ArrayList<>();
     int n = 1;
     for (Hop hop : r.hops()) {

@@ -103,15 +103,21 @@ class PathAndFlowsCommandTest {
       new ReachResult(
           Verdict.BLOCKED,
           List.of(
-              new Hop(Hop.Kind.SECURITY_GROUP_EGRESS, id("AppSg"), null, Verdict.REACHABLE,
+              new Hop(
+                  Hop.Kind.SECURITY_GROUP_EGRESS,
+                  id("AppSg"),
+                  null,
+                  Verdict.REACHABLE,
                   "AppSg egress allows all traffic to 0.0.0.0/0"),
-              new Hop(Hop.Kind.SECURITY_GROUP_INGRESS, id("DbSg"),
-                  new Origin(new SourceLocation("network.yaml", 12, 7), List.of()), Verdict.BLOCKED,
+              new Hop(
+                  Hop.Kind.SECURITY_GROUP_INGRESS,
+                  id("DbSg"),
+                  new Origin(new SourceLocation("network.yaml", 12, 7), List.of()),
+                  Verdict.BLOCKED,
                   "DbSg ingress has no rule for tcp/5432 from AppSg")),
           "blocked at the ingress of DbSg");
 
-  private static final ReachResult REACHABLE =
-      new ReachResult(Verdict.REACHABLE, List.of(), "");
+  private static final ReachResult REACHABLE = new ReachResult(Verdict.REACHABLE, List.of(), "");
 
   private static final ReachResult UNKNOWN =
       new ReachResult(Verdict.UNKNOWN, List.of(), "DbSg is a parameter");
@@ -119,7 +125,8 @@ class PathAndFlowsCommandTest {
   private FakeEngine engine(ReachResult result, List<Flow> flows, Finding... findings) {
     return FakeEngine.exploring(
         new Exploration(
-            List.of(new Network("network.yaml", model, answering(result), flows)), List.of(findings)));
+            List.of(new Network("network.yaml", model, answering(result), flows)),
+            List.of(findings)));
   }
 
   private int run(Engine engine, String... args) {
@@ -139,7 +146,9 @@ class PathAndFlowsCommandTest {
   }
 
   private String[] path(String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("path", template.toString(), "--from", "Fn", "--to", "Db"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("path", template.toString(), "--from", "Fn", "--to", "Db"));
     args.addAll(List.of(extra));
     return args.toArray(new String[0]);
   }
@@ -152,7 +161,9 @@ class PathAndFlowsCommandTest {
     assertThat(out())
         .startsWith("Fn -> Db tcp/5432 in network.yaml: blocked\n")
         .contains("  1.  security-group-egress   AppSg  network.yaml:")
-        .contains("  2.  security-group-ingress  DbSg   network.yaml:12:7  blocked    DbSg ingress has no rule for tcp/5432 from AppSg\n")
+        .contains(
+            "  2.  security-group-ingress  DbSg   network.yaml:12:7  blocked    DbSg ingress has no"
+                + " rule for tcp/5432 from AppSg\n")
         .endsWith("  blocked at the ingress of DbSg\n");
     assertThat(err()).isEmpty();
   }
@@ -160,7 +171,8 @@ class PathAndFlowsCommandTest {
   @Test
   void reachableExitsZeroAndUnknownExitsFour() {
     assertThat(run(engine(REACHABLE, List.of()), path("--port", "5432"))).isEqualTo(ExitCode.OK);
-    assertThat(out()).contains("Fn -> Db tcp/5432 in network.yaml: reachable", "(no hops evaluated)");
+    assertThat(out())
+        .contains("Fn -> Db tcp/5432 in network.yaml: reachable", "(no hops evaluated)");
     out.reset();
 
     assertThat(run(engine(UNKNOWN, List.of()), path("--port", "5432"))).isEqualTo(ExitCode.UNKNOWN);
@@ -170,8 +182,16 @@ class PathAndFlowsCommandTest {
   @Test
   void endsAreNamedByConstructPathStackQualifiedIdOrSpecialNames() {
     int code =
-        run(engine(REACHABLE, List.of()),
-            "path", template.toString(), "--from", "network/Fn", "--to", "internet", "--protocol", "icmp");
+        run(
+            engine(REACHABLE, List.of()),
+            "path",
+            template.toString(),
+            "--from",
+            "network/Fn",
+            "--to",
+            "internet",
+            "--protocol",
+            "icmp");
 
     assertThat(code).isEqualTo(ExitCode.OK);
     assertThat(out()).startsWith("Fn -> internet icmp in network.yaml: reachable");
@@ -179,7 +199,17 @@ class PathAndFlowsCommandTest {
 
   @Test
   void anEndThatNamesNothingIsAUsageError() {
-    int code = run(engine(REACHABLE, List.of()), "path", template.toString(), "--from", "Nope", "--to", "Db", "-p", "1");
+    int code =
+        run(
+            engine(REACHABLE, List.of()),
+            "path",
+            template.toString(),
+            "--from",
+            "Nope",
+            "--to",
+            "Db",
+            "-p",
+            "1");
 
     assertThat(code).isEqualTo(ExitCode.USAGE_OR_INPUT);
     assertThat(err()).contains("no analyzed template or cloud assembly holds both 'Nope' and 'Db'");
@@ -193,15 +223,26 @@ class PathAndFlowsCommandTest {
     assertThat(err()).contains("--port is required for tcp");
     assertThat(run(engine, path("--port", "70000"))).isEqualTo(ExitCode.USAGE_OR_INPUT);
     assertThat(err()).contains("'70000' is not a port");
-    assertThat(run(engine, path("--port", "1", "--protocol", "gre"))).isEqualTo(ExitCode.USAGE_OR_INPUT);
+    assertThat(run(engine, path("--port", "1", "--protocol", "gre")))
+        .isEqualTo(ExitCode.USAGE_OR_INPUT);
     assertThat(engine.inputs).isEmpty();
   }
 
   @Test
   void unreadableInputStopsThePath() {
     Finding nl001 =
-        new Finding("NL001", Severity.ERROR, "malformed YAML", null, new SourceLocation("bad.yaml", 3, 1),
-            List.of(), null, null, null, null, Map.of());
+        new Finding(
+            "NL001",
+            Severity.ERROR,
+            "malformed YAML",
+            null,
+            new SourceLocation("bad.yaml", 3, 1),
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            Map.of());
 
     int code = run(engine(REACHABLE, List.of(), nl001), path("--port", "5432"));
 
@@ -211,15 +252,23 @@ class PathAndFlowsCommandTest {
 
   private static Flow flow(Verdict expected, Flow.Kind kind) {
     return new Flow(
-        new Endpoint.Workload(id("Fn")), new Endpoint.Workload(id("Db")), Protocol.TCP, PortRange.of(5432),
-        kind, expected, "Fn gets Db.Endpoint.Address in DB_HOST",
+        new Endpoint.Workload(id("Fn")),
+        new Endpoint.Workload(id("Db")),
+        Protocol.TCP,
+        PortRange.of(5432),
+        kind,
+        expected,
+        "Fn gets Db.Endpoint.Address in DB_HOST",
         new Origin(new SourceLocation("network.yaml", 26, 18), List.of()));
   }
 
   @Test
   void flowsListsEveryFlowWithItsVerdictAndExitsOneOnAViolation() {
-    int code = run(engine(BLOCKED, List.of(flow(Verdict.REACHABLE, Flow.Kind.ADDRESS_REFERENCE))),
-        "flows", template.toString());
+    int code =
+        run(
+            engine(BLOCKED, List.of(flow(Verdict.REACHABLE, Flow.Kind.ADDRESS_REFERENCE))),
+            "flows",
+            template.toString());
 
     assertThat(code).isEqualTo(ExitCode.FINDINGS);
     assertThat(out())
@@ -227,22 +276,36 @@ class PathAndFlowsCommandTest {
             "network.yaml: 1 flow\n"
                 + "  Fn -> Db tcp/5432  address-reference  expect reachable  blocked  VIOLATED\n"
                 + "      Fn gets Db.Endpoint.Address in DB_HOST (network.yaml:26:18)\n"
-                + "      blocked at security-group-ingress DbSg: DbSg ingress has no rule for tcp/5432 from AppSg\n");
+                + "      blocked at security-group-ingress DbSg: DbSg ingress has no rule for"
+                + " tcp/5432 from AppSg\n");
   }
 
   @Test
   void flowsThatHoldOrAreUnknownExitZero() {
-    assertThat(run(engine(BLOCKED, List.of(flow(Verdict.BLOCKED, Flow.Kind.DECLARED))), "flows", template.toString()))
+    assertThat(
+            run(
+                engine(BLOCKED, List.of(flow(Verdict.BLOCKED, Flow.Kind.DECLARED))),
+                "flows",
+                template.toString()))
         .isEqualTo(ExitCode.OK);
-    assertThat(run(engine(UNKNOWN, List.of(flow(Verdict.REACHABLE, Flow.Kind.ADDRESS_REFERENCE))), "flows", template.toString()))
+    assertThat(
+            run(
+                engine(UNKNOWN, List.of(flow(Verdict.REACHABLE, Flow.Kind.ADDRESS_REFERENCE))),
+                "flows",
+                template.toString()))
         .isEqualTo(ExitCode.OK);
     assertThat(out()).contains("expect reachable  unknown\n", "      DbSg is a parameter\n");
   }
 
   @Test
   void flowsAsJsonNameEndsAsTheCommandLineAcceptsThem() throws IOException {
-    int code = run(engine(BLOCKED, List.of(flow(Verdict.REACHABLE, Flow.Kind.ADDRESS_REFERENCE))),
-        "flows", "--format", "JSON", template.toString());
+    int code =
+        run(
+            engine(BLOCKED, List.of(flow(Verdict.REACHABLE, Flow.Kind.ADDRESS_REFERENCE))),
+            "flows",
+            "--format",
+            "JSON",
+            template.toString());
 
     assertThat(code).isEqualTo(ExitCode.FINDINGS);
     JsonNode root = new ObjectMapper().readTree(out());

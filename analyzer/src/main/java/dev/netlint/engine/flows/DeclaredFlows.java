@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The declared flows of one analysis run. Each analysis unit (a template, or a cloud assembly)
- * gets the flows of its nearest {@code .netlint.yaml} whose two ends both name something in it;
- * a file shared by several units is read once. A flow whose ends are found in no unit, or only in
+ * The declared flows of one analysis run. Each analysis unit (a template, or a cloud assembly) gets
+ * the flows of its nearest {@code .netlint.yaml} whose two ends both name something in it; a file
+ * shared by several units is read once. A flow whose ends are found in no unit, or only in
  * different ones, is a problem reported once when the run ends ({@link #unmatched()}).
  */
 public final class DeclaredFlows {
@@ -64,7 +64,10 @@ public final class DeclaredFlows {
    * directory), resolved in {@code model}.
    */
   public ForUnit forUnit(Path input, NetworkModel model) {
-    Path start = input.getParent() != null && !java.nio.file.Files.isDirectory(input) ? input.getParent() : input;
+    Path start =
+        input.getParent() != null && !java.nio.file.Files.isDirectory(input)
+            ? input.getParent()
+            : input;
     Optional<Path> file = NetlintConfig.find(start, baseDirectory);
     if (file.isEmpty()) {
       return new ForUnit(List.of(), List.of());
@@ -114,9 +117,9 @@ public final class DeclaredFlows {
   }
 
   /**
-   * The declared flows that applied to no unit: an end that names nothing in any analyzed
-   * template, or two ends found only in different templates (netlint analyzes each template, and
-   * each cloud assembly, apart).
+   * The declared flows that applied to no unit: an end that names nothing in any analyzed template,
+   * or two ends found only in different templates (netlint analyzes each template, and each cloud
+   * assembly, apart).
    */
   public List<Problem> unmatched() {
     List<Problem> problems = new ArrayList<>();
@@ -127,19 +130,41 @@ public final class DeclaredFlows {
         }
         DeclaredFlow d = t.flow;
         if (!t.fromSeen && !isSpecial(d.from())) {
-          problems.add(new Problem("flow " + d.describe() + ": '" + d.from() + "' names nothing in the analyzed templates", d.fromAt()));
+          problems.add(
+              new Problem(
+                  "flow "
+                      + d.describe()
+                      + ": '"
+                      + d.from()
+                      + "' names nothing in the analyzed templates",
+                  d.fromAt()));
         } else if (!t.toSeen && !isSpecial(d.to())) {
-          problems.add(new Problem("flow " + d.describe() + ": '" + d.to() + "' names nothing in the analyzed templates", d.toAt()));
+          problems.add(
+              new Problem(
+                  "flow "
+                      + d.describe()
+                      + ": '"
+                      + d.to()
+                      + "' names nothing in the analyzed templates",
+                  d.toAt()));
         } else if (t.fromSeen && t.toSeen) {
           problems.add(
               new Problem(
-                  "flow " + d.describe() + ": '" + d.from() + "' and '" + d.to() + "' are in different"
+                  "flow "
+                      + d.describe()
+                      + ": '"
+                      + d.from()
+                      + "' and '"
+                      + d.to()
+                      + "' are in different"
                       + " templates or cloud assemblies, which netlint analyzes apart",
                   d.origin().location()));
         } else {
           problems.add(
               new Problem(
-                  "flow " + d.describe() + ": at least one end must be a resource of the analyzed"
+                  "flow "
+                      + d.describe()
+                      + ": at least one end must be a resource of the analyzed"
                       + " templates",
                   d.origin().location()));
         }

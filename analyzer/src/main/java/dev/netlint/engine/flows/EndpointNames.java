@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Turns the name of a flow end, as users write it in {@code .netlint.yaml} and on the command
- * line, into an {@link Endpoint}. In order of preference:
+ * Turns the name of a flow end, as users write it in {@code .netlint.yaml} and on the command line,
+ * into an {@link Endpoint}. In order of preference:
  *
  * <ol>
  *   <li>{@code Stack/LogicalId}: a resource of one stack;
@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *   <li>a construct that holds one resource, or one workload (an instance, Auto Scaling group,
  *       function, service, database, cache, load balancer, network interface, endpoint), among
  *       others: CDK's {@code AppAsg} for its {@code AppAsg/ASG};
- *   <li>{@code internet}, an IPv4 or IPv6 CIDR (an address alone is a {@code /32} or {@code
- *       /128}), or {@code aws:SERVICE} for an AWS service endpoint ({@code aws:ssm}).
+ *   <li>{@code internet}, an IPv4 or IPv6 CIDR (an address alone is a {@code /32} or {@code /128}),
+ *       or {@code aws:SERVICE} for an AWS service endpoint ({@code aws:ssm}).
  * </ol>
  *
  * A name that matches several resources at the first step that matches is ambiguous.
@@ -36,6 +36,7 @@ public final class EndpointNames {
   private static final Pattern IPV4 =
       Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}(?:/(?:[0-9]|[12][0-9]|3[0-2]))?");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?:/\\d{1,3})?");
+
   /** Resource types that send or receive traffic, preferred when a construct holds several. */
   private static final Set<String> WORKLOAD_TYPES =
       Set.of(
@@ -102,18 +103,22 @@ public final class EndpointNames {
     List<Predicate<Resource>> tiers =
         List.of(
             r -> (r.id().stack() + "/" + r.logicalId()).equals(n),
-            r -> r.constructPath() != null
-                && (r.constructPath().equals(n)
-                    || r.constructPath().equals(n + "/Resource")
-                    || r.constructPath().equals(n + "/Default")),
+            r ->
+                r.constructPath() != null
+                    && (r.constructPath().equals(n)
+                        || r.constructPath().equals(n + "/Resource")
+                        || r.constructPath().equals(n + "/Default")),
             r -> r.logicalId().equals(n),
-            r -> r.constructPath() != null
-                && (r.constructPath().endsWith("/" + n)
-                    || r.constructPath().endsWith("/" + n + "/Resource")
-                    || r.constructPath().endsWith("/" + n + "/Default")));
+            r ->
+                r.constructPath() != null
+                    && (r.constructPath().endsWith("/" + n)
+                        || r.constructPath().endsWith("/" + n + "/Resource")
+                        || r.constructPath().endsWith("/" + n + "/Default")));
     Predicate<Resource> below =
-        r -> r.constructPath() != null
-            && (r.constructPath().startsWith(n + "/") || r.constructPath().contains("/" + n + "/"));
+        r ->
+            r.constructPath() != null
+                && (r.constructPath().startsWith(n + "/")
+                    || r.constructPath().contains("/" + n + "/"));
     tiers = new ArrayList<>(tiers);
     tiers.add(below);
     for (Predicate<Resource> tier : tiers) {
@@ -124,7 +129,8 @@ public final class EndpointNames {
         }
       }
       if (tier == below && matches.size() > 1) {
-        List<Resource> workloads = matches.stream().filter(r -> WORKLOAD_TYPES.contains(r.type())).toList();
+        List<Resource> workloads =
+            matches.stream().filter(r -> WORKLOAD_TYPES.contains(r.type())).toList();
         if (workloads.size() == 1) {
           matches = workloads;
         }
@@ -136,7 +142,11 @@ public final class EndpointNames {
         List<String> names =
             matches.stream().map(r -> r.id().stack() + "/" + r.logicalId()).sorted().toList();
         return Resolution.problem(
-            "'" + n + "' names " + matches.size() + " resources ("
+            "'"
+                + n
+                + "' names "
+                + matches.size()
+                + " resources ("
                 + String.join(", ", names.subList(0, Math.min(5, names.size())))
                 + (names.size() > 5 ? ", ..." : "")
                 + "); name one as Stack/LogicalId or by its construct path",
@@ -157,7 +167,9 @@ public final class EndpointNames {
       return Resolution.of(new Endpoint.AwsService(service.group(1)));
     }
     return Resolution.problem(
-        "'" + n + "' is not a logical ID, construct path, 'internet', CIDR or aws:SERVICE of the"
+        "'"
+            + n
+            + "' is not a logical ID, construct path, 'internet', CIDR or aws:SERVICE of the"
             + " analyzed templates",
         false);
   }

@@ -68,11 +68,16 @@ public final class NetlintConfig {
 
     /** {@code OrdersService -> OrdersDb tcp/5432 expect reachable}. */
     public String describe() {
-      return from + " -> " + to + " " + protocol.label()
+      return from
+          + " -> "
+          + to
+          + " "
+          + protocol.label()
           + (protocol == Protocol.ICMP || (protocol == Protocol.ALL && ports.equals(PortRange.ALL))
               ? ""
               : "/" + ports)
-          + " expect " + expect.name().toLowerCase(Locale.ROOT);
+          + " expect "
+          + expect.name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -96,9 +101,9 @@ public final class NetlintConfig {
   private NetlintConfig() {}
 
   /**
-   * The configuration that applies to inputs in {@code start}: the nearest {@value #FILE_NAME}
-   * from {@code start} up to {@code base} when {@code start} is below {@code base}; otherwise in
-   * {@code start}, its parent (the CDK project directory above {@code cdk.out}) or {@code base}.
+   * The configuration that applies to inputs in {@code start}: the nearest {@value #FILE_NAME} from
+   * {@code start} up to {@code base} when {@code start} is below {@code base}; otherwise in {@code
+   * start}, its parent (the CDK project directory above {@code cdk.out}) or {@code base}.
    */
   public static Optional<Path> find(Path start, Path base) {
     Path dir = start.toAbsolutePath().normalize();
@@ -134,7 +139,9 @@ public final class NetlintConfig {
         return new Parsed(displayName, List.of(), List.of());
       }
       return new Parsed(
-          displayName, List.of(), List.of(new Problem(String.valueOf(e.getMessage()), e.location())));
+          displayName,
+          List.of(),
+          List.of(new Problem(String.valueOf(e.getMessage()), e.location())));
     }
     return parse(root, displayName);
   }
@@ -173,7 +180,9 @@ public final class NetlintConfig {
       } catch (IllegalArgumentException e) {
         problems.add(
             new Problem(
-                "protocol must be tcp, udp, icmp or all, not '" + scalar(protocolNode).orElse("?") + "'",
+                "protocol must be tcp, udp, icmp or all, not '"
+                    + scalar(protocolNode).orElse("?")
+                    + "'",
                 protocolNode.origin().location()));
       }
     }
@@ -187,11 +196,13 @@ public final class NetlintConfig {
         problems.add(
             new Problem(
                 "port must be a port 0-65535 or a range such as 8000-8100, not '"
-                    + scalar(portNode).orElse("?") + "'",
+                    + scalar(portNode).orElse("?")
+                    + "'",
                 portNode.origin().location()));
       }
     } else if (protocol == Protocol.TCP || protocol == Protocol.UDP) {
-      problems.add(new Problem("a " + protocol.label() + " flow needs a port", m.keyLocation("to")));
+      problems.add(
+          new Problem("a " + protocol.label() + " flow needs a port", m.keyLocation("to")));
     }
     Verdict expect = Verdict.REACHABLE;
     Node expectNode = m.get("expect");
@@ -203,7 +214,9 @@ public final class NetlintConfig {
         default ->
             problems.add(
                 new Problem(
-                    "expect must be reachable or blocked, not '" + scalar(expectNode).orElse("?") + "'",
+                    "expect must be reachable or blocked, not '"
+                        + scalar(expectNode).orElse("?")
+                        + "'",
                     expectNode.origin().location()));
       }
     }
@@ -212,7 +225,14 @@ public final class NetlintConfig {
     }
     return Optional.of(
         new DeclaredFlow(
-            from, to, protocol, ports, expect, item.origin(), m.keyLocation("from"), m.keyLocation("to")));
+            from,
+            to,
+            protocol,
+            ports,
+            expect,
+            item.origin(),
+            m.keyLocation("from"),
+            m.keyLocation("to")));
   }
 
   private static @Nullable String name(Node.MapNode m, String key, List<Problem> problems) {
@@ -225,7 +245,9 @@ public final class NetlintConfig {
     if (text.isEmpty()) {
       problems.add(
           new Problem(
-              "'" + key + "' must name a resource (logical ID or construct path), internet, a CIDR"
+              "'"
+                  + key
+                  + "' must name a resource (logical ID or construct path), internet, a CIDR"
                   + " or aws:SERVICE",
               n.origin().location()));
       return null;
@@ -255,7 +277,11 @@ public final class NetlintConfig {
       if (!known.contains(key)) {
         problems.add(
             new Problem(
-                "unknown key '" + key + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")",
+                "unknown key '"
+                    + key
+                    + "' (known: "
+                    + String.join(", ", known.stream().sorted().toList())
+                    + ")",
                 m.keyLocation(key)));
       }
     }

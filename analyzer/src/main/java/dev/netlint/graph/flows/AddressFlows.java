@@ -22,13 +22,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Workloads handed another resource's address must reach it: Lambda functions in a VPC through
  * {@code Environment.Variables}, ECS services through their task definition's container {@code
- * Environment} and {@code Secrets}, instances and Auto Scaling groups through user data (their
- * own, or their launch template's or launch configuration's). The port is the one handed beside
- * the address (a literal after it, {@code host:5432}; a sibling variable such as {@code DB_PORT}
- * with a literal value), else the ports the target listens on (narrowed by the URL scheme, {@code
+ * Environment} and {@code Secrets}, instances and Auto Scaling groups through user data (their own,
+ * or their launch template's or launch configuration's). The port is the one handed beside the
+ * address (a literal after it, {@code host:5432}; a sibling variable such as {@code DB_PORT} with a
+ * literal value), else the ports the target listens on (narrowed by the URL scheme, {@code
  * https://}, when one of them matches), else the URL scheme's port. An address without any port
- * netlint can name implies no flow. An RDS Proxy must also reach the databases of its target
- * group.
+ * netlint can name implies no flow. An RDS Proxy must also reach the databases of its target group.
  */
 final class AddressFlows {
 
@@ -62,19 +61,23 @@ final class AddressFlows {
           && fn.property("Environment") instanceof Value.MapValue env
           && env.get("Variables") instanceof Value.MapValue vars) {
         List<Entry> entries = new ArrayList<>();
-        vars.entries().forEach((k, v) -> entries.add(new Entry(k, Pieces.of(v), "its environment")));
+        vars.entries()
+            .forEach((k, v) -> entries.add(new Entry(k, Pieces.of(v), "its environment")));
         scope(fn, entries);
       }
     }
     for (Resource service : model.resourcesOfType(ResourceTypes.ECS_SERVICE)) {
-      Optional<Resource> task = workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
-      if (task.isPresent() && task.get().property("ContainerDefinitions") instanceof Value.ListValue containers) {
+      Optional<Resource> task =
+          workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
+      if (task.isPresent()
+          && task.get().property("ContainerDefinitions") instanceof Value.ListValue containers) {
         for (Value c : containers.items()) {
           if (c instanceof Value.MapValue container) {
             String where =
                 "the environment of container "
-                + (container.get("Name") == null ? "?" : container.get("Name").render())
-                + " of " + task.get().logicalId();
+                    + (container.get("Name") == null ? "?" : container.get("Name").render())
+                    + " of "
+                    + task.get().logicalId();
             List<Entry> entries = new ArrayList<>();
             named(container.get("Environment"), "Value", where, entries);
             named(container.get("Secrets"), "ValueFrom", where, entries);
@@ -88,13 +91,16 @@ final class AddressFlows {
         for (Resource source : workloads.launchSources(w)) {
           Value ud = Workloads.userData(source);
           if (ud != null) {
-            scope(w, List.of(new Entry(null, Pieces.of(ud), "the user data of " + source.logicalId())));
+            scope(
+                w,
+                List.of(new Entry(null, Pieces.of(ud), "the user data of " + source.logicalId())));
           }
         }
       }
     }
     for (Resource group : model.resourcesOfType(Types.DB_PROXY_TARGET_GROUP)) {
-      Optional<Resource> proxy = workloads.resourceOfType(group.property("DBProxyName"), Types.DB_PROXY);
+      Optional<Resource> proxy =
+          workloads.resourceOfType(group.property("DBProxyName"), Types.DB_PROXY);
       if (proxy.isEmpty()) {
         continue;
       }
@@ -113,8 +119,16 @@ final class AddressFlows {
                       l.protocol(),
                       l.ports(),
                       Flow.Kind.ADDRESS_REFERENCE,
-                      "RDS Proxy " + proxy.get().logicalId() + " forwards to " + db.get().logicalId()
-                          + " (target group " + group.logicalId() + "); port " + l.ports() + ": " + l.how(),
+                      "RDS Proxy "
+                          + proxy.get().logicalId()
+                          + " forwards to "
+                          + db.get().logicalId()
+                          + " (target group "
+                          + group.logicalId()
+                          + "); port "
+                          + l.ports()
+                          + ": "
+                          + l.how(),
                       id.origin()));
             }
           }
@@ -148,16 +162,25 @@ final class AddressFlows {
         if (address.isEmpty() || address.get().target().id().equals(source.id())) {
           continue;
         }
-        String before = i > 0 && pieces.get(i - 1).isLiteral() ? lastLine(pieces.get(i - 1).text()) : "";
-        String after = i + 1 < pieces.size() && pieces.get(i + 1).isLiteral() ? pieces.get(i + 1).text() : "";
+        String before =
+            i > 0 && pieces.get(i - 1).isLiteral() ? lastLine(pieces.get(i - 1).text()) : "";
+        String after =
+            i + 1 < pieces.size() && pieces.get(i + 1).isLiteral() ? pieces.get(i + 1).text() : "";
         String name = entry.name();
         if (name == null) {
           Matcher m = NAME_BEFORE.matcher(before);
           name = m.find() ? m.group(1) : null;
         }
         Matcher scheme = SCHEME_BEFORE.matcher(before);
-        infer(source, address.get(), piece.value().origin(), entry, entries, name,
-            scheme.find() ? scheme.group(1) : null, after);
+        infer(
+            source,
+            address.get(),
+            piece.value().origin(),
+            entry,
+            entries,
+            name,
+            scheme.find() ? scheme.group(1) : null,
+            after);
       }
     }
   }
@@ -175,21 +198,40 @@ final class AddressFlows {
     Targets.Known known = targets.knownPorts(target);
     Flow.Kind kind = known.proxy() ? Flow.Kind.PROXY_CLIENT : Flow.Kind.ADDRESS_REFERENCE;
     String handed =
-        source.logicalId() + " gets " + address.via() + " in "
-            + (entry.name() != null ? entry.name() + " (" + entry.where() + ")"
+        source.logicalId()
+            + " gets "
+            + address.via()
+            + " in "
+            + (entry.name() != null
+                ? entry.name() + " (" + entry.where() + ")"
                 : name != null ? name + " (" + entry.where() + ")" : entry.where());
     Matcher explicit = PORT_AFTER.matcher(after);
     Optional<Integer> port = explicit.find() ? Ports.parse(explicit.group(1)) : Optional.empty();
     if (port.isPresent()) {
-      out.add(flow(source, target, Protocol.TCP, PortRange.of(port.get()), kind,
-          handed + "; port " + port.get() + " follows the address", origin));
+      out.add(
+          flow(
+              source,
+              target,
+              Protocol.TCP,
+              PortRange.of(port.get()),
+              kind,
+              handed + "; port " + port.get() + " follows the address",
+              origin));
       return;
     }
-    Optional<String[]> sibling = name == null ? Optional.empty() : siblingPort(name, entry, entries);
+    Optional<String[]> sibling =
+        name == null ? Optional.empty() : siblingPort(name, entry, entries);
     if (sibling.isPresent()) {
       int p = Integer.parseInt(sibling.get()[1]);
-      out.add(flow(source, target, Protocol.TCP, PortRange.of(p), kind,
-          handed + "; port " + p + " from " + sibling.get()[0], origin));
+      out.add(
+          flow(
+              source,
+              target,
+              Protocol.TCP,
+              PortRange.of(p),
+              kind,
+              handed + "; port " + p + " from " + sibling.get()[0],
+              origin));
       return;
     }
     Optional<Integer> schemePort = scheme == null ? Optional.empty() : Ports.schemePort(scheme);
@@ -202,20 +244,42 @@ final class AddressFlows {
       }
     }
     if (ports.isEmpty() && schemePort.isPresent()) {
-      out.add(flow(source, target, Protocol.TCP, PortRange.of(schemePort.get()), kind,
-          handed + "; port " + schemePort.get() + " from its " + scheme + ":// scheme", origin));
+      out.add(
+          flow(
+              source,
+              target,
+              Protocol.TCP,
+              PortRange.of(schemePort.get()),
+              kind,
+              handed + "; port " + schemePort.get() + " from its " + scheme + ":// scheme",
+              origin));
       return;
     }
     for (Listen l : ports) {
-      out.add(flow(source, target, l.protocol(), l.ports(), kind,
-          handed + "; " + target.logicalId() + " listens on " + l.protocol().label() + "/" + l.ports()
-              + " (" + l.how() + ")", origin));
+      out.add(
+          flow(
+              source,
+              target,
+              l.protocol(),
+              l.ports(),
+              kind,
+              handed
+                  + "; "
+                  + target.logicalId()
+                  + " listens on "
+                  + l.protocol().label()
+                  + "/"
+                  + l.ports()
+                  + " ("
+                  + l.how()
+                  + ")",
+              origin));
     }
   }
 
   /**
-   * The port variable beside an address variable ({@code DB_PORT} beside {@code DB_HOST}) when
-   * its value is a literal port: name and port.
+   * The port variable beside an address variable ({@code DB_PORT} beside {@code DB_HOST}) when its
+   * value is a literal port: name and port.
    */
   private static Optional<String[]> siblingPort(String name, Entry entry, List<Entry> entries) {
     Matcher m = ADDRESS_SUFFIX.matcher(name);

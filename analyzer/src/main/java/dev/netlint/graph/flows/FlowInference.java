@@ -12,21 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Infers the flows that must work from what the templates themselves say, without the user
- * writing them down:
+ * Infers the flows that must work from what the templates themselves say, without the user writing
+ * them down:
  *
  * <ul>
  *   <li>{@link Flow.Kind#ADDRESS_REFERENCE}: a workload handed another resource's address ({@code
- *       Fn::GetAtt Db.Endpoint.Address}, {@code Instance.PrivateIp}, {@code Alb.DNSName}, a
- *       secret attached to a database) in environment variables, container definitions or user
- *       data reaches it on the port handed beside it, else on the ports it listens on;
- *   <li>{@link Flow.Kind#LOAD_BALANCER_TARGET} and {@link Flow.Kind#HEALTH_CHECK}: a load
- *       balancer reaches its targets on the traffic port and the health-check port;
+ *       Fn::GetAtt Db.Endpoint.Address}, {@code Instance.PrivateIp}, {@code Alb.DNSName}, a secret
+ *       attached to a database) in environment variables, container definitions or user data
+ *       reaches it on the port handed beside it, else on the ports it listens on;
+ *   <li>{@link Flow.Kind#LOAD_BALANCER_TARGET} and {@link Flow.Kind#HEALTH_CHECK}: a load balancer
+ *       reaches its targets on the traffic port and the health-check port;
  *   <li>{@link Flow.Kind#PROXY_UPSTREAM} and {@link Flow.Kind#PROXY_CLIENT}: an HAProxy, nginx or
- *       socat proxy in user data reaches its upstreams, and its clients reach its listening
- *       ports;
- *   <li>{@link Flow.Kind#NAT_INSTANCE}: the workloads of subnets routed to a NAT instance reach
- *       it, and it reaches the internet (tcp/443);
+ *       socat proxy in user data reaches its upstreams, and its clients reach its listening ports;
+ *   <li>{@link Flow.Kind#NAT_INSTANCE}: the workloads of subnets routed to a NAT instance reach it,
+ *       and it reaches the internet (tcp/443);
  *   <li>{@link Flow.Kind#SYSTEMS_MANAGER}: private instances with a Systems Manager role reach
  *       {@code ssm}, {@code ssmmessages} and {@code ec2messages} on tcp/443.
  * </ul>

@@ -22,19 +22,19 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A load balancer's listeners must reach their target groups' targets on the traffic port, and
- * its health check must reach them on the health-check port. Target groups are those a listener
- * or listener rule forwards to ({@code TargetGroupArn}, {@code ForwardConfig.TargetGroups});
- * targets are the group's {@code Targets} (instances, IP addresses, network interfaces by
- * address, load balancers), Auto Scaling groups that name it in {@code TargetGroupARNs} and ECS
- * services that name it in {@code LoadBalancers}. A Classic Load Balancer reaches its {@code
- * Instances} and the Auto Scaling groups that name it in {@code LoadBalancerNames} on each
- * listener's {@code InstancePort}, and its {@code HealthCheck.Target} port.
+ * A load balancer's listeners must reach their target groups' targets on the traffic port, and its
+ * health check must reach them on the health-check port. Target groups are those a listener or
+ * listener rule forwards to ({@code TargetGroupArn}, {@code ForwardConfig.TargetGroups}); targets
+ * are the group's {@code Targets} (instances, IP addresses, network interfaces by address, load
+ * balancers), Auto Scaling groups that name it in {@code TargetGroupARNs} and ECS services that
+ * name it in {@code LoadBalancers}. A Classic Load Balancer reaches its {@code Instances} and the
+ * Auto Scaling groups that name it in {@code LoadBalancerNames} on each listener's {@code
+ * InstancePort}, and its {@code HealthCheck.Target} port.
  *
- * <p>A health-check flow is inferred only where the health-check port differs from the traffic
- * port ({@code HealthCheckPort} other than {@code traffic-port}): otherwise the traffic flow
- * already covers it. Health checks are TCP, HTTP or HTTPS, so their flow is TCP. Lambda targets
- * are invoked, not reached over the network, and give no flow.
+ * <p>A health-check flow is inferred only where the health-check port differs from the traffic port
+ * ({@code HealthCheckPort} other than {@code traffic-port}): otherwise the traffic flow already
+ * covers it. Health checks are TCP, HTTP or HTTPS, so their flow is TCP. Lambda targets are
+ * invoked, not reached over the network, and give no flow.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html">Health
@@ -66,7 +66,8 @@ final class LoadBalancerFlows {
   void infer() {
     Map<ResourceId, Set<Resource>> balancersByGroup = new LinkedHashMap<>();
     for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
-      Optional<Resource> lb = workloads.resourceOfType(listener.property("LoadBalancerArn"), Types.LOAD_BALANCER);
+      Optional<Resource> lb =
+          workloads.resourceOfType(listener.property("LoadBalancerArn"), Types.LOAD_BALANCER);
       if (lb.isPresent()) {
         for (ResourceId group : forwardedGroups(listener.property("DefaultActions"))) {
           balancersByGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(lb.get());
@@ -74,9 +75,11 @@ final class LoadBalancerFlows {
       }
     }
     for (Resource rule : model.resourcesOfType(Types.LISTENER_RULE)) {
-      Optional<Resource> listener = workloads.resourceOfType(rule.property("ListenerArn"), Types.LISTENER);
+      Optional<Resource> listener =
+          workloads.resourceOfType(rule.property("ListenerArn"), Types.LISTENER);
       Optional<Resource> lb =
-          listener.flatMap(l -> workloads.resourceOfType(l.property("LoadBalancerArn"), Types.LOAD_BALANCER));
+          listener.flatMap(
+              l -> workloads.resourceOfType(l.property("LoadBalancerArn"), Types.LOAD_BALANCER));
       if (lb.isPresent()) {
         for (ResourceId group : forwardedGroups(rule.property("Actions"))) {
           balancersByGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(lb.get());
@@ -115,7 +118,8 @@ final class LoadBalancerFlows {
   }
 
   private void targetGroup(Resource lb, Resource group) {
-    String targetType = text(group.property("TargetType")).orElse("instance").toLowerCase(Locale.ROOT);
+    String targetType =
+        text(group.property("TargetType")).orElse("instance").toLowerCase(Locale.ROOT);
     if (targetType.equals("lambda")) {
       return;
     }
@@ -129,24 +133,52 @@ final class LoadBalancerFlows {
     for (Target t : targets(group, groupPort)) {
       for (Protocol protocol : protocols) {
         out.add(
-            flow(lb, t.endpoint(), protocol, t.ports(), Flow.Kind.LOAD_BALANCER_TARGET,
-                lb.logicalId() + " forwards to target group " + group.logicalId() + ", whose target "
-                    + t.name() + " receives " + protocol.label() + "/" + t.ports() + " (" + t.how() + ")",
+            flow(
+                lb,
+                t.endpoint(),
+                protocol,
+                t.ports(),
+                Flow.Kind.LOAD_BALANCER_TARGET,
+                lb.logicalId()
+                    + " forwards to target group "
+                    + group.logicalId()
+                    + ", whose target "
+                    + t.name()
+                    + " receives "
+                    + protocol.label()
+                    + "/"
+                    + t.ports()
+                    + " ("
+                    + t.how()
+                    + ")",
                 t.origin()));
       }
       if (checked && healthPort.isPresent() && !PortRange.of(healthPort.get()).equals(t.ports())) {
         Value hc = group.property("HealthCheckPort");
         out.add(
-            flow(lb, t.endpoint(), Protocol.TCP, PortRange.of(healthPort.get()), Flow.Kind.HEALTH_CHECK,
-                "target group " + group.logicalId() + " of " + lb.logicalId() + " health-checks "
-                    + t.name() + " on tcp/" + healthPort.get() + " (HealthCheckPort)",
+            flow(
+                lb,
+                t.endpoint(),
+                Protocol.TCP,
+                PortRange.of(healthPort.get()),
+                Flow.Kind.HEALTH_CHECK,
+                "target group "
+                    + group.logicalId()
+                    + " of "
+                    + lb.logicalId()
+                    + " health-checks "
+                    + t.name()
+                    + " on tcp/"
+                    + healthPort.get()
+                    + " (HealthCheckPort)",
                 hc == null ? group.origin() : hc.origin()));
       }
     }
   }
 
   /** A target of a target group and the port it receives traffic on. */
-  private record Target(Endpoint endpoint, String name, PortRange ports, String how, Origin origin) {}
+  private record Target(
+      Endpoint endpoint, String name, PortRange ports, String how, Origin origin) {}
 
   private List<Target> targets(Resource group, Optional<Integer> groupPort) {
     List<Target> found = new ArrayList<>();
@@ -160,21 +192,39 @@ final class LoadBalancerFlows {
         if (port.isEmpty() || id == null) {
           continue;
         }
-        String how = Ports.literal(t.get("Port")).isPresent() ? "the target's Port" : "the group's Port";
+        String how =
+            Ports.literal(t.get("Port")).isPresent() ? "the target's Port" : "the group's Port";
         Optional<Resource> r = model.referencedResource(id).flatMap(model::resource);
         Optional<String> ip = id.literal().filter(s -> s.matches("\\d{1,3}(\\.\\d{1,3}){3}"));
         if (r.isPresent()) {
-          found.add(new Target(new Endpoint.Workload(r.get().id()), r.get().logicalId(), PortRange.of(port.get()), how, id.origin()));
+          found.add(
+              new Target(
+                  new Endpoint.Workload(r.get().id()),
+                  r.get().logicalId(),
+                  PortRange.of(port.get()),
+                  how,
+                  id.origin()));
         } else if (ip.isPresent()) {
-          found.add(new Target(new Endpoint.Cidr(ip.get() + "/32"), ip.get(), PortRange.of(port.get()), how, id.origin()));
+          found.add(
+              new Target(
+                  new Endpoint.Cidr(ip.get() + "/32"),
+                  ip.get(),
+                  PortRange.of(port.get()),
+                  how,
+                  id.origin()));
         }
       }
     }
     if (groupPort.isPresent()) {
       for (Resource asg : model.resourcesOfType(ResourceTypes.AUTO_SCALING_GROUP)) {
         if (references(asg.property("TargetGroupARNs"), group.id())) {
-          found.add(new Target(new Endpoint.Workload(asg.id()), asg.logicalId(), PortRange.of(groupPort.get()),
-              "the group's Port", asg.property("TargetGroupARNs").origin()));
+          found.add(
+              new Target(
+                  new Endpoint.Workload(asg.id()),
+                  asg.logicalId(),
+                  PortRange.of(groupPort.get()),
+                  "the group's Port",
+                  asg.property("TargetGroupARNs").origin()));
         }
       }
     }
@@ -184,10 +234,24 @@ final class LoadBalancerFlows {
       }
       for (Value v : lbs.items()) {
         if (v instanceof Value.MapValue m
-            && model.referencedResource(m.get("TargetGroupArn")).filter(group.id()::equals).isPresent()) {
+            && model
+                .referencedResource(m.get("TargetGroupArn"))
+                .filter(group.id()::equals)
+                .isPresent()) {
           Optional<PortRange> port = servicePort(service, m, groupPort);
-          port.ifPresent(p -> found.add(new Target(new Endpoint.Workload(service.id()), service.logicalId(), p,
-              "container " + (m.get("ContainerName") == null ? "?" : m.get("ContainerName").render()) + "'s port", v.origin())));
+          port.ifPresent(
+              p ->
+                  found.add(
+                      new Target(
+                          new Endpoint.Workload(service.id()),
+                          service.logicalId(),
+                          p,
+                          "container "
+                              + (m.get("ContainerName") == null
+                                  ? "?"
+                                  : m.get("ContainerName").render())
+                              + "'s port",
+                          v.origin())));
         }
       }
     }
@@ -200,10 +264,15 @@ final class LoadBalancerFlows {
    * literal {@code HostPort}, or the dynamic port range 32768-65535 when the host port is 0 or
    * absent.
    */
-  private Optional<PortRange> servicePort(Resource service, Value.MapValue lb, Optional<Integer> groupPort) {
+  private Optional<PortRange> servicePort(
+      Resource service, Value.MapValue lb, Optional<Integer> groupPort) {
     Optional<Integer> containerPort = Ports.literal(lb.get("ContainerPort")).or(() -> groupPort);
-    Optional<Resource> task = workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
-    String mode = task.flatMap(t -> text(t.property("NetworkMode"))).orElse("bridge").toLowerCase(Locale.ROOT);
+    Optional<Resource> task =
+        workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
+    String mode =
+        task.flatMap(t -> text(t.property("NetworkMode")))
+            .orElse("bridge")
+            .toLowerCase(Locale.ROOT);
     if (!mode.equals("bridge") || task.isEmpty()) {
       return containerPort.map(PortRange::of);
     }
@@ -248,20 +317,43 @@ final class LoadBalancerFlows {
       }
     }
     Optional<Integer> healthPort = Optional.empty();
-    Value target = clb.property("HealthCheck") instanceof Value.MapValue hc ? hc.get("Target") : null;
+    Value target =
+        clb.property("HealthCheck") instanceof Value.MapValue hc ? hc.get("Target") : null;
     if (target != null) {
       healthPort = target.literal().flatMap(LoadBalancerFlows::classicHealthPort);
     }
     for (Resource t : targets) {
       for (int port : trafficPorts) {
-        out.add(flow(clb, new Endpoint.Workload(t.id()), Protocol.TCP, PortRange.of(port), Flow.Kind.LOAD_BALANCER_TARGET,
-            clb.logicalId() + " forwards to " + t.logicalId() + " on tcp/" + port + " (a listener's InstancePort)",
-            clb.origin()));
+        out.add(
+            flow(
+                clb,
+                new Endpoint.Workload(t.id()),
+                Protocol.TCP,
+                PortRange.of(port),
+                Flow.Kind.LOAD_BALANCER_TARGET,
+                clb.logicalId()
+                    + " forwards to "
+                    + t.logicalId()
+                    + " on tcp/"
+                    + port
+                    + " (a listener's InstancePort)",
+                clb.origin()));
       }
       if (healthPort.isPresent() && !trafficPorts.contains(healthPort.get())) {
-        out.add(flow(clb, new Endpoint.Workload(t.id()), Protocol.TCP, PortRange.of(healthPort.get()), Flow.Kind.HEALTH_CHECK,
-            clb.logicalId() + " health-checks " + t.logicalId() + " on tcp/" + healthPort.get() + " (HealthCheck.Target)",
-            target.origin()));
+        out.add(
+            flow(
+                clb,
+                new Endpoint.Workload(t.id()),
+                Protocol.TCP,
+                PortRange.of(healthPort.get()),
+                Flow.Kind.HEALTH_CHECK,
+                clb.logicalId()
+                    + " health-checks "
+                    + t.logicalId()
+                    + " on tcp/"
+                    + healthPort.get()
+                    + " (HealthCheck.Target)",
+                target.origin()));
       }
     }
   }
@@ -293,7 +385,21 @@ final class LoadBalancerFlows {
   }
 
   private static Flow flow(
-      Resource lb, Endpoint target, Protocol protocol, PortRange ports, Flow.Kind kind, String evidence, Origin origin) {
-    return new Flow(new Endpoint.Workload(lb.id()), target, protocol, ports, kind, Verdict.REACHABLE, evidence, origin);
+      Resource lb,
+      Endpoint target,
+      Protocol protocol,
+      PortRange ports,
+      Flow.Kind kind,
+      String evidence,
+      Origin origin) {
+    return new Flow(
+        new Endpoint.Workload(lb.id()),
+        target,
+        protocol,
+        ports,
+        kind,
+        Verdict.REACHABLE,
+        evidence,
+        origin);
   }
 }

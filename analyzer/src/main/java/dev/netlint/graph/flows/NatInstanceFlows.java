@@ -21,8 +21,8 @@ import java.util.Optional;
  * Subnets whose {@code 0.0.0.0/0} route goes to a NAT instance ({@code InstanceId}, or the {@code
  * NetworkInterfaceId} of an instance's interface) must reach that instance, and the instance must
  * reach the internet. netlint checks both on tcp/443, the port nearly every workload needs out
- * (package repositories, AWS APIs): the workloads placed in those subnets to the instance, and
- * the instance to {@link Endpoint.Internet}.
+ * (package repositories, AWS APIs): the workloads placed in those subnets to the instance, and the
+ * instance to {@link Endpoint.Internet}.
  *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html">NAT
  * instances</a>.
@@ -74,9 +74,19 @@ final class NatInstanceFlows {
                     PORT,
                     Flow.Kind.NAT_INSTANCE,
                     Verdict.REACHABLE,
-                    "subnet " + subnet.logicalId() + " of " + w.logicalId() + " sends 0.0.0.0/0 to NAT"
-                        + " instance " + nat.get().logicalId() + " (route " + route.resource().logicalId()
-                        + " in " + table.logicalId() + "), so " + w.logicalId()
+                    "subnet "
+                        + subnet.logicalId()
+                        + " of "
+                        + w.logicalId()
+                        + " sends 0.0.0.0/0 to NAT"
+                        + " instance "
+                        + nat.get().logicalId()
+                        + " (route "
+                        + route.resource().logicalId()
+                        + " in "
+                        + table.logicalId()
+                        + "), so "
+                        + w.logicalId()
                         + "'s internet traffic (tcp/443) goes through it",
                     target.value() == null ? route.resource().origin() : target.value().origin()));
           }
@@ -94,10 +104,17 @@ final class NatInstanceFlows {
               PORT,
               Flow.Kind.NAT_INSTANCE,
               Verdict.REACHABLE,
-              "NAT instance " + nat.logicalId() + " forwards the internet traffic (tcp/443) of"
-                  + (e.getValue().isEmpty() ? " route table " + route.routeTable().logicalId()
-                      : " subnet" + (e.getValue().size() > 1 ? "s " : " ") + String.join(", ", e.getValue()))
-                  + " (route " + route.resource().logicalId() + ")",
+              "NAT instance "
+                  + nat.logicalId()
+                  + " forwards the internet traffic (tcp/443) of"
+                  + (e.getValue().isEmpty()
+                      ? " route table " + route.routeTable().logicalId()
+                      : " subnet"
+                          + (e.getValue().size() > 1 ? "s " : " ")
+                          + String.join(", ", e.getValue()))
+                  + " (route "
+                  + route.resource().logicalId()
+                  + ")",
               route.resource().origin()));
     }
   }

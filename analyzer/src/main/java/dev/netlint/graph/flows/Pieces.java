@@ -56,11 +56,11 @@ final class Pieces {
   }
 
   /**
-   * The deploy-time values of user data in the order the user-data scanner numbers its
-   * placeholders ({@code dev.netlint.parse.userdata.ShellScanner#PLACEHOLDER_START} index {@code
+   * The deploy-time values of user data in the order the user-data scanner numbers its placeholders
+   * ({@code dev.netlint.parse.userdata.ShellScanner#PLACEHOLDER_START} index {@code
    * PLACEHOLDER_END}), so that a here-document body, which keeps the placeholders as text, can be
-   * read with the values they stand for. The numbering walks {@code Fn::Join}/{@code Fn::Sub}
-   * parts depth first and numbers every part that is not literal.
+   * read with the values they stand for. The numbering walks {@code Fn::Join}/{@code Fn::Sub} parts
+   * depth first and numbers every part that is not literal.
    */
   static List<Value> placeholders(Value userData) {
     List<Value> found = new ArrayList<>();

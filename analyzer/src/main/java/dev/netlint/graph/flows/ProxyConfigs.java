@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Proxies configured in user data: an HAProxy configuration ({@code bind}, {@code listen}, {@code
- * server}) or an nginx configuration ({@code listen}, {@code upstream} servers, {@code
- * proxy_pass}) written by a here-document to a file under {@code haproxy} or {@code nginx}, and
- * {@code socat TCP-LISTEN:port ... TCP:host:port} commands. The upstream host is usually a
- * deploy-time value ({@code ${Db.Endpoint.Address}}).
+ * server}) or an nginx configuration ({@code listen}, {@code upstream} servers, {@code proxy_pass})
+ * written by a here-document to a file under {@code haproxy} or {@code nginx}, and {@code socat
+ * TCP-LISTEN:port ... TCP:host:port} commands. The upstream host is usually a deploy-time value
+ * ({@code ${Db.Endpoint.Address}}).
  *
  * <p>See the <a href="https://docs.haproxy.org/2.8/configuration.html">HAProxy configuration
  * manual</a> and <a href="https://nginx.org/en/docs/http/ngx_http_proxy_module.html">nginx's proxy
@@ -59,7 +59,11 @@ final class ProxyConfigs {
    * @param origin the template element that implies it
    */
   record Upstream(
-      @Nullable Value host, @Nullable String literalHost, PortRange ports, String how, Origin origin) {
+      @Nullable Value host,
+      @Nullable String literalHost,
+      PortRange ports,
+      String how,
+      Origin origin) {
 
     /** The host as a literal IPv4 address, when it is one. */
     Optional<String> ipv4() {
@@ -79,7 +83,11 @@ final class ProxyConfigs {
    * @param upstreams where it forwards
    */
   record ProxyConfig(
-      Resource source, String software, String file, List<Listen> listens, List<Upstream> upstreams) {
+      Resource source,
+      String software,
+      String file,
+      List<Listen> listens,
+      List<Upstream> upstreams) {
     ProxyConfig {
       listens = List.copyOf(listens);
       upstreams = List.copyOf(upstreams);
@@ -149,18 +157,23 @@ final class ProxyConfigs {
         case "bind" -> {
           if (t.size() >= 2) {
             for (String address : t.get(1).split(",")) {
-              port(address).ifPresent(p -> listens.add(new Listen(Protocol.TCP, p, "HAProxy '" + shown + "'")));
+              port(address)
+                  .ifPresent(
+                      p -> listens.add(new Listen(Protocol.TCP, p, "HAProxy '" + shown + "'")));
             }
           }
         }
         case "listen" -> {
           if (t.size() >= 3) {
-            port(t.get(2)).ifPresent(p -> listens.add(new Listen(Protocol.TCP, p, "HAProxy '" + shown + "'")));
+            port(t.get(2))
+                .ifPresent(
+                    p -> listens.add(new Listen(Protocol.TCP, p, "HAProxy '" + shown + "'")));
           }
         }
         case "server" -> {
           if (t.size() >= 3) {
-            servers.add(upstream(t.get(2), null, table, "HAProxy '" + shown + "' in " + file, origin));
+            servers.add(
+                upstream(t.get(2), null, table, "HAProxy '" + shown + "' in " + file, origin));
           }
         }
         default -> {}
@@ -215,7 +228,8 @@ final class ProxyConfigs {
         case "listen" -> {
           if (t.size() >= 3) {
             Protocol protocol = t.contains("udp") ? Protocol.UDP : Protocol.TCP;
-            port(t.get(1)).ifPresent(p -> listens.add(new Listen(protocol, p, "nginx '" + shown + "'")));
+            port(t.get(1))
+                .ifPresent(p -> listens.add(new Listen(protocol, p, "nginx '" + shown + "'")));
           }
         }
         case "server" -> {
@@ -309,7 +323,8 @@ final class ProxyConfigs {
         port(head).ifPresent(p -> listens.add(new Listen(protocol, p, "'" + shown + "'")));
       } else if (upper.matches("(TCP|UDP)[46]?:.+:\\d+")) {
         upstreams.add(
-            upstream(head.substring(head.indexOf(':') + 1), null, table, "'" + shown + "'", origin));
+            upstream(
+                head.substring(head.indexOf(':') + 1), null, table, "'" + shown + "'", origin));
       }
     }
     if (listens.isEmpty() || upstreams.isEmpty()) {
@@ -319,11 +334,15 @@ final class ProxyConfigs {
   }
 
   /**
-   * An upstream from {@code host[:port]}; with no port, {@code defaultPort}, or port 0 when that
-   * is null too (the caller fills it in).
+   * An upstream from {@code host[:port]}; with no port, {@code defaultPort}, or port 0 when that is
+   * null too (the caller fills it in).
    */
   private static Upstream upstream(
-      String hostPort, @Nullable Integer defaultPort, List<Value> table, String how, Origin origin) {
+      String hostPort,
+      @Nullable Integer defaultPort,
+      List<Value> table,
+      String how,
+      Origin origin) {
     String host = hostPort;
     int port = defaultPort == null ? 0 : defaultPort;
     int colon = hostPort.lastIndexOf(':');

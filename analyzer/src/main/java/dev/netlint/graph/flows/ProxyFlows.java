@@ -16,9 +16,9 @@ import java.util.Optional;
  * A proxy configured in user data must reach its upstreams: each {@code server} of an HAProxy
  * configuration, each {@code upstream} server and {@code proxy_pass} target of an nginx
  * configuration, the {@code TCP:host:port} of a {@code socat} relay. The upstream is a resource
- * when its host is a deploy-time address ({@code ${Db.Endpoint.Address}}), a {@code /32} when it
- * is a literal IPv4 address; a literal host name implies no flow. The clients that point at the
- * proxy are inferred with the other address references, on the proxy's listening ports.
+ * when its host is a deploy-time address ({@code ${Db.Endpoint.Address}}), a {@code /32} when it is
+ * a literal IPv4 address; a literal host name implies no flow. The clients that point at the proxy
+ * are inferred with the other address references, on the proxy's listening ports.
  */
 final class ProxyFlows {
   private final Workloads workloads;
@@ -26,7 +26,11 @@ final class ProxyFlows {
   private final Map<ResourceId, List<ProxyConfig>> proxies;
   private final List<Flow> out;
 
-  ProxyFlows(Workloads workloads, Targets targets, Map<ResourceId, List<ProxyConfig>> proxies, List<Flow> out) {
+  ProxyFlows(
+      Workloads workloads,
+      Targets targets,
+      Map<ResourceId, List<ProxyConfig>> proxies,
+      List<Flow> out) {
     this.workloads = workloads;
     this.targets = targets;
     this.proxies = proxies;
@@ -69,8 +73,20 @@ final class ProxyFlows {
                     u.ports(),
                     Flow.Kind.PROXY_UPSTREAM,
                     Verdict.REACHABLE,
-                    config.software() + " on " + proxy.logicalId() + " forwards to " + name + " on "
-                        + protocol.label() + "/" + u.ports() + " (" + u.how() + ", " + where + ")",
+                    config.software()
+                        + " on "
+                        + proxy.logicalId()
+                        + " forwards to "
+                        + name
+                        + " on "
+                        + protocol.label()
+                        + "/"
+                        + u.ports()
+                        + " ("
+                        + u.how()
+                        + ", "
+                        + where
+                        + ")",
                     u.origin()));
           }
         }

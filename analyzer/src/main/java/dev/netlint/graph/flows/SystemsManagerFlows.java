@@ -18,11 +18,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Private instances and Auto Scaling groups meant to be managed by Systems Manager must reach
  * {@code ssm}, {@code ssmmessages} and {@code ec2messages} on tcp/443. Meant to be managed: the
- * instance profile's role has the {@code AmazonSSMManagedInstanceCore} managed policy (or the
- * older {@code AmazonEC2RoleforSSM}, or {@code AmazonSSMManagedEC2InstanceDefaultPolicy}), in
- * any spelling of its ARN ({@code arn:${AWS::Partition}:iam::aws:policy/...}), or a policy of the
- * role allows {@code ssm:UpdateInstanceInformation}. Private: every subnet of the workload is
- * known and none is public.
+ * instance profile's role has the {@code AmazonSSMManagedInstanceCore} managed policy (or the older
+ * {@code AmazonEC2RoleforSSM}, or {@code AmazonSSMManagedEC2InstanceDefaultPolicy}), in any
+ * spelling of its ARN ({@code arn:${AWS::Partition}:iam::aws:policy/...}), or a policy of the role
+ * allows {@code ssm:UpdateInstanceInformation}. Private: every subnet of the workload is known and
+ * none is public.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html">Improve
@@ -95,7 +95,8 @@ final class SystemsManagerFlows {
     for (Resource source : workloads.launchSources(w)) {
       Value profileValue = Workloads.instanceProfile(source);
       Optional<Resource> profile = workloads.resourceOfType(profileValue, Types.INSTANCE_PROFILE);
-      if (profile.isEmpty() || !(profile.get().property("Roles") instanceof Value.ListValue roles)) {
+      if (profile.isEmpty()
+          || !(profile.get().property("Roles") instanceof Value.ListValue roles)) {
         continue;
       }
       for (Value r : roles.items()) {
@@ -105,11 +106,19 @@ final class SystemsManagerFlows {
         }
         Optional<String> policy = ssmPolicy(role.get());
         if (policy.isPresent()) {
-          String through = source.id().equals(w.id()) ? "" : " (through " + source.logicalId() + ")";
+          String through =
+              source.id().equals(w.id()) ? "" : " (through " + source.logicalId() + ")";
           return Optional.of(
               new Managed(
-                  w.logicalId() + " has instance profile " + profile.get().logicalId() + " whose role "
-                      + role.get().logicalId() + " " + policy.get() + through + ", so its SSM Agent must reach Systems Manager",
+                  w.logicalId()
+                      + " has instance profile "
+                      + profile.get().logicalId()
+                      + " whose role "
+                      + role.get().logicalId()
+                      + " "
+                      + policy.get()
+                      + through
+                      + ", so its SSM Agent must reach Systems Manager",
                   profileValue == null ? w.origin() : profileValue.origin()));
         }
       }
@@ -129,7 +138,10 @@ final class SystemsManagerFlows {
         }
         Optional<Resource> managed = workloads.resourceOfType(arn, Types.MANAGED_POLICY);
         if (managed.isPresent() && allowsSsm(managed.get().property("PolicyDocument"))) {
-          return Optional.of("has managed policy " + managed.get().logicalId() + ", which allows ssm:UpdateInstanceInformation");
+          return Optional.of(
+              "has managed policy "
+                  + managed.get().logicalId()
+                  + ", which allows ssm:UpdateInstanceInformation");
         }
       }
     }
@@ -146,7 +158,10 @@ final class SystemsManagerFlows {
             && roles.items().stream()
                 .anyMatch(v -> model.referencedResource(v).filter(role.id()::equals).isPresent())
             && allowsSsm(policy.property("PolicyDocument"))) {
-          return Optional.of("is given policy " + policy.logicalId() + ", which allows ssm:UpdateInstanceInformation");
+          return Optional.of(
+              "is given policy "
+                  + policy.logicalId()
+                  + ", which allows ssm:UpdateInstanceInformation");
         }
       }
     }
@@ -172,10 +187,13 @@ final class SystemsManagerFlows {
       }
       Value action = statement.get("Action");
       List<Value> actions =
-          action instanceof Value.ListValue l ? l.items() : action == null ? List.of() : List.of(action);
+          action instanceof Value.ListValue l
+              ? l.items()
+              : action == null ? List.of() : List.of(action);
       for (Value a : actions) {
         String name = a.literal().orElse("");
-        if (name.equalsIgnoreCase("ssm:UpdateInstanceInformation") || name.equalsIgnoreCase("ssm:*")) {
+        if (name.equalsIgnoreCase("ssm:UpdateInstanceInformation")
+            || name.equalsIgnoreCase("ssm:*")) {
           return true;
         }
       }

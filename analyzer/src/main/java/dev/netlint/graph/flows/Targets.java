@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a workload can be handed the address of, and the ports it listens on: databases ({@code
  * Endpoint.Address} of RDS, Aurora, DocumentDB, Neptune, Redshift, RDS Proxy), caches ({@code
- * RedisEndpoint.Address}, {@code ConfigurationEndPoint.Address}, {@code PrimaryEndPoint.Address}
- * of ElastiCache, MemoryDB), load balancers ({@code DNSName}, their listeners), instances ({@code
+ * RedisEndpoint.Address}, {@code ConfigurationEndPoint.Address}, {@code PrimaryEndPoint.Address} of
+ * ElastiCache, MemoryDB), load balancers ({@code DNSName}, their listeners), instances ({@code
  * PrivateIp}, {@code PrivateDnsName}, the proxy configured in their user data), network interfaces
  * ({@code PrimaryPrivateIpAddress}), OpenSearch domains, EFS mount targets, and a Secrets Manager
  * secret attached to a database ({@code AWS::SecretsManager::SecretTargetAttachment}).
@@ -107,16 +107,22 @@ final class Targets {
       }
       if (r.type().equals(Types.SECRET_TARGET_ATTACHMENT)) {
         return attachedDatabase(r)
-            .map(db -> new Address(db, "secret " + r.logicalId() + " attached to " + db.logicalId()));
+            .map(
+                db ->
+                    new Address(db, "secret " + r.logicalId() + " attached to " + db.logicalId()));
       }
       if (r.type().equals(Types.SECRET)) {
         for (Resource attachment : model.resourcesOfType(Types.SECRET_TARGET_ATTACHMENT)) {
-          if (model.referencedResource(attachment.property("SecretId")).filter(r.id()::equals).isPresent()) {
+          if (model
+              .referencedResource(attachment.property("SecretId"))
+              .filter(r.id()::equals)
+              .isPresent()) {
             Optional<Resource> db = attachedDatabase(attachment);
             if (db.isPresent()) {
               return Optional.of(
                   new Address(
-                      db.get(), "secret " + r.logicalId() + " attached to " + db.get().logicalId()));
+                      db.get(),
+                      "secret " + r.logicalId() + " attached to " + db.get().logicalId()));
             }
           }
         }
@@ -157,10 +163,13 @@ final class Targets {
       case Types.DOCDB_INSTANCE -> {
         Optional<Resource> cluster =
             workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DOCDB_CLUSTER);
-        return cluster.map(this::knownPorts).orElse(new Known(List.of(tcp(27017, "DocumentDB's default port")), false));
+        return cluster
+            .map(this::knownPorts)
+            .orElse(new Known(List.of(tcp(27017, "DocumentDB's default port")), false));
       }
       case Types.DB_PROXY -> {
-        String family = target.property("EngineFamily") == null ? "" : target.property("EngineFamily").render();
+        String family =
+            target.property("EngineFamily") == null ? "" : target.property("EngineFamily").render();
         Integer port =
             switch (family.toUpperCase(Locale.ROOT)) {
               case "MYSQL" -> 3306;
@@ -173,7 +182,8 @@ final class Targets {
         }
       }
       case Types.DB_PROXY_ENDPOINT -> {
-        Optional<Resource> proxy = workloads.resourceOfType(target.property("DBProxyName"), Types.DB_PROXY);
+        Optional<Resource> proxy =
+            workloads.resourceOfType(target.property("DBProxyName"), Types.DB_PROXY);
         if (proxy.isPresent()) {
           return knownPorts(proxy.get());
         }
@@ -191,19 +201,25 @@ final class Targets {
       }
       case Types.REPLICATION_GROUP, Types.MEMORYDB_CLUSTER -> {
         Optional<Integer> port = Ports.literal(target.property("Port"));
-        ports.add(port.isPresent() ? tcp(port.get(), "its Port") : tcp(6379, "Redis's default port"));
+        ports.add(
+            port.isPresent() ? tcp(port.get(), "its Port") : tcp(6379, "Redis's default port"));
       }
       case Types.OPENSEARCH_DOMAIN, Types.ELASTICSEARCH_DOMAIN ->
           ports.add(tcp(443, "the HTTPS port of the domain endpoint"));
       case Types.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
       case Types.LOAD_BALANCER -> {
         for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
-          if (model.referencedResource(listener.property("LoadBalancerArn")).filter(target.id()::equals).isPresent()) {
+          if (model
+              .referencedResource(listener.property("LoadBalancerArn"))
+              .filter(target.id()::equals)
+              .isPresent()) {
             Optional<Integer> port = Ports.literal(listener.property("Port"));
-            String protocol = listener.property("Protocol") == null ? "" : listener.property("Protocol").render();
+            String protocol =
+                listener.property("Protocol") == null ? "" : listener.property("Protocol").render();
             if (port.isPresent()) {
               for (Protocol p : LoadBalancerFlows.protocols(protocol)) {
-                ports.add(new Listen(p, PortRange.of(port.get()), "listener " + listener.logicalId()));
+                ports.add(
+                    new Listen(p, PortRange.of(port.get()), "listener " + listener.logicalId()));
               }
             }
           }
@@ -247,7 +263,11 @@ final class Targets {
     List<Listen> listens = new ArrayList<>();
     for (ProxyConfig c : proxiesOf(instance)) {
       for (Listen l : c.listens()) {
-        listens.add(new Listen(l.protocol(), l.ports(), c.software() + " on " + instance.logicalId() + " listens: " + l.how()));
+        listens.add(
+            new Listen(
+                l.protocol(),
+                l.ports(),
+                c.software() + " on " + instance.logicalId() + " listens: " + l.how()));
       }
     }
     return listens;
@@ -260,7 +280,8 @@ final class Targets {
       return;
     }
     Value engine = db.property("Engine");
-    Optional<Integer> byEngine = engine == null ? Optional.empty() : engine.literal().flatMap(Ports::enginePort);
+    Optional<Integer> byEngine =
+        engine == null ? Optional.empty() : engine.literal().flatMap(Ports::enginePort);
     if (byEngine.isPresent()) {
       into.add(tcp(byEngine.get(), "the default port of engine " + engine.render()));
     } else if (db.type().equals(Types.REDSHIFT_CLUSTER)) {

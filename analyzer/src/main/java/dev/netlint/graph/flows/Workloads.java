@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How workloads get their user data and instance profile: an instance from its own {@code
- * UserData} or its launch template, an Auto Scaling group from its launch template ({@code
- * LaunchTemplate}, {@code MixedInstancesPolicy}) or launch configuration.
+ * How workloads get their user data and instance profile: an instance from its own {@code UserData}
+ * or its launch template, an Auto Scaling group from its launch template ({@code LaunchTemplate},
+ * {@code MixedInstancesPolicy}) or launch configuration.
  */
 final class Workloads {
   private final NetworkModel model;
@@ -27,8 +27,8 @@ final class Workloads {
   }
 
   /**
-   * The resources whose user data a workload runs: the instance itself, then its launch
-   * template; for an Auto Scaling group its launch template or launch configuration.
+   * The resources whose user data a workload runs: the instance itself, then its launch template;
+   * for an Auto Scaling group its launch template or launch configuration.
    */
   List<Resource> launchSources(Resource workload) {
     List<Resource> sources = new ArrayList<>();
@@ -43,7 +43,8 @@ final class Workloads {
             && mixed.get("LaunchTemplate") instanceof Value.MapValue lt) {
           launchTemplate(lt.get("LaunchTemplateSpecification")).ifPresent(sources::add);
         }
-        resourceOfType(workload.property("LaunchConfigurationName"), ResourceTypes.LAUNCH_CONFIGURATION)
+        resourceOfType(
+                workload.property("LaunchConfigurationName"), ResourceTypes.LAUNCH_CONFIGURATION)
             .ifPresent(sources::add);
       }
       default -> {}
@@ -101,14 +102,20 @@ final class Workloads {
       if (instance.property("NetworkInterfaces") instanceof Value.ListValue nics) {
         for (Value nic : nics.items()) {
           if (nic instanceof Value.MapValue m
-              && model.referencedResource(m.get("NetworkInterfaceId")).filter(eni::equals).isPresent()) {
+              && model
+                  .referencedResource(m.get("NetworkInterfaceId"))
+                  .filter(eni::equals)
+                  .isPresent()) {
             return Optional.of(instance);
           }
         }
       }
     }
     for (Resource attachment : model.resourcesOfType(Types.NETWORK_INTERFACE_ATTACHMENT)) {
-      if (model.referencedResource(attachment.property("NetworkInterfaceId")).filter(eni::equals).isPresent()) {
+      if (model
+          .referencedResource(attachment.property("NetworkInterfaceId"))
+          .filter(eni::equals)
+          .isPresent()) {
         Optional<Resource> instance =
             resourceOfType(attachment.property("InstanceId"), ResourceTypes.INSTANCE);
         if (instance.isPresent()) {
@@ -121,7 +128,10 @@ final class Workloads {
 
   /** The resource a value references, when it is of {@code type}. */
   Optional<Resource> resourceOfType(@Nullable Value value, String type) {
-    return model.referencedResource(value).flatMap(model::resource).filter(r -> r.type().equals(type));
+    return model
+        .referencedResource(value)
+        .flatMap(model::resource)
+        .filter(r -> r.type().equals(type));
   }
 
   private Optional<Resource> launchTemplate(@Nullable Value spec) {

@@ -81,7 +81,8 @@ class DeclaredFlowsTest {
     assertThat(first.expected()).isEqualTo(Verdict.REACHABLE);
     assertThat(first.origin().location().file()).isEqualTo(".netlint.yaml");
     assertThat(first.origin().location().line()).isEqualTo(2);
-    assertThat(first.evidence()).isEqualTo("declared in .netlint.yaml:2:5: AppStack/App -> Db tcp/5432 expect reachable");
+    assertThat(first.evidence())
+        .isEqualTo("declared in .netlint.yaml:2:5: AppStack/App -> Db tcp/5432 expect reachable");
     Flow second = flows.get(1);
     assertThat(second.destination()).isEqualTo(new Endpoint.Internet());
     assertThat(second.protocol()).isEqualTo(Protocol.UDP);
@@ -118,21 +119,26 @@ class DeclaredFlowsTest {
         flow: []
         """);
 
-    AnalysisResult result = Analysis.run(List.of(t), List.of(), new AnalysisOptions(dir, Severity.INFO));
+    AnalysisResult result =
+        Analysis.run(List.of(t), List.of(), new AnalysisOptions(dir, Severity.INFO));
     Exploration e = explore(t);
 
     assertThat(nl005(result.findings()))
         .containsExactly(
-            ".netlint.yaml:7:11 port must be a port 0-65535 or a range such as 8000-8100, not 'seventy'",
+            ".netlint.yaml:7:11 port must be a port 0-65535 or a range such as 8000-8100, not"
+                + " 'seventy'",
             ".netlint.yaml:8:5 a flow needs 'to'",
             ".netlint.yaml:13:13 expect must be reachable or blocked, not 'maybe'",
             ".netlint.yaml:17:15 protocol must be tcp, udp, icmp or all, not 'gre'",
-            ".netlint.yaml:18:5 flow Ghost -> Db tcp/1 expect reachable: 'Ghost' names nothing in the analyzed templates",
+            ".netlint.yaml:18:5 flow Ghost -> Db tcp/1 expect reachable: 'Ghost' names nothing in"
+                + " the analyzed templates",
             ".netlint.yaml:21:1 unknown key 'flow' (known: flows)");
-    assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("NL005"))
+    assertThat(result.findings())
+        .filteredOn(f -> f.ruleId().equals("NL005"))
         .allMatch(f -> f.severity() == Severity.ERROR);
     assertThat(declared(e)).hasSize(1);
-    assertThat(result.rules()).anyMatch(r -> r.id().equals("NL005") && r.name().equals("invalid-configuration"));
+    assertThat(result.rules())
+        .anyMatch(r -> r.id().equals("NL005") && r.name().equals("invalid-configuration"));
   }
 
   @Test
@@ -142,7 +148,11 @@ class DeclaredFlowsTest {
 
     Exploration e = explore(t);
 
-    assertThat(nl005(e.findings())).singleElement().asString().startsWith(".netlint.yaml:").contains("malformed YAML");
+    assertThat(nl005(e.findings()))
+        .singleElement()
+        .asString()
+        .startsWith(".netlint.yaml:")
+        .contains("malformed YAML");
     assertThat(e.inputErrors()).isTrue();
   }
 
@@ -160,7 +170,10 @@ class DeclaredFlowsTest {
     Path b =
         Files.writeString(
             dir.resolve("b.yaml"),
-            "Resources:\n  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties: {Engine: redis}\n");
+            "Resources:\n"
+                + "  Cache:\n"
+                + "    Type: AWS::ElastiCache::CacheCluster\n"
+                + "    Properties: {Engine: redis}\n");
     Files.writeString(
         dir.resolve(".netlint.yaml"),
         "flows:\n  - {from: App, to: Db, port: 5432}\n  - {from: App, to: Cache, port: 6379}\n");
@@ -168,12 +181,16 @@ class DeclaredFlowsTest {
     Exploration e = explore(a, b);
 
     assertThat(e.networks()).hasSize(2);
-    assertThat(e.networks().get(0).flows()).filteredOn(f -> f.kind() == Flow.Kind.DECLARED).hasSize(1);
-    assertThat(e.networks().get(1).flows()).filteredOn(f -> f.kind() == Flow.Kind.DECLARED).isEmpty();
+    assertThat(e.networks().get(0).flows())
+        .filteredOn(f -> f.kind() == Flow.Kind.DECLARED)
+        .hasSize(1);
+    assertThat(e.networks().get(1).flows())
+        .filteredOn(f -> f.kind() == Flow.Kind.DECLARED)
+        .isEmpty();
     assertThat(nl005(e.findings()))
         .containsExactly(
-            ".netlint.yaml:3:5 flow App -> Cache tcp/6379 expect reachable: 'App' and 'Cache' are in"
-                + " different templates or cloud assemblies, which netlint analyzes apart");
+            ".netlint.yaml:3:5 flow App -> Cache tcp/6379 expect reachable: 'App' and 'Cache' are"
+                + " in different templates or cloud assemblies, which netlint analyzes apart");
   }
 
   @Test
@@ -181,7 +198,8 @@ class DeclaredFlowsTest {
     Path sub = Files.createDirectories(dir.resolve("infra/stacks"));
     Path t = Files.writeString(sub.resolve("app.yaml"), TEMPLATE);
     Files.writeString(dir.resolve(".netlint.yaml"), "flows:\n  - {from: App, to: Db, port: 1}\n");
-    Files.writeString(dir.resolve("infra/.netlint.yaml"), "flows:\n  - {from: App, to: Db, port: 2}\n");
+    Files.writeString(
+        dir.resolve("infra/.netlint.yaml"), "flows:\n  - {from: App, to: Db, port: 2}\n");
 
     assertThat(NetlintConfig.find(sub, dir)).contains(dir.resolve("infra/.netlint.yaml"));
     assertThat(declared(explore(t))).extracting(Flow::ports).containsExactly(PortRange.of(2));

@@ -58,7 +58,14 @@ class FlowInferenceTest {
   }
 
   static String show(Flow f) {
-    return f.source() + " -> " + f.destination() + " " + f.protocol().label() + "/" + f.ports() + " "
+    return f.source()
+        + " -> "
+        + f.destination()
+        + " "
+        + f.protocol().label()
+        + "/"
+        + f.ports()
+        + " "
         + f.kind();
   }
 
@@ -87,7 +94,8 @@ class FlowInferenceTest {
 
   @Test
   void theSiblingPortVariableWinsOverTheEngineDefault() throws IOException {
-    assertThat(flows(POSTGRES + lambda("DB_HOST: !GetAtt Db.Endpoint.Address\nDB_PORT: \"6432\"\n")))
+    assertThat(
+            flows(POSTGRES + lambda("DB_HOST: !GetAtt Db.Endpoint.Address\nDB_PORT: \"6432\"\n")))
         .containsExactly("Fn -> Db tcp/6432 ADDRESS_REFERENCE");
   }
 
@@ -101,7 +109,11 @@ class FlowInferenceTest {
   @Test
   void aPortAfterTheAddressInAUrlWins() throws IOException {
     assertThat(
-            flows(POSTGRES + lambda("DATABASE_URL: !Sub \"postgres://app@${Db.Endpoint.Address}:6543/orders\"\n")))
+            flows(
+                POSTGRES
+                    + lambda(
+                        "DATABASE_URL: !Sub"
+                            + " \"postgres://app@${Db.Endpoint.Address}:6543/orders\"\n")))
         .containsExactly("Fn -> Db tcp/6543 ADDRESS_REFERENCE");
   }
 
@@ -122,30 +134,30 @@ class FlowInferenceTest {
   void aSecretAttachedToTheDatabaseInAContainerDefinitionLeadsToIt() throws IOException {
     String ecs =
         """
-          Db:
-            Type: AWS::RDS::DBCluster
-            Properties: {Engine: aurora-mysql}
-          DbSecret:
-            Type: AWS::SecretsManager::Secret
-          Attachment:
-            Type: AWS::SecretsManager::SecretTargetAttachment
-            Properties: {SecretId: !Ref DbSecret, TargetId: !Ref Db, TargetType: AWS::RDS::DBCluster}
-          Task:
-            Type: AWS::ECS::TaskDefinition
-            Properties:
-              NetworkMode: awsvpc
-              ContainerDefinitions:
-                - Name: app
-                  Image: app
-                  Secrets:
-                    - {Name: DB_SECRET, ValueFrom: !Ref DbSecret}
-          Service:
-            Type: AWS::ECS::Service
-            Properties:
-              TaskDefinition: !Ref Task
-              NetworkConfiguration:
-                AwsvpcConfiguration: {Subnets: [!Ref PrivateSubnet], SecurityGroups: [!Ref AppSg]}
-        """;
+  Db:
+    Type: AWS::RDS::DBCluster
+    Properties: {Engine: aurora-mysql}
+  DbSecret:
+    Type: AWS::SecretsManager::Secret
+  Attachment:
+    Type: AWS::SecretsManager::SecretTargetAttachment
+    Properties: {SecretId: !Ref DbSecret, TargetId: !Ref Db, TargetType: AWS::RDS::DBCluster}
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      NetworkMode: awsvpc
+      ContainerDefinitions:
+        - Name: app
+          Image: app
+          Secrets:
+            - {Name: DB_SECRET, ValueFrom: !Ref DbSecret}
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+      NetworkConfiguration:
+        AwsvpcConfiguration: {Subnets: [!Ref PrivateSubnet], SecurityGroups: [!Ref AppSg]}
+""";
     assertThat(flows(ecs)).containsExactly("Service -> Db tcp/3306 ADDRESS_REFERENCE");
   }
 
@@ -180,7 +192,8 @@ class FlowInferenceTest {
     Flow flow = networks.get(0).flows().get(0);
     assertThat(show(flow)).isEqualTo("Asg -> Db tcp/5432 ADDRESS_REFERENCE");
     assertThat(flow.evidence())
-        .contains("Asg gets Db.Endpoint.Address in DB_HOST (the user data of Lt)", "engine postgres");
+        .contains(
+            "Asg gets Db.Endpoint.Address in DB_HOST (the user data of Lt)", "engine postgres");
     assertThat(flow.origin().location().line()).isGreaterThan(1);
   }
 
@@ -188,45 +201,45 @@ class FlowInferenceTest {
   void loadBalancerReachesTargetsOnTrafficAndHealthCheckPorts() throws IOException {
     String lb =
         """
-          Alb:
-            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-            Properties: {Subnets: [!Ref PublicSubnet]}
-          Listener:
-            Type: AWS::ElasticLoadBalancingV2::Listener
-            Properties:
-              LoadBalancerArn: !Ref Alb
-              Port: 80
-              Protocol: HTTP
-              DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]
-          Tg:
-            Type: AWS::ElasticLoadBalancingV2::TargetGroup
-            Properties: {Port: 8080, Protocol: HTTP, VpcId: !Ref Vpc, HealthCheckPort: "8081"}
-          Web:
-            Type: AWS::EC2::Instance
-            Properties: {ImageId: ami-12345678, SubnetId: !Ref PrivateSubnet}
-          Tg2:
-            Type: AWS::ElasticLoadBalancingV2::TargetGroup
-            Properties:
-              Port: 9000
-              Protocol: HTTP
-              VpcId: !Ref Vpc
-              HealthCheckPort: traffic-port
-              Targets: [{Id: !Ref Web}]
-          Rule:
-            Type: AWS::ElasticLoadBalancingV2::ListenerRule
-            Properties:
-              ListenerArn: !Ref Listener
-              Priority: 1
-              Conditions: []
-              Actions: [{Type: forward, ForwardConfig: {TargetGroups: [{TargetGroupArn: !Ref Tg2}]}}]
-          Asg:
-            Type: AWS::AutoScaling::AutoScalingGroup
-            Properties:
-              MinSize: "1"
-              MaxSize: "2"
-              VPCZoneIdentifier: [!Ref PrivateSubnet]
-              TargetGroupARNs: [!Ref Tg]
-        """;
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: {Subnets: [!Ref PublicSubnet]}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]
+  Tg:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: {Port: 8080, Protocol: HTTP, VpcId: !Ref Vpc, HealthCheckPort: "8081"}
+  Web:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-12345678, SubnetId: !Ref PrivateSubnet}
+  Tg2:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Port: 9000
+      Protocol: HTTP
+      VpcId: !Ref Vpc
+      HealthCheckPort: traffic-port
+      Targets: [{Id: !Ref Web}]
+  Rule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: !Ref Listener
+      Priority: 1
+      Conditions: []
+      Actions: [{Type: forward, ForwardConfig: {TargetGroups: [{TargetGroupArn: !Ref Tg2}]}}]
+  Asg:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "1"
+      MaxSize: "2"
+      VPCZoneIdentifier: [!Ref PrivateSubnet]
+      TargetGroupARNs: [!Ref Tg]
+""";
     assertThat(flows(lb))
         .containsExactly(
             "Alb -> Asg tcp/8080 LOAD_BALANCER_TARGET",
@@ -298,13 +311,13 @@ class FlowInferenceTest {
   void workloadsRoutedToANatInstanceReachItAndItReachesTheInternet() throws IOException {
     String nat =
         """
-          Nat:
-            Type: AWS::EC2::Instance
-            Properties: {ImageId: ami-12345678, SubnetId: !Ref PublicSubnet, SourceDestCheck: false}
-          DefaultRoute:
-            Type: AWS::EC2::Route
-            Properties: {RouteTableId: !Ref PrivateTable, DestinationCidrBlock: 0.0.0.0/0, InstanceId: !Ref Nat}
-        """;
+  Nat:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-12345678, SubnetId: !Ref PublicSubnet, SourceDestCheck: false}
+  DefaultRoute:
+    Type: AWS::EC2::Route
+    Properties: {RouteTableId: !Ref PrivateTable, DestinationCidrBlock: 0.0.0.0/0, InstanceId: !Ref Nat}
+""";
     assertThat(flows(nat + lambda("A: b\n")))
         .containsExactly("Fn -> Nat tcp/443 NAT_INSTANCE", "Nat -> internet tcp/443 NAT_INSTANCE");
   }
@@ -313,22 +326,22 @@ class FlowInferenceTest {
   void privateInstancesWithTheSsmCorePolicyReachTheThreeServices() throws IOException {
     String managed =
         """
-          Role:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument: {}
-              ManagedPolicyArns:
-                - !Sub arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore
-          Profile:
-            Type: AWS::IAM::InstanceProfile
-            Properties: {Roles: [!Ref Role]}
-          Private:
-            Type: AWS::EC2::Instance
-            Properties: {ImageId: ami-12345678, SubnetId: !Ref PrivateSubnet, IamInstanceProfile: !Ref Profile}
-          Public:
-            Type: AWS::EC2::Instance
-            Properties: {ImageId: ami-12345678, SubnetId: !Ref PublicSubnet, IamInstanceProfile: !Ref Profile}
-        """;
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+      ManagedPolicyArns:
+        - !Sub arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore
+  Profile:
+    Type: AWS::IAM::InstanceProfile
+    Properties: {Roles: [!Ref Role]}
+  Private:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-12345678, SubnetId: !Ref PrivateSubnet, IamInstanceProfile: !Ref Profile}
+  Public:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-12345678, SubnetId: !Ref PublicSubnet, IamInstanceProfile: !Ref Profile}
+""";
     assertThat(flows(managed))
         .containsExactly(
             "Private -> AWS service ec2messages tcp/443 SYSTEMS_MANAGER",
@@ -338,7 +351,8 @@ class FlowInferenceTest {
 
   @Test
   void inferenceIsDeterministic() throws IOException {
-    String all = POSTGRES + lambda("DB_HOST: !GetAtt Db.Endpoint.Address\nX: !GetAtt Db.Endpoint.Address\n");
+    String all =
+        POSTGRES + lambda("DB_HOST: !GetAtt Db.Endpoint.Address\nX: !GetAtt Db.Endpoint.Address\n");
     assertThat(flows(all)).isEqualTo(flows(all)).hasSize(1);
   }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * NL402: a flow declared in {@code .netlint.yaml} whose verdict differs from its {@code expect}:
- * a flow that must be reachable is blocked (reported at the blocking element, with the fix), or
+ * NL402: a flow declared in {@code .netlint.yaml} whose verdict differs from its {@code expect}: a
+ * flow that must be reachable is blocked (reported at the blocking element, with the fix), or
  * isolation that must hold does not (reported at the security group ingress that admits the
  * traffic, else at the first element on the path). Declared flows are checked by this rule alone,
  * so that one broken assertion is one finding, whatever blocks it.
@@ -59,13 +59,19 @@ public final class DeclaredFlowViolated implements Rule {
     if (at.isEmpty()) {
       return;
     }
-    String why = hop.map(h -> FlowChecks.hop(h) + " blocks it (" + h.detail() + ")").orElse(r.reason());
+    String why =
+        hop.map(h -> FlowChecks.hop(h) + " blocks it (" + h.detail() + ")").orElse(r.reason());
     context.report(
         context.rule().defaultSeverity(),
         at.get().resource(),
         at.get().origin(),
-        "flow " + FlowChecks.label(flow) + " must be reachable (" + flow.evidence() + ") but is"
-            + " blocked: " + why,
+        "flow "
+            + FlowChecks.label(flow)
+            + " must be reachable ("
+            + flow.evidence()
+            + ") but is"
+            + " blocked: "
+            + why,
         hop.map(h -> FlowChecks.fix(model, flow, h)).orElse(null),
         properties(flow, hop));
   }
@@ -85,23 +91,40 @@ public final class DeclaredFlowViolated implements Rule {
       return;
     }
     String how =
-        admitting.map(h -> FlowChecks.hop(h) + " admits it (" + h.detail() + ")").orElse(r.reason());
+        admitting
+            .map(h -> FlowChecks.hop(h) + " admits it (" + h.detail() + ")")
+            .orElse(r.reason());
     String fix =
         admitting
             .filter(h -> h.kind() == Hop.Kind.SECURITY_GROUP_INGRESS)
             .map(
                 h ->
-                    "Remove or narrow the rule of " + h.element().logicalId() + " that admits "
-                        + FlowChecks.traffic(flow) + " from " + FlowChecks.name(flow.source()) + ".")
+                    "Remove or narrow the rule of "
+                        + h.element().logicalId()
+                        + " that admits "
+                        + FlowChecks.traffic(flow)
+                        + " from "
+                        + FlowChecks.name(flow.source())
+                        + ".")
             .orElse(
-                "Block " + FlowChecks.traffic(flow) + " from " + FlowChecks.name(flow.source()) + " to "
-                    + FlowChecks.name(flow.destination()) + " in a security group or network ACL.");
+                "Block "
+                    + FlowChecks.traffic(flow)
+                    + " from "
+                    + FlowChecks.name(flow.source())
+                    + " to "
+                    + FlowChecks.name(flow.destination())
+                    + " in a security group or network ACL.");
     context.report(
         context.rule().defaultSeverity(),
         at.get().resource(),
         at.get().origin(),
-        "flow " + FlowChecks.label(flow) + " must be blocked (" + flow.evidence() + ") but is"
-            + " reachable: " + how,
+        "flow "
+            + FlowChecks.label(flow)
+            + " must be blocked ("
+            + flow.evidence()
+            + ") but is"
+            + " reachable: "
+            + how,
         fix,
         properties(flow, admitting));
   }

@@ -56,7 +56,9 @@ final class FlowChecks {
   }
 
   static ReachResult reach(RuleContext context, Flow flow) {
-    return context.reachability().reach(flow.source(), flow.destination(), flow.protocol(), flow.ports());
+    return context
+        .reachability()
+        .reach(flow.source(), flow.destination(), flow.protocol(), flow.ports());
   }
 
   /** True for flows netlint infers and NL301-NL303 check (not health checks, SSM, declared). */
@@ -112,19 +114,22 @@ final class FlowChecks {
 
   /** The model resource of a workload endpoint. */
   static Optional<Resource> resource(NetworkModel model, Endpoint endpoint) {
-    return endpoint instanceof Endpoint.Workload w ? model.resource(w.resource()) : Optional.empty();
+    return endpoint instanceof Endpoint.Workload w
+        ? model.resource(w.resource())
+        : Optional.empty();
   }
 
   /**
-   * Where to report a blocking hop: its element at the hop's origin; when the hop names no
-   * element of the model, the first of {@code fallbacks} that is a resource of the model, at the
-   * flow's origin when that lies in the resource's stack, else at the resource.
+   * Where to report a blocking hop: its element at the hop's origin; when the hop names no element
+   * of the model, the first of {@code fallbacks} that is a resource of the model, at the flow's
+   * origin when that lies in the resource's stack, else at the resource.
    */
   static Optional<At> at(NetworkModel model, Hop hop, Flow flow, Endpoint... fallbacks) {
     if (hop.element() != null) {
       Optional<Resource> element = model.resource(hop.element());
       if (element.isPresent()) {
-        return Optional.of(new At(element.get(), hop.origin() != null ? hop.origin() : element.get().origin()));
+        return Optional.of(
+            new At(element.get(), hop.origin() != null ? hop.origin() : element.get().origin()));
       }
     }
     return atFlow(model, flow, fallbacks);
@@ -163,11 +168,11 @@ final class FlowChecks {
   }
 
   /**
-   * The security groups a workload is placed in, by logical ID, as its properties name them
-   * ({@code SecurityGroupIds}, {@code SecurityGroups}, {@code VPCSecurityGroups}, {@code
-   * VpcConfig}, {@code AwsvpcConfiguration}, network interfaces' {@code GroupSet}, and the launch
-   * template or configuration of an Auto Scaling group). For the fix hint only: which traffic the
-   * groups allow is the reachability API's business.
+   * The security groups a workload is placed in, by logical ID, as its properties name them ({@code
+   * SecurityGroupIds}, {@code SecurityGroups}, {@code VPCSecurityGroups}, {@code VpcConfig}, {@code
+   * AwsvpcConfiguration}, network interfaces' {@code GroupSet}, and the launch template or
+   * configuration of an Auto Scaling group). For the fix hint only: which traffic the groups allow
+   * is the reachability API's business.
    */
   static List<String> securityGroups(NetworkModel model, Endpoint endpoint) {
     Optional<Resource> r = resource(model, endpoint);
@@ -181,7 +186,10 @@ final class FlowChecks {
       for (String key : List.of("LaunchTemplate", "LaunchConfigurationName")) {
         Value v = r.get().property(key);
         Value ref = v instanceof Value.MapValue m ? m.get("LaunchTemplateId") : v;
-        model.referencedResource(ref).flatMap(model::resource).ifPresent(s -> collect(model, s, groups));
+        model
+            .referencedResource(ref)
+            .flatMap(model::resource)
+            .ifPresent(s -> collect(model, s, groups));
       }
     }
     return List.copyOf(groups);
@@ -208,7 +216,8 @@ final class FlowChecks {
       for (Map.Entry<String, Value> e : new TreeMap<>(m.entries()).entrySet()) {
         if (GROUP_KEYS.contains(e.getKey()) && e.getValue() instanceof Value.ListValue list) {
           for (Value g : list.items()) {
-            model.referencedResource(g)
+            model
+                .referencedResource(g)
                 .flatMap(model::resource)
                 .filter(x -> x.type().equals(ResourceTypes.SECURITY_GROUP))
                 .ifPresent(x -> into.add(x.logicalId()));
@@ -240,22 +249,58 @@ final class FlowChecks {
     String element = hop.element() == null ? "" : hop.element().logicalId();
     return switch (hop.kind()) {
       case SECURITY_GROUP_INGRESS ->
-          "Allow " + traffic + " from " + peer(model, flow.source()) + " in " + element + " ingress.";
+          "Allow "
+              + traffic
+              + " from "
+              + peer(model, flow.source())
+              + " in "
+              + element
+              + " ingress.";
       case SECURITY_GROUP_EGRESS ->
-          "Allow " + traffic + " to " + peer(model, flow.destination()) + " in " + element + " egress.";
+          "Allow "
+              + traffic
+              + " to "
+              + peer(model, flow.destination())
+              + " in "
+              + element
+              + " egress.";
       case NETWORK_ACL_OUTBOUND ->
-          "Add an outbound entry to network ACL " + element + " that allows " + traffic + " to "
-              + peer(model, flow.destination()) + ".";
+          "Add an outbound entry to network ACL "
+              + element
+              + " that allows "
+              + traffic
+              + " to "
+              + peer(model, flow.destination())
+              + ".";
       case NETWORK_ACL_INBOUND ->
-          "Add an inbound entry to network ACL " + element + " that allows " + traffic + " from "
-              + peer(model, flow.source()) + ".";
+          "Add an inbound entry to network ACL "
+              + element
+              + " that allows "
+              + traffic
+              + " from "
+              + peer(model, flow.source())
+              + ".";
       case NETWORK_ACL_RETURN ->
-          "Add entries to network ACL " + element + " that allow the return traffic of " + traffic
-              + " on the ephemeral ports " + flow.protocol().label() + "/" + PortRange.EPHEMERAL + ".";
+          "Add entries to network ACL "
+              + element
+              + " that allow the return traffic of "
+              + traffic
+              + " on the ephemeral ports "
+              + flow.protocol().label()
+              + "/"
+              + PortRange.EPHEMERAL
+              + ".";
       case ROUTE -> "Add a route in " + element + " towards " + name(flow.destination()) + ".";
       default ->
-          "Make " + name(flow.destination()) + " reachable from " + name(flow.source()) + " on "
-              + traffic + " at " + hop(hop) + ".";
+          "Make "
+              + name(flow.destination())
+              + " reachable from "
+              + name(flow.source())
+              + " on "
+              + traffic
+              + " at "
+              + hop(hop)
+              + ".";
     };
   }
 

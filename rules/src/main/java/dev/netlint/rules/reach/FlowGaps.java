@@ -29,9 +29,17 @@ final class FlowGaps {
         continue;
       }
       String message =
-          FlowChecks.name(b.flow().source()) + " cannot reach " + FlowChecks.name(b.flow().destination())
-              + " on " + FlowChecks.traffic(b.flow()) + ": " + FlowChecks.hop(b.hop()) + " blocks it ("
-              + b.hop().detail() + "). The flow is implied: " + b.flow().evidence();
+          FlowChecks.name(b.flow().source())
+              + " cannot reach "
+              + FlowChecks.name(b.flow().destination())
+              + " on "
+              + FlowChecks.traffic(b.flow())
+              + ": "
+              + FlowChecks.hop(b.hop())
+              + " blocks it ("
+              + b.hop().detail()
+              + "). The flow is implied: "
+              + b.flow().evidence();
       context.report(
           context.rule().defaultSeverity(),
           at.get().resource(),

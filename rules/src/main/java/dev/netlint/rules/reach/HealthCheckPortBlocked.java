@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * NL304: a target group health-checks its targets on a port of its own ({@code HealthCheckPort}
  * other than {@code traffic-port}, or a Classic Load Balancer's {@code HealthCheck.Target} port)
- * that the load balancer cannot reach, whatever blocks it. The targets never turn healthy, and
- * the load balancer sends them no traffic even though the traffic port is open.
+ * that the load balancer cannot reach, whatever blocks it. The targets never turn healthy, and the
+ * load balancer sends them no traffic even though the traffic port is open.
  */
 @RuleInfo(
     id = "NL304",
@@ -36,7 +36,8 @@ public final class HealthCheckPortBlocked implements Rule {
         FlowChecks.blocked(context, f -> f.kind() == Flow.Kind.HEALTH_CHECK)) {
       Hop hop = b.hop();
       boolean atDestination =
-          hop.kind() == Hop.Kind.SECURITY_GROUP_INGRESS || hop.kind() == Hop.Kind.NETWORK_ACL_INBOUND;
+          hop.kind() == Hop.Kind.SECURITY_GROUP_INGRESS
+              || hop.kind() == Hop.Kind.NETWORK_ACL_INBOUND;
       Optional<FlowChecks.At> at =
           atDestination
               ? FlowChecks.at(model, hop, b.flow(), b.flow().destination(), b.flow().source())
@@ -45,10 +46,19 @@ public final class HealthCheckPortBlocked implements Rule {
         continue;
       }
       String message =
-          "the health check of " + FlowChecks.name(b.flow().source()) + " cannot reach "
-              + FlowChecks.name(b.flow().destination()) + " on " + FlowChecks.traffic(b.flow()) + ": "
-              + FlowChecks.hop(hop) + " blocks it (" + hop.detail() + "), so the targets never turn"
-              + " healthy. " + capitalize(b.flow().evidence());
+          "the health check of "
+              + FlowChecks.name(b.flow().source())
+              + " cannot reach "
+              + FlowChecks.name(b.flow().destination())
+              + " on "
+              + FlowChecks.traffic(b.flow())
+              + ": "
+              + FlowChecks.hop(hop)
+              + " blocks it ("
+              + hop.detail()
+              + "), so the targets never turn"
+              + " healthy. "
+              + capitalize(b.flow().evidence());
       String fix = FlowChecks.fix(model, b.flow(), hop);
       fix = fix.substring(0, fix.length() - 1) + ", or health-check on the traffic port.";
       context.report(

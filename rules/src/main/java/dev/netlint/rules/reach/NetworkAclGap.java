@@ -7,15 +7,16 @@ import dev.netlint.api.Severity;
 import dev.netlint.api.reach.Hop;
 
 /**
- * NL303: a flow the templates imply is blocked by a network ACL: outbound from the source's
- * subnet, inbound to the destination's, or on the return path, since network ACLs are stateless
- * and must also allow the replies on the ephemeral ports (1024-65535). Reported at the network
- * ACL (the entry's location when the graph names one).
+ * NL303: a flow the templates imply is blocked by a network ACL: outbound from the source's subnet,
+ * inbound to the destination's, or on the return path, since network ACLs are stateless and must
+ * also allow the replies on the ephemeral ports (1024-65535). Reported at the network ACL (the
+ * entry's location when the graph names one).
  */
 @RuleInfo(
     id = "NL303",
     name = "network-acl-gap",
-    summary = "A flow the templates imply is blocked by a network ACL, either way or on the return path",
+    summary =
+        "A flow the templates imply is blocked by a network ACL, either way or on the return path",
     severity = Severity.ERROR,
     resourceTypes = {"AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry"},
     source = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html")

@@ -8,8 +8,8 @@ import dev.netlint.api.reach.Hop;
 
 /**
  * NL302: a flow the templates imply is blocked at the source's security group egress (a group
- * created with {@code SecurityGroupEgress} rules, or CDK's {@code allowAllOutbound: false},
- * without the rule this flow needs). Reported at the source's security group.
+ * created with {@code SecurityGroupEgress} rules, or CDK's {@code allowAllOutbound: false}, without
+ * the rule this flow needs). Reported at the source's security group.
  */
 @RuleInfo(
     id = "NL302",

@@ -9,8 +9,8 @@ import dev.netlint.api.reach.Hop;
 /**
  * NL301: a flow the templates imply (an app handed a database's address, a load balancer and its
  * targets, a proxy and its upstream, clients of a NAT instance) is blocked at the destination's
- * security group ingress. Reported at the security group (the rule's location when the graph
- * names one), with the rule to add.
+ * security group ingress. Reported at the security group (the rule's location when the graph names
+ * one), with the rule to add.
  */
 @RuleInfo(
     id = "NL301",

@@ -25,9 +25,9 @@ import java.util.TreeMap;
 /**
  * NL401: a private instance (or Auto Scaling group) whose role says it is managed by Systems
  * Manager ({@code AmazonSSMManagedInstanceCore} or equivalent) cannot reach {@code ssm}, {@code
- * ssmmessages} or {@code ec2messages} on tcp/443: no route to a NAT and no interface endpoint,
- * an interface endpoint without private DNS, or an endpoint whose security group does not admit
- * 443 from the instance. Session Manager, Run Command and patching then fail without an error at
+ * ssmmessages} or {@code ec2messages} on tcp/443: no route to a NAT and no interface endpoint, an
+ * interface endpoint without private DNS, or an endpoint whose security group does not admit 443
+ * from the instance. Session Manager, Run Command and patching then fail without an error at
  * deploy. One finding per instance, naming each service that fails and why.
  */
 @RuleInfo(
@@ -88,16 +88,24 @@ public final class SsmUnreachable implements Rule {
       }
       String source = FlowChecks.name(e.getKey());
       String message =
-          source + " is managed by Systems Manager (" + first.evidence() + ") but cannot reach "
-              + String.join(", ", failures.stream().map(Failure::service).toList()) + " on tcp/443: "
+          source
+              + " is managed by Systems Manager ("
+              + first.evidence()
+              + ") but cannot reach "
+              + String.join(", ", failures.stream().map(Failure::service).toList())
+              + " on tcp/443: "
               + String.join("; ", parts);
       Map<String, String> properties = new TreeMap<>(FlowChecks.properties(first, head.hop()));
       properties.put("flow", source + " -> ssm, ssmmessages, ec2messages tcp/443");
       properties.put(
           "services", String.join(",", failures.stream().map(Failure::service).toList()));
       context.report(
-          context.rule().defaultSeverity(), at.get().resource(), at.get().origin(), message,
-          head.fix(), properties);
+          context.rule().defaultSeverity(),
+          at.get().resource(),
+          at.get().origin(),
+          message,
+          head.fix(),
+          properties);
     }
   }
 
@@ -107,7 +115,10 @@ public final class SsmUnreachable implements Rule {
   }
 
   private static Failure diagnose(NetworkModel model, Flow flow, Hop hop) {
-    String service = flow.destination() instanceof Endpoint.AwsService s ? s.name() : flow.destination().toString();
+    String service =
+        flow.destination() instanceof Endpoint.AwsService s
+            ? s.name()
+            : flow.destination().toString();
     String blocked = FlowChecks.hop(hop) + " blocks it (" + hop.detail() + ")";
     List<Resource> endpoints = interfaceEndpoints(model, flow.source(), service);
     if (endpoints.isEmpty()) {
@@ -116,7 +127,8 @@ public final class SsmUnreachable implements Rule {
           hop.kind() == Hop.Kind.ROUTE
                   || hop.kind() == Hop.Kind.GATEWAY
                   || hop.kind() == Hop.Kind.NAT
-              ? "Route 0.0.0.0/0 from the subnets of " + FlowChecks.name(flow.source())
+              ? "Route 0.0.0.0/0 from the subnets of "
+                  + FlowChecks.name(flow.source())
                   + " to a NAT gateway, or add interface VPC endpoints for ssm, ssmmessages and"
                   + " ec2messages with PrivateDnsEnabled: true."
               : FlowChecks.fix(model, flow, hop);
@@ -127,7 +139,9 @@ public final class SsmUnreachable implements Rule {
       return new Failure(
           service,
           hop,
-          "interface endpoint " + endpoint.logicalId() + " has no private DNS"
+          "interface endpoint "
+              + endpoint.logicalId()
+              + " has no private DNS"
               + " (PrivateDnsEnabled is not true), so the agent resolves the public endpoint, and "
               + blocked,
           "Set PrivateDnsEnabled: true on " + endpoint.logicalId() + ".");
@@ -137,14 +151,26 @@ public final class SsmUnreachable implements Rule {
       return new Failure(
           service,
           hop,
-          "the security group of interface endpoint " + endpointNames + " does not admit tcp/443"
-              + " from " + FlowChecks.name(flow.source()) + " (" + hop.detail() + ")",
-          "Allow tcp/443 from " + FlowChecks.peer(model, flow.source()) + " in "
-              + (hop.element() == null ? "the endpoint's security group" : hop.element().logicalId())
+          "the security group of interface endpoint "
+              + endpointNames
+              + " does not admit tcp/443"
+              + " from "
+              + FlowChecks.name(flow.source())
+              + " ("
+              + hop.detail()
+              + ")",
+          "Allow tcp/443 from "
+              + FlowChecks.peer(model, flow.source())
+              + " in "
+              + (hop.element() == null
+                  ? "the endpoint's security group"
+                  : hop.element().logicalId())
               + " ingress.");
     }
     return new Failure(
-        service, hop, "interface endpoint " + endpointNames + " exists, but " + blocked,
+        service,
+        hop,
+        "interface endpoint " + endpointNames + " exists, but " + blocked,
         FlowChecks.fix(model, flow, hop));
   }
 
@@ -152,7 +178,8 @@ public final class SsmUnreachable implements Rule {
    * The interface VPC endpoints for {@code service} ({@code ServiceName} ending in {@code
    * .service}) in the VPC of the workload's subnets.
    */
-  private static List<Resource> interfaceEndpoints(NetworkModel model, Endpoint source, String service) {
+  private static List<Resource> interfaceEndpoints(
+      NetworkModel model, Endpoint source, String service) {
     Optional<Resource> workload = FlowChecks.resource(model, source);
     List<ResourceId> vpcs = new ArrayList<>();
     if (workload.isPresent()) {

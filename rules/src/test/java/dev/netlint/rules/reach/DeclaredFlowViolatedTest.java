@@ -45,26 +45,42 @@ class DeclaredFlowViolatedTest {
       new Origin(new SourceLocation(".netlint.yaml", 3, 5), List.of("flows", "0"));
 
   private static Flow declared(Verdict expect) {
-    return new Flow(workload("App"), workload("Db"), Protocol.TCP, PortRange.of(5432),
-        Flow.Kind.DECLARED, expect, "declared in .netlint.yaml:3:5: App -> Db tcp/5432", CONFIG);
+    return new Flow(
+        workload("App"),
+        workload("Db"),
+        Protocol.TCP,
+        PortRange.of(5432),
+        Flow.Kind.DECLARED,
+        expect,
+        "declared in .netlint.yaml:3:5: App -> Db tcp/5432",
+        CONFIG);
   }
 
   private static List<Finding> check(Flow flow, ReachResult result) {
-    return run(new DeclaredFlowViolated(), MODEL,
-        new ReachTesting.FakeReachability().answer(flow, result), List.of(flow));
+    return run(
+        new DeclaredFlowViolated(),
+        MODEL,
+        new ReachTesting.FakeReachability().answer(flow, result),
+        List.of(flow));
   }
 
   @Test
   void aReachableFlowThatIsBlockedIsReportedAtTheBlockingElement() {
     ReachResult r = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
 
-    assertThat(check(declared(Verdict.REACHABLE), r)).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("NL402");
-      assertThat(f.logicalId()).isEqualTo("DbSg");
-      assertThat(f.message()).startsWith("flow App -> Db tcp/5432 must be reachable (declared in .netlint.yaml:3:5");
-      assertThat(f.fix()).isEqualTo("Allow tcp/5432 from security group AppSg in DbSg ingress.");
-      assertThat(f.properties()).containsEntry("declaredAt", ".netlint.yaml:3:5");
-    });
+    assertThat(check(declared(Verdict.REACHABLE), r))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("NL402");
+              assertThat(f.logicalId()).isEqualTo("DbSg");
+              assertThat(f.message())
+                  .startsWith(
+                      "flow App -> Db tcp/5432 must be reachable (declared in .netlint.yaml:3:5");
+              assertThat(f.fix())
+                  .isEqualTo("Allow tcp/5432 from security group AppSg in DbSg ingress.");
+              assertThat(f.properties()).containsEntry("declaredAt", ".netlint.yaml:3:5");
+            });
   }
 
   @Test
@@ -77,17 +93,23 @@ class DeclaredFlowViolatedTest {
                 hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.REACHABLE)),
             "reachable");
 
-    assertThat(check(declared(Verdict.BLOCKED), r)).singleElement().satisfies(f -> {
-      assertThat(f.logicalId()).isEqualTo("DbSg");
-      assertThat(f.message()).contains("must be blocked", "the ingress of security group DbSg admits it");
-      assertThat(f.fix()).isEqualTo("Remove or narrow the rule of DbSg that admits tcp/5432 from App.");
-    });
+    assertThat(check(declared(Verdict.BLOCKED), r))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.logicalId()).isEqualTo("DbSg");
+              assertThat(f.message())
+                  .contains("must be blocked", "the ingress of security group DbSg admits it");
+              assertThat(f.fix())
+                  .isEqualTo("Remove or narrow the rule of DbSg that admits tcp/5432 from App.");
+            });
   }
 
   @Test
   void aVerdictAsExpectedOrUnknownIsNotReported() {
     ReachResult unknown = new ReachResult(Verdict.UNKNOWN, List.of(), "parameter");
-    ReachResult isBlocked = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
+    ReachResult isBlocked =
+        blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
 
     assertThat(check(declared(Verdict.BLOCKED), isBlocked)).isEmpty();
     assertThat(check(declared(Verdict.REACHABLE), unknown)).isEmpty();
@@ -96,8 +118,16 @@ class DeclaredFlowViolatedTest {
 
   @Test
   void inferredFlowsAreNotThisRulesBusiness() {
-    Flow inferred = new Flow(workload("App"), workload("Db"), Protocol.TCP, PortRange.of(5432),
-        Flow.Kind.ADDRESS_REFERENCE, Verdict.REACHABLE, "e", CONFIG);
+    Flow inferred =
+        new Flow(
+            workload("App"),
+            workload("Db"),
+            Protocol.TCP,
+            PortRange.of(5432),
+            Flow.Kind.ADDRESS_REFERENCE,
+            Verdict.REACHABLE,
+            "e",
+            CONFIG);
     ReachResult r = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
 
     assertThat(check(inferred, r)).isEmpty();

@@ -62,8 +62,7 @@ class FlowGapRulesTest {
   private static final Hop EGRESS_OK =
       hop(Hop.Kind.SECURITY_GROUP_EGRESS, "AppSg", null, Verdict.REACHABLE);
 
-  private static List<Finding> check(
-      dev.netlint.api.Rule rule, Flow flow, ReachResult result) {
+  private static List<Finding> check(dev.netlint.api.Rule rule, Flow flow, ReachResult result) {
     ReachTesting.FakeReachability reach = new ReachTesting.FakeReachability().answer(flow, result);
     return run(rule, MODEL, reach, List.of(flow));
   }
@@ -82,10 +81,15 @@ class FlowGapRulesTest {
     assertThat(f.logicalId()).isEqualTo("DbSg");
     assertThat(f.location().line()).isEqualTo(12);
     assertThat(f.message())
-        .contains("Fn cannot reach Db on tcp/5432", "the ingress of security group DbSg blocks it",
-            "SECURITY_GROUP_INGRESS detail", "evidence ADDRESS_REFERENCE");
+        .contains(
+            "Fn cannot reach Db on tcp/5432",
+            "the ingress of security group DbSg blocks it",
+            "SECURITY_GROUP_INGRESS detail",
+            "evidence ADDRESS_REFERENCE");
     assertThat(f.fix()).isEqualTo("Allow tcp/5432 from security group AppSg in DbSg ingress.");
-    assertThat(f.properties()).containsEntry("flow", "Fn -> Db tcp/5432").containsEntry("hop", "security-group-ingress");
+    assertThat(f.properties())
+        .containsEntry("flow", "Fn -> Db tcp/5432")
+        .containsEntry("hop", "security-group-ingress");
   }
 
   @Test
@@ -94,7 +98,9 @@ class FlowGapRulesTest {
 
     List<Finding> findings = check(new SecurityGroupIngressGap(), APP_TO_DB, r);
 
-    assertThat(findings).extracting(Finding::location).containsExactly(origin(MODEL, "DbSg").location());
+    assertThat(findings)
+        .extracting(Finding::location)
+        .containsExactly(origin(MODEL, "DbSg").location());
   }
 
   @Test
@@ -110,40 +116,54 @@ class FlowGapRulesTest {
 
   @Test
   void eachGapRuleTakesOnlyItsHop() {
-    ReachResult egress = blocked(hop(Hop.Kind.SECURITY_GROUP_EGRESS, "AppSg", null, Verdict.BLOCKED));
+    ReachResult egress =
+        blocked(hop(Hop.Kind.SECURITY_GROUP_EGRESS, "AppSg", null, Verdict.BLOCKED));
 
     assertThat(check(new SecurityGroupIngressGap(), APP_TO_DB, egress)).isEmpty();
     assertThat(check(new NetworkAclGap(), APP_TO_DB, egress)).isEmpty();
     List<Finding> findings = check(new SecurityGroupEgressGap(), APP_TO_DB, egress);
-    assertThat(findings).extracting(Finding::ruleId, Finding::logicalId).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("NL302", "AppSg"));
-    assertThat(findings.get(0).fix()).isEqualTo("Allow tcp/5432 to security group DbSg in AppSg egress.");
+    assertThat(findings)
+        .extracting(Finding::ruleId, Finding::logicalId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("NL302", "AppSg"));
+    assertThat(findings.get(0).fix())
+        .isEqualTo("Allow tcp/5432 to security group DbSg in AppSg egress.");
   }
 
   @Test
   void networkAclGapsEitherWayAndOnTheReturnPath() {
-    ReachResult inbound = blocked(hop(Hop.Kind.NETWORK_ACL_INBOUND, "Nacl", at(17), Verdict.BLOCKED));
+    ReachResult inbound =
+        blocked(hop(Hop.Kind.NETWORK_ACL_INBOUND, "Nacl", at(17), Verdict.BLOCKED));
     ReachResult ret = blocked(hop(Hop.Kind.NETWORK_ACL_RETURN, "Nacl", at(18), Verdict.BLOCKED));
 
     List<Finding> in = check(new NetworkAclGap(), APP_TO_DB, inbound);
     List<Finding> back = check(new NetworkAclGap(), APP_TO_DB, ret);
 
-    assertThat(in).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("NL303");
-      assertThat(f.logicalId()).isEqualTo("Nacl");
-      assertThat(f.fix()).isEqualTo("Add an inbound entry to network ACL Nacl that allows tcp/5432 from security group AppSg.");
-    });
-    assertThat(back).singleElement().satisfies(f -> {
-      assertThat(f.location().line()).isEqualTo(18);
-      assertThat(f.message()).contains("network ACL Nacl on the return path");
-      assertThat(f.fix()).contains("return traffic of tcp/5432", "tcp/1024-65535");
-    });
+    assertThat(in)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("NL303");
+              assertThat(f.logicalId()).isEqualTo("Nacl");
+              assertThat(f.fix())
+                  .isEqualTo(
+                      "Add an inbound entry to network ACL Nacl that allows tcp/5432 from security"
+                          + " group AppSg.");
+            });
+    assertThat(back)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.location().line()).isEqualTo(18);
+              assertThat(f.message()).contains("network ACL Nacl on the return path");
+              assertThat(f.fix()).contains("return traffic of tcp/5432", "tcp/1024-65535");
+            });
   }
 
   @Test
   void healthChecksDeclaredAndSsmFlowsAreLeftToTheirOwnRules() {
     ReachResult r = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
-    for (Flow.Kind kind : List.of(Flow.Kind.HEALTH_CHECK, Flow.Kind.DECLARED, Flow.Kind.SYSTEMS_MANAGER)) {
+    for (Flow.Kind kind :
+        List.of(Flow.Kind.HEALTH_CHECK, Flow.Kind.DECLARED, Flow.Kind.SYSTEMS_MANAGER)) {
       Flow f = flow(workload("Fn"), workload("Db"), 5432, kind, at(20));
       assertThat(check(new SecurityGroupIngressGap(), f, r)).as(kind.name()).isEmpty();
     }
@@ -151,24 +171,47 @@ class FlowGapRulesTest {
 
   @Test
   void aBlockedHealthCheckIsReportedWhereverItIsBlocked() {
-    Flow health = flow(workload("Alb"), workload("Db"), 8081, Flow.Kind.HEALTH_CHECK,
-        MODEL.resource(ReachTesting.id("Tg")).orElseThrow().property("HealthCheckPort").origin());
-    ReachResult atIngress = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
+    Flow health =
+        flow(
+            workload("Alb"),
+            workload("Db"),
+            8081,
+            Flow.Kind.HEALTH_CHECK,
+            MODEL
+                .resource(ReachTesting.id("Tg"))
+                .orElseThrow()
+                .property("HealthCheckPort")
+                .origin());
+    ReachResult atIngress =
+        blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
     ReachResult atRoute = blocked(hop(Hop.Kind.ROUTE, null, null, Verdict.BLOCKED));
 
     List<Finding> ingress = check(new HealthCheckPortBlocked(), health, atIngress);
     List<Finding> route = check(new HealthCheckPortBlocked(), health, atRoute);
 
-    assertThat(ingress).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("NL304");
-      assertThat(f.logicalId()).isEqualTo("DbSg");
-      assertThat(f.message()).startsWith("the health check of Alb cannot reach Db on tcp/8081");
-      assertThat(f.fix()).isEqualTo("Allow tcp/8081 from security group AppSg in DbSg ingress, or health-check on the traffic port.");
-    });
-    assertThat(route).singleElement().satisfies(f -> {
-      assertThat(f.logicalId()).as("no element: the target group that sets the port").isEqualTo("Tg");
-      assertThat(f.templatePath()).containsExactly("Resources", "Tg", "Properties", "HealthCheckPort");
-    });
+    assertThat(ingress)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("NL304");
+              assertThat(f.logicalId()).isEqualTo("DbSg");
+              assertThat(f.message())
+                  .startsWith("the health check of Alb cannot reach Db on tcp/8081");
+              assertThat(f.fix())
+                  .isEqualTo(
+                      "Allow tcp/8081 from security group AppSg in DbSg ingress, or health-check on"
+                          + " the traffic port.");
+            });
+    assertThat(route)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.logicalId())
+                  .as("no element: the target group that sets the port")
+                  .isEqualTo("Tg");
+              assertThat(f.templatePath())
+                  .containsExactly("Resources", "Tg", "Properties", "HealthCheckPort");
+            });
     assertThat(check(new HealthCheckPortBlocked(), APP_TO_DB, atIngress)).isEmpty();
   }
 

@@ -31,8 +31,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a flow rule over a small template with a fake reachability that answers what the test
- * says, so that the rules are tested apart from the graph.
+ * Runs a flow rule over a small template with a fake reachability that answers what the test says,
+ * so that the rules are tested apart from the graph.
  */
 final class ReachTesting {
   private ReachTesting() {}
@@ -48,8 +48,7 @@ final class ReachTesting {
           new TemplateLoader()
               .parse(text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.YAML, FILE);
       Template template = new Template(Path.of(FILE), FILE, root);
-      var resolution =
-          StackResolver.resolveAll(List.of(StackSource.lone(STACK, template))).get(0);
+      var resolution = StackResolver.resolveAll(List.of(StackSource.lone(STACK, template))).get(0);
       return new NetworkModel(List.of(resolution.stack()));
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -75,7 +74,14 @@ final class ReachTesting {
 
   static Flow flow(Endpoint from, Endpoint to, int port, Flow.Kind kind, Origin origin) {
     return new Flow(
-        from, to, Protocol.TCP, PortRange.of(port), kind, Verdict.REACHABLE, "evidence " + kind, origin);
+        from,
+        to,
+        Protocol.TCP,
+        PortRange.of(port),
+        kind,
+        Verdict.REACHABLE,
+        "evidence " + kind,
+        origin);
   }
 
   static Hop hop(Hop.Kind kind, @Nullable String element, @Nullable Origin origin, Verdict v) {
@@ -101,7 +107,8 @@ final class ReachTesting {
     }
 
     @Override
-    public ReachResult reach(Endpoint source, Endpoint destination, Protocol protocol, PortRange ports) {
+    public ReachResult reach(
+        Endpoint source, Endpoint destination, Protocol protocol, PortRange ports) {
       List<Object> key = key(source, destination, protocol, ports);
       asked.add(key);
       return answers.getOrDefault(key, new ReachResult(Verdict.UNKNOWN, List.of(), "not modeled"));
@@ -114,7 +121,8 @@ final class ReachTesting {
   }
 
   /** Runs {@code rule} and returns its findings. */
-  static List<Finding> run(Rule rule, NetworkModel model, Reachability reachability, List<Flow> flows) {
+  static List<Finding> run(
+      Rule rule, NetworkModel model, Reachability reachability, List<Flow> flows) {
     List<Finding> findings = new ArrayList<>();
     RuleDescriptor descriptor = RuleDescriptor.of(rule.getClass());
     rule.check(
@@ -149,9 +157,17 @@ final class ReachTesting {
               Map<String, String> properties) {
             findings.add(
                 new Finding(
-                    descriptor.id(), severity, message, fix, at.location(), at.templatePath(),
-                    resource.id().stack(), resource.logicalId(), resource.type(),
-                    resource.constructPath(), properties));
+                    descriptor.id(),
+                    severity,
+                    message,
+                    fix,
+                    at.location(),
+                    at.templatePath(),
+                    resource.id().stack(),
+                    resource.logicalId(),
+                    resource.type(),
+                    resource.constructPath(),
+                    properties));
           }
         });
     return findings;

@@ -44,13 +44,18 @@ class SsmUnreachableTest {
       """;
 
   private static Flow ssm(String service) {
-    return flow(workload("Bastion"), new Endpoint.AwsService(service), 443, Flow.Kind.SYSTEMS_MANAGER, at(17));
+    return flow(
+        workload("Bastion"),
+        new Endpoint.AwsService(service),
+        443,
+        Flow.Kind.SYSTEMS_MANAGER,
+        at(17));
   }
 
-  private static final List<Flow> FLOWS = List.of(ssm("ec2messages"), ssm("ssm"), ssm("ssmmessages"));
+  private static final List<Flow> FLOWS =
+      List.of(ssm("ec2messages"), ssm("ssm"), ssm("ssmmessages"));
 
-  private static final ReachResult OK =
-      new ReachResult(Verdict.REACHABLE, List.of(), "reachable");
+  private static final ReachResult OK = new ReachResult(Verdict.REACHABLE, List.of(), "reachable");
 
   @Test
   void noRouteAndNoEndpointIsOneWarningPerInstanceNamingEachFailingService() {
@@ -64,16 +69,23 @@ class SsmUnreachableTest {
 
     List<Finding> findings = run(new SsmUnreachable(), model, reach, FLOWS);
 
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("NL401");
-      assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.logicalId()).isEqualTo("Table");
-      assertThat(f.message())
-          .startsWith("Bastion is managed by Systems Manager (evidence SYSTEMS_MANAGER) but cannot reach ssm, ssmmessages on tcp/443: ssm: no interface endpoint for ssm in its VPC, and route table Table blocks it")
-          .doesNotContain("ec2messages:");
-      assertThat(f.fix()).startsWith("Route 0.0.0.0/0 from the subnets of Bastion to a NAT gateway");
-      assertThat(f.properties()).containsEntry("services", "ssm,ssmmessages");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("NL401");
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.logicalId()).isEqualTo("Table");
+              assertThat(f.message())
+                  .startsWith(
+                      "Bastion is managed by Systems Manager (evidence SYSTEMS_MANAGER) but cannot"
+                          + " reach ssm, ssmmessages on tcp/443: ssm: no interface endpoint for ssm"
+                          + " in its VPC, and route table Table blocks it")
+                  .doesNotContain("ec2messages:");
+              assertThat(f.fix())
+                  .startsWith("Route 0.0.0.0/0 from the subnets of Bastion to a NAT gateway");
+              assertThat(f.properties()).containsEntry("services", "ssm,ssmmessages");
+            });
   }
 
   @Test
@@ -82,22 +94,25 @@ class SsmUnreachableTest {
         ReachTesting.model(
             NETWORK
                 + """
-                  SsmEndpoint:
-                    Type: AWS::EC2::VPCEndpoint
-                    Properties:
-                      VpcId: !Ref Vpc
-                      VpcEndpointType: Interface
-                      ServiceName: !Sub com.amazonaws.${AWS::Region}.ssm
-                """);
+                    SsmEndpoint:
+                      Type: AWS::EC2::VPCEndpoint
+                      Properties:
+                        VpcId: !Ref Vpc
+                        VpcEndpointType: Interface
+                        ServiceName: !Sub com.amazonaws.${AWS::Region}.ssm
+                  """);
     ReachResult noRoute = blocked(hop(Hop.Kind.ROUTE, "Table", null, Verdict.BLOCKED));
     var reach = new ReachTesting.FakeReachability().answer(FLOWS.get(1), noRoute);
 
     List<Finding> findings = run(new SsmUnreachable(), model, reach, FLOWS);
 
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.message()).contains("interface endpoint SsmEndpoint has no private DNS");
-      assertThat(f.fix()).isEqualTo("Set PrivateDnsEnabled: true on SsmEndpoint.");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message()).contains("interface endpoint SsmEndpoint has no private DNS");
+              assertThat(f.fix()).isEqualTo("Set PrivateDnsEnabled: true on SsmEndpoint.");
+            });
   }
 
   @Test
@@ -106,26 +121,34 @@ class SsmUnreachableTest {
         ReachTesting.model(
             NETWORK
                 + """
-                  SsmEndpoint:
-                    Type: AWS::EC2::VPCEndpoint
-                    Properties:
-                      VpcId: !Ref Vpc
-                      VpcEndpointType: Interface
-                      PrivateDnsEnabled: true
-                      SecurityGroupIds: [!Ref EndpointSg]
-                      ServiceName: !Sub com.amazonaws.${AWS::Region}.ssm
-                """);
-    ReachResult sg = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "EndpointSg", at(14), Verdict.BLOCKED));
+                    SsmEndpoint:
+                      Type: AWS::EC2::VPCEndpoint
+                      Properties:
+                        VpcId: !Ref Vpc
+                        VpcEndpointType: Interface
+                        PrivateDnsEnabled: true
+                        SecurityGroupIds: [!Ref EndpointSg]
+                        ServiceName: !Sub com.amazonaws.${AWS::Region}.ssm
+                  """);
+    ReachResult sg =
+        blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "EndpointSg", at(14), Verdict.BLOCKED));
     var reach = new ReachTesting.FakeReachability().answer(FLOWS.get(1), sg);
 
     List<Finding> findings = run(new SsmUnreachable(), model, reach, FLOWS);
 
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.logicalId()).isEqualTo("EndpointSg");
-      assertThat(f.location().line()).isEqualTo(14);
-      assertThat(f.message()).contains("the security group of interface endpoint SsmEndpoint does not admit tcp/443 from Bastion");
-      assertThat(f.fix()).isEqualTo("Allow tcp/443 from security group BastionSg in EndpointSg ingress.");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.logicalId()).isEqualTo("EndpointSg");
+              assertThat(f.location().line()).isEqualTo(14);
+              assertThat(f.message())
+                  .contains(
+                      "the security group of interface endpoint SsmEndpoint does not admit tcp/443"
+                          + " from Bastion");
+              assertThat(f.fix())
+                  .isEqualTo("Allow tcp/443 from security group BastionSg in EndpointSg ingress.");
+            });
   }
 
   @Test
