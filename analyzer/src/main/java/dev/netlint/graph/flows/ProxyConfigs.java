@@ -41,7 +41,7 @@ final class ProxyConfigs {
   static final char PLACEHOLDER_END = '\uE001';
 
   private static final Pattern PLACEHOLDER =
-      Pattern.compile(PLACEHOLDER_START + "(\\d+)" + PLACEHOLDER_END);
+      Pattern.compile(PLACEHOLDER_START + "(\\d{1,9})" + PLACEHOLDER_END);
   private static final Pattern URL =
       Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/:]+|\\[[^]]*\\])(?::(\\d{1,5}))?(?:/.*)?$");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");

@@ -350,6 +350,106 @@ class FlowInferenceTest {
   }
 
   @Test
+  void cachesAndLoadBalancersListenOnTheirKnownPortsNarrowedByTheScheme() throws IOException {
+    String resources =
+        """
+          Redis:
+            Type: AWS::ElastiCache::CacheCluster
+            Properties: {Engine: redis, CacheNodeType: cache.t4g.micro, NumCacheNodes: 1}
+          Memcached:
+            Type: AWS::ElastiCache::CacheCluster
+            Properties: {Engine: memcached, CacheNodeType: cache.t4g.micro, NumCacheNodes: 1}
+          Alb:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+            Properties: {Subnets: [!Ref PrivateSubnet], Scheme: internal}
+          Http:
+            Type: AWS::ElasticLoadBalancingV2::Listener
+            Properties: {LoadBalancerArn: !Ref Alb, Port: 80, Protocol: HTTP, DefaultActions: []}
+          Https:
+            Type: AWS::ElasticLoadBalancingV2::Listener
+            Properties: {LoadBalancerArn: !Ref Alb, Port: 443, Protocol: HTTPS, DefaultActions: []}
+        """;
+    String env =
+        """
+        REDIS_HOST: !GetAtt Redis.RedisEndpoint.Address
+        CACHE: !GetAtt Memcached.ConfigurationEndpoint.Address
+        API_URL: !Sub "https://${Alb.DNSName}/v1"
+        """;
+    assertThat(flows(resources + lambda(env)))
+        .containsExactly(
+            "Fn -> Alb tcp/443 ADDRESS_REFERENCE",
+            "Fn -> Memcached tcp/11211 ADDRESS_REFERENCE",
+            "Fn -> Redis tcp/6379 ADDRESS_REFERENCE");
+  }
+
+  @Test
+  void aSiblingPortAssignedInUserDataIsUsed() throws IOException {
+    String instance =
+        """
+          App:
+            Type: AWS::EC2::Instance
+            Properties:
+              ImageId: ami-12345678
+              SubnetId: !Ref PrivateSubnet
+              UserData:
+                Fn::Base64: !Sub |
+                  #!/bin/bash
+                  export DB_HOST=${Db.Endpoint.Address}
+                  export DB_PORT=6432
+                  ./app
+        """;
+    assertThat(flows(POSTGRES + instance)).containsExactly("App -> Db tcp/6432 ADDRESS_REFERENCE");
+  }
+
+  @Test
+  void socatRelaysAndBridgeModeServicesAndClassicHealthChecks() throws IOException {
+    String resources =
+        """
+  Relay:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      SubnetId: !Ref PrivateSubnet
+      UserData:
+        Fn::Base64: !Sub "#!/bin/sh\\nsocat TCP-LISTEN:15432,fork TCP:${Db.Endpoint.Address}:5432 &\\n"
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - {Name: web, Image: web, PortMappings: [{ContainerPort: 8080}]}
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+      LoadBalancers: [{ContainerName: web, ContainerPort: 8080, TargetGroupArn: !Ref Tg}]
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: {Subnets: [!Ref PublicSubnet]}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 80
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]
+  Tg:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: {Port: 80, Protocol: HTTP, VpcId: !Ref Vpc}
+  Elb:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Instances: [!Ref Relay]
+      Listeners: [{LoadBalancerPort: "80", InstancePort: "15432", Protocol: TCP}]
+      HealthCheck: {Target: "HTTP:8081/health", HealthyThreshold: "2", UnhealthyThreshold: "2", Interval: "10", Timeout: "5"}
+""";
+    assertThat(flows(POSTGRES + resources))
+        .containsExactly(
+            "Alb -> Service tcp/32768-65535 LOAD_BALANCER_TARGET",
+            "Elb -> Relay tcp/8081 HEALTH_CHECK",
+            "Elb -> Relay tcp/15432 LOAD_BALANCER_TARGET",
+            "Relay -> Db tcp/5432 PROXY_UPSTREAM");
+  }
+
+  @Test
   void inferenceIsDeterministic() throws IOException {
     String all =
         POSTGRES + lambda("DB_HOST: !GetAtt Db.Endpoint.Address\nX: !GetAtt Db.Endpoint.Address\n");
