@@ -5,7 +5,11 @@ import dev.netlint.api.Finding;
 import dev.netlint.api.Rule;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
+import dev.netlint.api.reach.Flow;
+import dev.netlint.engine.flows.DeclaredFlows;
+import dev.netlint.engine.flows.NetlintConfig;
 import dev.netlint.graph.NetworkGraph;
+import dev.netlint.graph.flows.FlowInference;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -29,10 +33,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves
- * them, builds the network model of each (one cloud assembly, or one lone template, is one
- * network), runs the rules and collects the findings. Never throws for bad input: an unreadable
- * file becomes an {@code NL001} finding and the other files are still analyzed.
+ * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves them,
+ * builds the network model of each (one cloud assembly, or one lone template, is one network),
+ * infers the flows it implies and adds those its {@code .netlint.yaml} declares, runs the rules and
+ * collects the findings. Never throws for bad input: an unreadable file becomes an {@code NL001}
+ * finding, an invalid {@code .netlint.yaml} an {@code NL005} finding, and the other files are still
+ * analyzed.
  */
 public final class Analysis {
   private Analysis() {}
@@ -46,16 +52,26 @@ public final class Analysis {
    */
   public static AnalysisResult run(List<Path> inputs, List<Rule> rules, AnalysisOptions options) {
     List<Finding> findings = new ArrayList<>();
-    Discovery discovery = new InputDiscovery(options.baseDirectory()).discover(inputs);
+    InputDiscovery inputDiscovery = new InputDiscovery(options.baseDirectory());
+    Discovery discovery = inputDiscovery.discover(inputs);
     boolean inputErrors = false;
     for (InputProblem p : discovery.problems()) {
       inputErrors = true;
-      findings.add(inputFinding(InputRules.UNREADABLE_TEMPLATE, Severity.ERROR, p.message(), p.location(), List.of()));
+      findings.add(
+          inputFinding(
+              InputRules.UNREADABLE_TEMPLATE,
+              Severity.ERROR,
+              p.message(),
+              p.location(),
+              List.of()));
     }
     ResourceSchemas schemas = ResourceSchemas.bundled();
+    DeclaredFlows declared = new DeclaredFlows(options.baseDirectory(), inputDiscovery::display);
     for (AnalysisUnit unit : discovery.units()) {
-      analyzeUnit(unit, rules, schemas, findings);
+      Network network = network(unit, options, schemas, declared, findings);
+      RuleRunner.run(rules, network.model(), network.reachability(), network.flows(), findings);
     }
+    configProblems(declared.unmatched(), findings);
     List<Finding> kept = new ArrayList<>(new LinkedHashSet<>(findings));
     kept.removeIf(f -> !f.severity().atLeast(options.minimumSeverity()));
     kept.sort(Comparator.naturalOrder());
@@ -67,9 +83,47 @@ public final class Analysis {
     return new AnalysisResult(kept, descriptors, discovery.files(), inputErrors);
   }
 
-  private static void analyzeUnit(
-      AnalysisUnit unit, List<Rule> rules, ResourceSchemas schemas, List<Finding> findings) {
-    List<Resolution> resolutions = new StackResolver(Map.of()).resolveAll(unit.stacks());
+  /**
+   * Loads the networks under {@code inputs} without running rules or validating resources against
+   * their schemas: for questions about paths and flows ({@code netlint path}, {@code netlint
+   * flows}). Never throws for bad input: it becomes an input finding of the result.
+   */
+  public static Exploration explore(List<Path> inputs, AnalysisOptions options) {
+    List<Finding> findings = new ArrayList<>();
+    InputDiscovery inputDiscovery = new InputDiscovery(options.baseDirectory());
+    Discovery discovery = inputDiscovery.discover(inputs);
+    for (InputProblem p : discovery.problems()) {
+      findings.add(
+          inputFinding(
+              InputRules.UNREADABLE_TEMPLATE,
+              Severity.ERROR,
+              p.message(),
+              p.location(),
+              List.of()));
+    }
+    DeclaredFlows declared = new DeclaredFlows(options.baseDirectory(), inputDiscovery::display);
+    List<Network> networks = new ArrayList<>();
+    for (AnalysisUnit unit : discovery.units()) {
+      networks.add(network(unit, options, null, declared, findings));
+    }
+    configProblems(declared.unmatched(), findings);
+    List<Finding> kept = new ArrayList<>(new LinkedHashSet<>(findings));
+    kept.sort(Comparator.naturalOrder());
+    return new Exploration(networks, kept);
+  }
+
+  /**
+   * Resolves a unit's stacks, validates them against the resource schemas (unless {@code schemas}
+   * is null), reads their user data, and builds the network with its reachability answers and its
+   * inferred and declared flows.
+   */
+  private static Network network(
+      AnalysisUnit unit,
+      AnalysisOptions options,
+      @Nullable ResourceSchemas schemas,
+      DeclaredFlows declared,
+      List<Finding> findings) {
+    List<Resolution> resolutions = StackResolver.resolveAll(unit.stacks());
     List<Stack> stacks = new ArrayList<>();
     Map<ResourceId, UserData> userData = new TreeMap<>();
     for (int i = 0; i < resolutions.size(); i++) {
@@ -88,12 +142,31 @@ public final class Analysis {
                 stack.name(),
                 logicalIdOf(p.origin().templatePath())));
       }
-      validate(source, stack, schemas, findings);
-      checkGetAtts(stack, schemas, findings);
+      if (schemas != null) {
+        validate(source, stack, schemas, findings);
+        checkGetAtts(stack, schemas, findings);
+      }
       userData.putAll(UserDataExtractor.extract(stack, source.template()));
     }
     NetworkModel model = new NetworkModel(stacks, userData);
-    RuleRunner.run(rules, model, NetworkGraph.build(model), List.of(), findings);
+    List<Flow> flows = new ArrayList<>(FlowInference.infer(model));
+    DeclaredFlows.ForUnit forUnit =
+        declared.forUnit(options.baseDirectory().resolve(unit.name()).normalize(), model);
+    flows.addAll(forUnit.flows());
+    configProblems(forUnit.problems(), findings);
+    return new Network(unit.name(), model, NetworkGraph.build(model), flows);
+  }
+
+  private static void configProblems(List<NetlintConfig.Problem> problems, List<Finding> findings) {
+    for (NetlintConfig.Problem p : problems) {
+      findings.add(
+          inputFinding(
+              InputRules.INVALID_CONFIGURATION,
+              Severity.ERROR,
+              p.message(),
+              p.location(),
+              List.of()));
+    }
   }
 
   private static void validate(
@@ -206,7 +279,16 @@ public final class Analysis {
       @Nullable String stack,
       @Nullable String logicalId) {
     return new Finding(
-        rule.id(), severity, message, null, location, templatePath, stack, logicalId, null, null,
+        rule.id(),
+        severity,
+        message,
+        null,
+        location,
+        templatePath,
+        stack,
+        logicalId,
+        null,
+        null,
         Map.of());
   }
 }

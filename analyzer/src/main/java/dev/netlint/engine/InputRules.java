@@ -50,14 +50,33 @@ public final class InputRules {
     private UnresolvedIntrinsic() {}
   }
 
+  /** NL005: a {@code .netlint.yaml} that is malformed or names what the templates do not hold. */
+  @RuleInfo(
+      id = "NL005",
+      name = "invalid-configuration",
+      summary = "A .netlint.yaml file is malformed or names a resource the templates do not hold",
+      severity = Severity.ERROR,
+      resourceTypes = {},
+      source =
+          "https://github.com/netlint/netlint/blob/main/docs/cli.md#declared-flows-netlintyaml")
+  public static final class InvalidConfiguration {
+    private InvalidConfiguration() {}
+  }
+
   public static final RuleDescriptor UNREADABLE_TEMPLATE = RuleDescriptor.of(UnreadableTemplate.class);
   public static final RuleDescriptor RESOURCE_SCHEMA_VIOLATION =
       RuleDescriptor.of(ResourceSchemaViolation.class);
   public static final RuleDescriptor UNRESOLVED_INTRINSIC =
       RuleDescriptor.of(UnresolvedIntrinsic.class);
+  public static final RuleDescriptor INVALID_CONFIGURATION =
+      RuleDescriptor.of(InvalidConfiguration.class);
 
   /** Every input-finding descriptor, sorted by ID. */
   public static List<RuleDescriptor> all() {
-    return List.of(UNREADABLE_TEMPLATE, RESOURCE_SCHEMA_VIOLATION, UNRESOLVED_INTRINSIC);
+    return List.of(
+        UNREADABLE_TEMPLATE,
+        RESOURCE_SCHEMA_VIOLATION,
+        UNRESOLVED_INTRINSIC,
+        INVALID_CONFIGURATION);
   }
 }

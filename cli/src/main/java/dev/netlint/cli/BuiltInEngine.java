@@ -4,6 +4,7 @@ import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.engine.Analysis;
 import dev.netlint.engine.AnalysisOptions;
+import dev.netlint.engine.Exploration;
 import dev.netlint.engine.InputRules;
 import dev.netlint.rules.BuiltInRules;
 import java.nio.file.Path;
@@ -20,6 +21,11 @@ final class BuiltInEngine implements Engine {
   @Override
   public AnalysisResult analyze(List<Path> inputs, AnalysisOptions options) {
     return Analysis.run(inputs, BuiltInRules.all(), options);
+  }
+
+  @Override
+  public Exploration explore(List<Path> inputs, AnalysisOptions options) {
+    return Analysis.explore(inputs, options);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.netlint.cli;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.engine.AnalysisOptions;
+import dev.netlint.engine.Exploration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,12 @@ public interface Engine {
    * Problems with the input are findings ({@code NL001}), not exceptions.
    */
   AnalysisResult analyze(List<Path> inputs, AnalysisOptions options);
+
+  /**
+   * Loads the networks under {@code inputs} with their reachability answers and flows, for {@code
+   * netlint path} and {@code netlint flows}. Problems with the input are findings, not exceptions.
+   */
+  Exploration explore(List<Path> inputs, AnalysisOptions options);
 
   /** Every rule the analysis can report, input rules ({@code NL0xx}) included, sorted by ID. */
   List<RuleDescriptor> rules();

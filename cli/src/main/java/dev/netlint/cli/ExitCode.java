@@ -14,5 +14,11 @@ public final class ExitCode {
   /** A bug in netlint: an unexpected exception. */
   public static final int INTERNAL = 3;
 
+  /**
+   * {@code netlint path}: the verdict is unknown, because something on the path is known only at
+   * deploy (a parameter, an imported value).
+   */
+  public static final int UNKNOWN = 4;
+
   private ExitCode() {}
 }

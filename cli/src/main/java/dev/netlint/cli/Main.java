@@ -43,6 +43,8 @@ public final class Main {
         new CommandLine(new NetlintCommand())
             .addSubcommand(new CheckCommand(engine, out))
             .addSubcommand(new RulesCommand(engine))
+            .addSubcommand(new PathCommand(engine))
+            .addSubcommand(new FlowsCommand(engine, out))
             .setOut(outWriter)
             .setErr(errWriter)
             .setParameterExceptionHandler(

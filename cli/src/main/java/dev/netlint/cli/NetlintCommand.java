@@ -26,7 +26,9 @@ final class NetlintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("netlint: a command is required (check or rules)");
+    spec.commandLine()
+        .getErr()
+        .println("netlint: a command is required (check, rules, path or flows)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE_OR_INPUT;
   }

@@ -5,6 +5,7 @@ import dev.netlint.api.Finding;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
 import dev.netlint.engine.AnalysisOptions;
+import dev.netlint.engine.Exploration;
 import dev.netlint.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 final class FakeEngine implements Engine {
   private final Supplier<AnalysisResult> result;
   private final List<RuleDescriptor> rules;
+  private Exploration exploration = new Exploration(List.of(), List.of());
   final List<List<Path>> inputs = new ArrayList<>();
   @Nullable AnalysisOptions options;
 
@@ -27,6 +29,12 @@ final class FakeEngine implements Engine {
 
   static FakeEngine returning(AnalysisResult result) {
     return new FakeEngine(() -> result, List.of());
+  }
+
+  static FakeEngine exploring(Exploration exploration) {
+    FakeEngine engine = new FakeEngine(() -> result(false), List.of());
+    engine.exploration = exploration;
+    return engine;
   }
 
   static FakeEngine throwing(RuntimeException e) {
@@ -46,6 +54,13 @@ final class FakeEngine implements Engine {
     this.inputs.add(inputs);
     this.options = options;
     return result.get();
+  }
+
+  @Override
+  public Exploration explore(List<Path> inputs, AnalysisOptions options) {
+    this.inputs.add(inputs);
+    this.options = options;
+    return exploration;
   }
 
   @Override

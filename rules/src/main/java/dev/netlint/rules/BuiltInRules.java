@@ -1,6 +1,12 @@
 package dev.netlint.rules;
 
 import dev.netlint.api.Rule;
+import dev.netlint.rules.reach.DeclaredFlowViolated;
+import dev.netlint.rules.reach.HealthCheckPortBlocked;
+import dev.netlint.rules.reach.NetworkAclGap;
+import dev.netlint.rules.reach.SecurityGroupEgressGap;
+import dev.netlint.rules.reach.SecurityGroupIngressGap;
+import dev.netlint.rules.reach.SsmUnreachable;
 import dev.netlint.rules.routing.GatewayRouteMissingAttachmentDependency;
 import dev.netlint.rules.routing.PrivateSubnetWithoutDefaultRoute;
 import dev.netlint.rules.routing.ProxyInClientSubnet;
@@ -21,6 +27,14 @@ public final class BuiltInRules {
         new PrivateSubnetWithoutDefaultRoute(),
         new ProxyInClientSubnet(),
         new RouteTargetUnusable(),
-        new GatewayRouteMissingAttachmentDependency());
+        new GatewayRouteMissingAttachmentDependency(),
+        // NL3xx: flows the templates imply, blocked on the way
+        new SecurityGroupIngressGap(),
+        new SecurityGroupEgressGap(),
+        new NetworkAclGap(),
+        new HealthCheckPortBlocked(),
+        // NL4xx: management and declared flows
+        new SsmUnreachable(),
+        new DeclaredFlowViolated());
   }
 }

@@ -1,0 +1,297 @@
+package dev.netlint.graph.flows;
+
+import dev.netlint.api.reach.PortRange;
+import dev.netlint.api.reach.Protocol;
+import dev.netlint.graph.flows.ProxyConfigs.Listen;
+import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.model.NetworkModel;
+import dev.netlint.model.Resource;
+import dev.netlint.model.ResourceId;
+import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a workload can be handed the address of, and the ports it listens on: databases ({@code
+ * Endpoint.Address} of RDS, Aurora, DocumentDB, Neptune, Redshift, RDS Proxy), caches ({@code
+ * RedisEndpoint.Address}, {@code ConfigurationEndPoint.Address}, {@code PrimaryEndPoint.Address} of
+ * ElastiCache, MemoryDB), load balancers ({@code DNSName}, their listeners), instances ({@code
+ * PrivateIp}, {@code PrivateDnsName}, the proxy configured in their user data), network interfaces
+ * ({@code PrimaryPrivateIpAddress}), OpenSearch domains, EFS mount targets, and a Secrets Manager
+ * secret attached to a database ({@code AWS::SecretsManager::SecretTargetAttachment}).
+ *
+ * <p>Attribute names follow the {@code Fn::GetAtt} return values of each resource type in the <a
+ * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html">resource
+ * type reference</a>.
+ */
+final class Targets {
+
+  private static final Map<String, Set<String>> ADDRESS_ATTRIBUTES =
+      Map.ofEntries(
+          Map.entry(Types.DB_INSTANCE, Set.of("endpoint.address")),
+          Map.entry(Types.DB_CLUSTER, Set.of("endpoint.address", "readendpoint.address")),
+          Map.entry(Types.DB_PROXY, Set.of("endpoint")),
+          Map.entry(Types.DB_PROXY_ENDPOINT, Set.of("endpoint")),
+          Map.entry(Types.DOCDB_CLUSTER, Set.of("endpoint", "readendpoint")),
+          Map.entry(Types.DOCDB_INSTANCE, Set.of("endpoint")),
+          Map.entry(Types.NEPTUNE_CLUSTER, Set.of("endpoint", "readendpoint")),
+          Map.entry(Types.REDSHIFT_CLUSTER, Set.of("endpoint.address")),
+          Map.entry(
+              Types.CACHE_CLUSTER,
+              Set.of("redisendpoint.address", "configurationendpoint.address")),
+          Map.entry(
+              Types.REPLICATION_GROUP,
+              Set.of(
+                  "primaryendpoint.address",
+                  "readerendpoint.address",
+                  "configurationendpoint.address")),
+          Map.entry(Types.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
+          Map.entry(Types.MEMORYDB_CLUSTER, Set.of("clusterendpoint.address")),
+          Map.entry(Types.OPENSEARCH_DOMAIN, Set.of("domainendpoint")),
+          Map.entry(Types.ELASTICSEARCH_DOMAIN, Set.of("domainendpoint")),
+          Map.entry(Types.EFS_MOUNT_TARGET, Set.of("ipaddress")),
+          Map.entry(ResourceTypes.INSTANCE, Set.of("privateip", "privatednsname")),
+          Map.entry(ResourceTypes.NETWORK_INTERFACE, Set.of("primaryprivateipaddress")),
+          Map.entry(Types.LOAD_BALANCER, Set.of("dnsname")),
+          Map.entry(Types.CLASSIC_LOAD_BALANCER, Set.of("dnsname")));
+
+  /**
+   * An address a workload is handed.
+   *
+   * @param target the resource listening at that address
+   * @param via how the workload gets it ({@code OrdersDb.Endpoint.Address}, {@code secret DbSecret
+   *     attached to OrdersDb})
+   */
+  record Address(Resource target, String via) {}
+
+  /**
+   * The ports a target listens on.
+   *
+   * @param ports the ports, with how netlint knows each
+   * @param proxy true when they come from a proxy configured in the target's user data
+   */
+  record Known(List<Listen> ports, boolean proxy) {}
+
+  private final Workloads workloads;
+  private final NetworkModel model;
+  private final Map<ResourceId, List<ProxyConfig>> proxies;
+
+  Targets(Workloads workloads, Map<ResourceId, List<ProxyConfig>> proxies) {
+    this.workloads = workloads;
+    this.model = workloads.model();
+    this.proxies = proxies;
+  }
+
+  /** The address a value hands over, when it is one. */
+  Optional<Address> address(Value value) {
+    if (value instanceof Value.Attribute a) {
+      Resource target = model.resource(a.target()).orElse(null);
+      if (target != null
+          && ADDRESS_ATTRIBUTES
+              .getOrDefault(target.type(), Set.of())
+              .contains(a.attribute().toLowerCase(Locale.ROOT))) {
+        return Optional.of(new Address(target, target.logicalId() + "." + a.attribute()));
+      }
+      return Optional.empty();
+    }
+    if (value instanceof Value.ResourceRef ref) {
+      Resource r = model.resource(ref.target()).orElse(null);
+      if (r == null) {
+        return Optional.empty();
+      }
+      if (r.type().equals(Types.SECRET_TARGET_ATTACHMENT)) {
+        return attachedDatabase(r)
+            .map(
+                db ->
+                    new Address(db, "secret " + r.logicalId() + " attached to " + db.logicalId()));
+      }
+      if (r.type().equals(Types.SECRET)) {
+        for (Resource attachment : model.resourcesOfType(Types.SECRET_TARGET_ATTACHMENT)) {
+          if (model
+              .referencedResource(attachment.property("SecretId"))
+              .filter(r.id()::equals)
+              .isPresent()) {
+            Optional<Resource> db = attachedDatabase(attachment);
+            if (db.isPresent()) {
+              return Optional.of(
+                  new Address(
+                      db.get(),
+                      "secret " + r.logicalId() + " attached to " + db.get().logicalId()));
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Resource> attachedDatabase(Resource attachment) {
+    return model
+        .referencedResource(attachment.property("TargetId"))
+        .flatMap(model::resource)
+        .filter(db -> ADDRESS_ATTRIBUTES.containsKey(db.type()));
+  }
+
+  /** True when {@code value} is the port attribute ({@code Endpoint.Port}) of {@code target}. */
+  static boolean isPortOf(Value value, Resource target) {
+    return value instanceof Value.Attribute a
+        && a.target().equals(target.id())
+        && a.attribute().toLowerCase(Locale.ROOT).endsWith("port");
+  }
+
+  /** The ports {@code target} listens on, as far as the template says. */
+  Known knownPorts(Resource target) {
+    List<Listen> ports = new ArrayList<>();
+    switch (target.type()) {
+      case Types.DB_INSTANCE -> {
+        Optional<Resource> cluster =
+            workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DB_CLUSTER);
+        if (Ports.literal(target.property("Port")).isEmpty() && cluster.isPresent()) {
+          return knownPorts(cluster.get());
+        }
+        databasePort(target, null, ports);
+      }
+      case Types.DB_CLUSTER, Types.REDSHIFT_CLUSTER -> databasePort(target, null, ports);
+      case Types.DOCDB_CLUSTER -> databasePort(target, 27017, ports);
+      case Types.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
+      case Types.DOCDB_INSTANCE -> {
+        Optional<Resource> cluster =
+            workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DOCDB_CLUSTER);
+        return cluster
+            .map(this::knownPorts)
+            .orElse(new Known(List.of(tcp(27017, "DocumentDB's default port")), false));
+      }
+      case Types.DB_PROXY -> {
+        String family =
+            target.property("EngineFamily") == null ? "" : target.property("EngineFamily").render();
+        Integer port =
+            switch (family.toUpperCase(Locale.ROOT)) {
+              case "MYSQL" -> 3306;
+              case "POSTGRESQL" -> 5432;
+              case "SQLSERVER" -> 1433;
+              default -> null;
+            };
+        if (port != null) {
+          ports.add(tcp(port, "the port of its engine family " + family));
+        }
+      }
+      case Types.DB_PROXY_ENDPOINT -> {
+        Optional<Resource> proxy =
+            workloads.resourceOfType(target.property("DBProxyName"), Types.DB_PROXY);
+        if (proxy.isPresent()) {
+          return knownPorts(proxy.get());
+        }
+      }
+      case Types.CACHE_CLUSTER, Types.SERVERLESS_CACHE -> {
+        Optional<Integer> port = Ports.literal(target.property("Port"));
+        String engine = target.property("Engine") == null ? "" : target.property("Engine").render();
+        if (port.isPresent()) {
+          ports.add(tcp(port.get(), "its Port"));
+        } else if (engine.equalsIgnoreCase("memcached")) {
+          ports.add(tcp(11211, "memcached's default port"));
+        } else if (!engine.isEmpty()) {
+          ports.add(tcp(6379, engine + "'s default port"));
+        }
+      }
+      case Types.REPLICATION_GROUP, Types.MEMORYDB_CLUSTER -> {
+        Optional<Integer> port = Ports.literal(target.property("Port"));
+        ports.add(
+            port.isPresent() ? tcp(port.get(), "its Port") : tcp(6379, "Redis's default port"));
+      }
+      case Types.OPENSEARCH_DOMAIN, Types.ELASTICSEARCH_DOMAIN ->
+          ports.add(tcp(443, "the HTTPS port of the domain endpoint"));
+      case Types.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
+      case Types.LOAD_BALANCER -> {
+        for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
+          if (model
+              .referencedResource(listener.property("LoadBalancerArn"))
+              .filter(target.id()::equals)
+              .isPresent()) {
+            Optional<Integer> port = Ports.literal(listener.property("Port"));
+            String protocol =
+                listener.property("Protocol") == null ? "" : listener.property("Protocol").render();
+            if (port.isPresent()) {
+              for (Protocol p : LoadBalancerFlows.protocols(protocol)) {
+                ports.add(
+                    new Listen(p, PortRange.of(port.get()), "listener " + listener.logicalId()));
+              }
+            }
+          }
+        }
+      }
+      case Types.CLASSIC_LOAD_BALANCER -> {
+        if (target.property("Listeners") instanceof Value.ListValue listeners) {
+          for (Value l : listeners.items()) {
+            if (l instanceof Value.MapValue m) {
+              Ports.literal(m.get("LoadBalancerPort"))
+                  .ifPresent(p -> ports.add(tcp(p, "its listener on port " + p)));
+            }
+          }
+        }
+      }
+      case ResourceTypes.INSTANCE -> {
+        List<Listen> proxied = proxyListens(target);
+        return new Known(proxied, !proxied.isEmpty());
+      }
+      case ResourceTypes.NETWORK_INTERFACE -> {
+        Optional<Resource> instance = workloads.instanceOfInterface(target.id());
+        if (instance.isPresent()) {
+          return knownPorts(instance.get());
+        }
+      }
+      default -> {}
+    }
+    return new Known(ports, false);
+  }
+
+  /** The proxy configurations an instance or Auto Scaling group runs. */
+  List<ProxyConfig> proxiesOf(Resource workload) {
+    List<ProxyConfig> found = new ArrayList<>();
+    for (Resource source : workloads.launchSources(workload)) {
+      found.addAll(proxies.getOrDefault(source.id(), List.of()));
+    }
+    return found;
+  }
+
+  private List<Listen> proxyListens(Resource instance) {
+    List<Listen> listens = new ArrayList<>();
+    for (ProxyConfig c : proxiesOf(instance)) {
+      for (Listen l : c.listens()) {
+        listens.add(
+            new Listen(
+                l.protocol(),
+                l.ports(),
+                c.software() + " on " + instance.logicalId() + " listens: " + l.how()));
+      }
+    }
+    return listens;
+  }
+
+  private static void databasePort(Resource db, @Nullable Integer fallback, List<Listen> into) {
+    Optional<Integer> port = Ports.literal(db.property("Port"));
+    if (port.isPresent()) {
+      into.add(tcp(port.get(), "its Port"));
+      return;
+    }
+    Value engine = db.property("Engine");
+    Optional<Integer> byEngine =
+        engine == null ? Optional.empty() : engine.literal().flatMap(Ports::enginePort);
+    if (byEngine.isPresent()) {
+      into.add(tcp(byEngine.get(), "the default port of engine " + engine.render()));
+    } else if (db.type().equals(Types.REDSHIFT_CLUSTER)) {
+      into.add(tcp(5439, "Redshift's default port"));
+    } else if (fallback != null) {
+      into.add(tcp(fallback, "the engine's default port"));
+    }
+  }
+
+  private static Listen tcp(int port, String how) {
+    return new Listen(Protocol.TCP, PortRange.of(port), how);
+  }
+}
