@@ -6,6 +6,7 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
 import dev.netlint.graph.NetworkGraph;
+import dev.netlint.model.HostFacts;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -16,6 +17,7 @@ import dev.netlint.parse.cfn.StackSource;
 import dev.netlint.parse.intrinsic.Problem;
 import dev.netlint.parse.intrinsic.Resolution;
 import dev.netlint.parse.intrinsic.StackResolver;
+import dev.netlint.parse.userdata.facts.HostFactsExtractor;
 import dev.netlint.schema.ResourceSchemas;
 import dev.netlint.schema.SchemaProblem;
 import java.nio.file.Path;
@@ -30,8 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves
  * them, builds the network model of each (one cloud assembly, or one lone template, is one
- * network), runs the rules and collects the findings. Never throws for bad input: an unreadable
- * file becomes an {@code NL001} finding and the other files are still analyzed.
+ * network) with what user data does to its hosts, runs the rules and collects the findings.
+ * Never throws for bad input: an unreadable file becomes an {@code NL001} finding and the other
+ * files are still analyzed.
  */
 public final class Analysis {
   private Analysis() {}
@@ -90,7 +93,9 @@ public final class Analysis {
       validate(source, stack, schemas, findings);
       userData.putAll(UserDataExtractor.extract(stack, source.template()));
     }
-    NetworkModel model = new NetworkModel(stacks, userData);
+    Map<ResourceId, HostFacts> hostFacts = new TreeMap<>();
+    userData.forEach((owner, data) -> hostFacts.put(owner, HostFactsExtractor.extract(data)));
+    NetworkModel model = new NetworkModel(stacks, userData, hostFacts);
     RuleRunner.run(rules, model, NetworkGraph.build(model), List.of(), findings);
   }
 

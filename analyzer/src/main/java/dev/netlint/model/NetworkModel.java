@@ -29,16 +29,22 @@ public final class NetworkModel {
   private final Map<ResourceId, ResourceId> tableBySubnet = new LinkedHashMap<>();
   private final Map<ResourceId, List<ResourceId>> subnetsByTable = new LinkedHashMap<>();
   private final Map<ResourceId, UserData> userData;
+  private final Map<ResourceId, HostFacts> hostFacts;
 
   /**
    * Builds the model.
    *
    * @param stacks the stacks, in load order
    * @param userData the parsed user data of instances, launch templates and launch configurations
+   * @param hostFacts what that user data does to the host's network, by the same owners
    */
-  public NetworkModel(List<Stack> stacks, Map<ResourceId, UserData> userData) {
+  public NetworkModel(
+      List<Stack> stacks,
+      Map<ResourceId, UserData> userData,
+      Map<ResourceId, HostFacts> hostFacts) {
     this.stacks = List.copyOf(stacks);
     this.userData = Collections.unmodifiableMap(new TreeMap<>(userData));
+    this.hostFacts = Collections.unmodifiableMap(new TreeMap<>(hostFacts));
     for (Stack stack : stacks) {
       for (Resource r : stack.resources().values()) {
         if (r.active()) {
@@ -63,9 +69,14 @@ public final class NetworkModel {
     }
   }
 
+  /** A model whose user data has not been read for host facts. */
+  public NetworkModel(List<Stack> stacks, Map<ResourceId, UserData> userData) {
+    this(stacks, userData, Map.of());
+  }
+
   /** A model of stacks with no user data parsed. */
   public NetworkModel(List<Stack> stacks) {
-    this(stacks, Map.of());
+    this(stacks, Map.of(), Map.of());
   }
 
   /** The stacks, in load order. */
@@ -138,6 +149,14 @@ public final class NetworkModel {
   /** Every parsed user data, by owner. */
   public Map<ResourceId, UserData> allUserData() {
     return userData;
+  }
+
+  /**
+   * What the user data of an instance, launch template or launch configuration does to the
+   * host's network; empty when it has no user data.
+   */
+  public Optional<HostFacts> hostFacts(ResourceId owner) {
+    return Optional.ofNullable(hostFacts.get(owner));
   }
 
   /** The literal {@code Tags} of a resource (key to value), in template order. */
