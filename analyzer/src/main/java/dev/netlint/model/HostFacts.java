@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param packetFilter the rules in effect when the script ends (rules it flushes or deletes are
  *     gone), in the order they were added
+ * @param rejected commands that would add a rule but that the program rejects (see {@link
+ *     PacketFilterRule#rejection()}), in script order
  * @param ipv4Forwarding whether the kernel forwards IPv4 packets after the script
  * @param awsCalls the EC2 API calls it makes, in script order
  * @param unread topics the script mentions in a form netlint does not follow (a setting inside a
@@ -22,19 +24,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record HostFacts(
     List<PacketFilterRule> packetFilter,
+    List<PacketFilterRule> rejected,
     Forwarding ipv4Forwarding,
     List<AwsCliCall> awsCalls,
     Set<Topic> unread) {
 
   public HostFacts {
     packetFilter = List.copyOf(packetFilter);
+    rejected = List.copyOf(rejected);
     awsCalls = List.copyOf(awsCalls);
     unread = Set.copyOf(unread);
   }
 
   /** The facts of user data that sets nothing up. */
   public static final HostFacts NONE =
-      new HostFacts(List.of(), Forwarding.NOT_SET, List.of(), Set.of());
+      new HostFacts(List.of(), List.of(), Forwarding.NOT_SET, List.of(), Set.of());
 
   /** The topics a host fact belongs to. */
   public enum Topic {
@@ -49,6 +53,11 @@ public record HostFacts(
   /** The rules that rewrite the source address of forwarded IPv4 packets. */
   public List<PacketFilterRule> ipv4SourceNat() {
     return packetFilter.stream().filter(r -> r.appliesToIpv4() && r.isSourceNat()).toList();
+  }
+
+  /** Source NAT rules for IPv4 that the program rejects, so that they never exist. */
+  public List<PacketFilterRule> rejectedIpv4SourceNat() {
+    return rejected.stream().filter(r -> r.appliesToIpv4() && r.isSourceNat()).toList();
   }
 
   /** The calls that turn the source/destination check off. */

@@ -26,6 +26,7 @@ public final class NetworkModel {
   private final Map<ResourceId, Resource> resources = new LinkedHashMap<>();
   private final Map<String, List<Resource>> byType = new TreeMap<>();
   private final Map<ResourceId, List<Route>> routesByTable = new LinkedHashMap<>();
+  private final List<Route> allRoutes = new ArrayList<>();
   private final Map<ResourceId, ResourceId> tableBySubnet = new LinkedHashMap<>();
   private final Map<ResourceId, List<ResourceId>> subnetsByTable = new LinkedHashMap<>();
   private final Map<ResourceId, UserData> userData;
@@ -63,6 +64,7 @@ public final class NetworkModel {
     }
     for (Resource r : resourcesOfType(ResourceTypes.ROUTE)) {
       Route route = route(r);
+      allRoutes.add(route);
       if (route.routeTable() != null) {
         routesByTable.computeIfAbsent(route.routeTable(), t -> new ArrayList<>()).add(route);
       }
@@ -116,6 +118,14 @@ public final class NetworkModel {
   /** The type of the resource a value points at, when it is in the model. */
   public Optional<String> referencedType(@Nullable Value value) {
     return referencedResource(value).flatMap(this::resource).map(Resource::type);
+  }
+
+  /**
+   * Every active route, in stack and template order, including routes in route tables outside
+   * the model (a {@code RouteTableId} from a parameter or an import).
+   */
+  public List<Route> allRoutes() {
+    return Collections.unmodifiableList(allRoutes);
   }
 
   /** The routes of a route table, in stack and template order. */

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  *     none
  * @param via how the script gives the rule ({@code iptables}, {@code iptables-restore}, {@code
  *     /etc/sysconfig/iptables}, {@code nft}, {@code firewall-cmd --add-masquerade})
+ * @param rejection why the program rejects the command and adds no rule (an option whose value
+ *     expanded to nothing, so that the option after it is taken as its value), or empty
  */
 public record PacketFilterRule(
     ScriptLine at,
@@ -46,7 +48,8 @@ public record PacketFilterRule(
     String protocol,
     String destinationPort,
     String target,
-    String via) {
+    String via,
+    String rejection) {
 
   /** Firewall front ends. */
   public enum Tool {

@@ -24,6 +24,7 @@ public final class ResourceTypes {
   public static final String EIP = "AWS::EC2::EIP";
   public static final String INSTANCE = "AWS::EC2::Instance";
   public static final String NETWORK_INTERFACE = "AWS::EC2::NetworkInterface";
+  public static final String NETWORK_INTERFACE_ATTACHMENT = "AWS::EC2::NetworkInterfaceAttachment";
   public static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
   public static final String SECURITY_GROUP_INGRESS = "AWS::EC2::SecurityGroupIngress";
   public static final String SECURITY_GROUP_EGRESS = "AWS::EC2::SecurityGroupEgress";

@@ -1,6 +1,9 @@
 package dev.netlint.rules;
 
 import dev.netlint.api.Rule;
+import dev.netlint.rules.host.IpForwardingDisabled;
+import dev.netlint.rules.host.NatMasqueradeMissing;
+import dev.netlint.rules.host.SourceDestCheckEnabled;
 import dev.netlint.rules.routing.PrivateSubnetWithoutDefaultRoute;
 import dev.netlint.rules.userdata.HardcodedInterfaceName;
 import java.util.List;
@@ -14,6 +17,9 @@ public final class BuiltInRules {
     return List.of(
         // NL1xx: what user data does to the host's network
         new HardcodedInterfaceName(),
+        new IpForwardingDisabled(),
+        new NatMasqueradeMissing(),
+        new SourceDestCheckEnabled(),
         // NL2xx: routing
         new PrivateSubnetWithoutDefaultRoute());
   }

@@ -72,7 +72,7 @@ final class Firewalld {
       ScriptLine at, String zone, String via, Operation operation) {
     return new PacketFilterRule(
         at, PacketFilterRule.Tool.FIREWALLD, Family.IPV4, "", operation, zone, null, null, null,
-        null, "", "", "MASQUERADE", via);
+        null, "", "", "MASQUERADE", via, "");
   }
 
   private static Family family(HostValue v) {

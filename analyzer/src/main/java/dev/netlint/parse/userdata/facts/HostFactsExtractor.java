@@ -76,6 +76,7 @@ public final class HostFactsExtractor {
   private final UserData root;
   private final Map<String, ScriptFile> files = new LinkedHashMap<>();
   private final List<PacketFilterRule> rules = new ArrayList<>();
+  private final List<PacketFilterRule> rejected = new ArrayList<>();
   private final ForwardingState forwarding = new ForwardingState();
   private final List<AwsCliCall> calls = new ArrayList<>();
   private boolean rebooted;
@@ -95,7 +96,8 @@ public final class HostFactsExtractor {
     try {
       return new HostFactsExtractor(userData).run();
     } catch (RuntimeException | StackOverflowError e) {
-      return new HostFacts(List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class));
+      return new HostFacts(
+          List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class));
     }
   }
 
@@ -129,7 +131,7 @@ public final class HostFactsExtractor {
     if (!sawSourceDestCheck && SDC_MENTION.matcher(text).find()) {
       unread.add(Topic.SOURCE_DEST_CHECK);
     }
-    return new HostFacts(rules, ipv4Forwarding, calls, unread);
+    return new HostFacts(rules, rejected, ipv4Forwarding, calls, unread);
   }
 
   private static boolean isBootcmd(ShellCommand c) {
@@ -153,7 +155,11 @@ public final class HostFactsExtractor {
       if (op.equals(">") || op.equals(">>") || op.equals(">|")) {
         Optional<String> path = Words.literal(r.target(), script, index);
         if (path.isPresent()) {
-          write(path.get(), op.equals(">>"), stdout, at, program + " " + op + " " + path.get());
+          String shown =
+              stdout != null && !stdout.isBlank() && stdout.strip().indexOf('\n') < 0
+                  ? program + " " + stdout.strip()
+                  : program;
+          write(path.get(), op.equals(">>"), stdout, at, shown + " " + op + " " + path.get());
         }
       }
     }
@@ -492,6 +498,10 @@ public final class HostFactsExtractor {
 
   private void rule(PacketFilterRule r) {
     sawSourceNat |= r.isSourceNat();
+    if (!r.rejection().isEmpty()) {
+      rejected.add(r);
+      return;
+    }
     switch (r.operation()) {
       case FLUSH ->
           rules.removeIf(

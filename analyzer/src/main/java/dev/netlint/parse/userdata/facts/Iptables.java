@@ -99,19 +99,19 @@ final class Iptables {
         }
         case "-i", "--in-interface" -> {
           p.in = p.match(args, i, value);
-          i += value == null ? 1 : 0;
+          i += p.consumed;
         }
         case "-o", "--out-interface" -> {
           p.out = p.match(args, i, value);
-          i += value == null ? 1 : 0;
+          i += p.consumed;
         }
         case "-s", "--source", "--src" -> {
           p.source = p.match(args, i, value);
-          i += value == null ? 1 : 0;
+          i += p.consumed;
         }
         case "-d", "--destination", "--dst" -> {
           p.destination = p.match(args, i, value);
-          i += value == null ? 1 : 0;
+          i += p.consumed;
         }
         case "-p", "--protocol" -> {
           if (hasNext) {
@@ -161,7 +161,8 @@ final class Iptables {
             p.protocol,
             p.port,
             p.target,
-            via));
+            via,
+            p.rejection));
   }
 
   /**
@@ -196,7 +197,7 @@ final class Iptables {
           rules.add(
               new PacketFilterRule(
                   at, PacketFilterRule.Tool.IPTABLES, family, table, Operation.POLICY, parts[0],
-                  null, null, null, null, "", "", parts[1].toUpperCase(Locale.ROOT), via));
+                  null, null, null, null, "", "", parts[1].toUpperCase(Locale.ROOT), via, ""));
         }
       } else if (line.startsWith("-")) {
         List<HostValue> args = new ArrayList<>();
@@ -212,7 +213,7 @@ final class Iptables {
         flushes.add(
             new PacketFilterRule(
                 at, PacketFilterRule.Tool.IPTABLES, family, t, Operation.FLUSH, "", null, null,
-                null, null, "", "", "", via));
+                null, null, "", "", "", via, ""));
       }
       flushes.addAll(rules);
       return flushes;
@@ -241,6 +242,7 @@ final class Iptables {
     String protocol = "";
     String port = "";
     String target = "";
+    String rejection = "";
     boolean negated;
 
     Parse(String table) {
@@ -260,9 +262,13 @@ final class Iptables {
       return i;
     }
 
+    /** How many words after the option {@link #match} used. */
+    int consumed;
+
     @Nullable Match match(List<HostValue> args, int i, @Nullable String inline) {
       boolean neg = negated;
       negated = false;
+      consumed = inline == null ? 1 : 0;
       if (inline != null) {
         return new Match(HostValue.literal(inline), neg);
       }
@@ -270,6 +276,16 @@ final class Iptables {
         return null;
       }
       HostValue v = args.get(i + 1);
+      if (v.literalText().filter(t -> t.startsWith("-") && t.length() > 1).isPresent()) {
+        // The value expanded to nothing and vanished: getopt takes the next option as the value
+        // and the program rejects the word after it.
+        String option = args.get(i).literalText().orElse("");
+        rejection =
+            option + " has no value (the word after it expanded to nothing), so iptables takes "
+                + v.literalText().orElse("") + " as its value and rejects the command";
+        consumed = 0;
+        return new Match(HostValue.literal(""), neg);
+      }
       // Old syntax: -d ! 10.0.0.0/8
       if (v.literalText().filter(t -> t.equals("!")).isPresent() && i + 2 < args.size()) {
         return new Match(args.get(i + 2), true);

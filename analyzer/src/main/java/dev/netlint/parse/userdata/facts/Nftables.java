@@ -381,7 +381,7 @@ final class Nftables {
       String target) {
     return new PacketFilterRule(
         at, PacketFilterRule.Tool.NFTABLES, family, table, op, chain, in, out, source,
-        destination, protocol, port, target, via);
+        destination, protocol, port, target, via, "");
   }
 
   private @Nullable Match match(List<String> s, int i) {

@@ -70,11 +70,24 @@ class HostFactsExtractorTest {
   void emptyInterfaceFromAFailedLookupOrAnEmptyVariable() {
     HostFacts quoted = facts("#!/bin/bash\niptables -t nat -A POSTROUTING -o \"\" -j MASQUERADE\n");
     assertThat(out(onlySourceNat(quoted)).isEmptyLiteral()).isTrue();
+    assertThat(quoted.rejected()).isEmpty();
     HostFacts variable =
         facts("#!/bin/bash\nNIC=\niptables -t nat -A POSTROUTING -o $NIC -j SNAT --to-source 1.2.3.4\n");
     PacketFilterRule r = onlySourceNat(variable);
     assertThat(r.target()).isEqualTo("SNAT");
     assertThat(out(r).isEmptyLiteral()).isTrue();
+  }
+
+  @Test
+  void anInterfaceThatVanishedMakesIptablesRejectTheRule() {
+    // -o ${PublicInterface} with an empty deploy-time value: the word is gone
+    HostFacts f = facts("#!/bin/bash\niptables -t nat -A POSTROUTING -o  -j MASQUERADE\n");
+    assertThat(f.ipv4SourceNat()).isEmpty();
+    assertThat(f.rejectedIpv4SourceNat()).hasSize(1);
+    PacketFilterRule r = f.rejectedIpv4SourceNat().get(0);
+    assertThat(r.target()).isEqualTo("MASQUERADE");
+    assertThat(r.rejection()).contains("-o has no value").contains("takes -j as its value");
+    assertThat(f.unread()).isEmpty();
   }
 
   @Test
