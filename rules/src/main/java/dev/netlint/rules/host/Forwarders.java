@@ -154,20 +154,27 @@ final class Forwarders {
     return v == null ? "" : v.literal().orElse("");
   }
 
-  /** A route as a message names it: {@code PrivateRoute1 (0.0.0.0/0 in PrivateRouteTable1)}. */
-  static String describe(Route route) {
-    String table =
-        route.routeTable() != null
-            ? route.routeTable().logicalId()
-            : Optional.ofNullable(route.resource().property("RouteTableId"))
-                .map(Value::render)
-                .orElse("?");
-    return route.resource().logicalId() + " (" + route.destination() + " in " + table + ")";
+  /**
+   * Routes as a message names them, sending traffic to {@code target}: {@code route
+   * PrivateRoute1 sends 0.0.0.0/0 from route table PrivateRouteTable1 to NatInstance}, and how
+   * many more routes do.
+   */
+  static String describe(List<Route> routes, String target) {
+    Route route = routes.get(0);
+    String text =
+        String.format(
+            "route %s sends %s from route table %s to %s",
+            route.resource().logicalId(), route.destination(), tableName(route), target);
+    int more = routes.size() - 1;
+    return more == 0 ? text : text + " (and " + more + " more route" + (more > 1 ? "s" : "") + ")";
   }
 
-  /** Routes as a message names them: the first, and how many more. */
-  static String describe(List<Route> routes) {
-    String first = "route " + describe(routes.get(0));
-    return routes.size() == 1 ? first : first + " and " + (routes.size() - 1) + " more";
+  /** The route table of a route: its logical ID, or the value naming it ({@code ${RtbParam}}). */
+  static String tableName(Route route) {
+    if (route.routeTable() != null) {
+      return route.routeTable().logicalId();
+    }
+    Value id = route.resource().property("RouteTableId");
+    return id == null ? "?" : id.render();
   }
 }

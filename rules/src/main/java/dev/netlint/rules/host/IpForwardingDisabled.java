@@ -75,14 +75,16 @@ public final class IpForwardingDisabled implements Rule {
       return;
     }
     Resource owner = host.resource();
-    String why =
+    String subject =
         routes.isEmpty()
-            ? "its user data masquerades forwarded traffic (" + nat.get(0).at().display() + ")"
-            : Forwarders.describe(routes) + " sends traffic to it";
+            ? owner.logicalId() + "'s user data masquerades forwarded traffic ("
+                + nat.get(0).at().display() + ") but"
+            : Forwarders.describe(routes, owner.logicalId()) + ", but its user data";
     Map<String, String> properties = new TreeMap<>();
     properties.put("forwarding", forwarding.state().name());
     if (!routes.isEmpty()) {
-      properties.put("routes", String.join(",", routes.stream().map(r -> r.resource().logicalId()).toList()));
+      properties.put(
+          "routes", String.join(",", routes.stream().map(r -> r.resource().logicalId()).toList()));
     }
     if (forwarding.at() != null) {
       properties.put("scriptLine", Integer.toString(forwarding.at().line()));
@@ -90,11 +92,10 @@ public final class IpForwardingDisabled implements Rule {
     if (forwarding.state() == Forwarding.State.ENABLED_AFTER_REBOOT && forwarding.at() != null) {
       String message =
           String.format(
-              "%s forwards packets for others (%s), and its user data writes net.ipv4.ip_forward"
-                  + " = 1 to %s on %s but never loads it (sysctl -p, sysctl --system):"
-                  + " systemd-sysctl applied the sysctl files before user data ran, so IPv4"
-                  + " forwarding stays off until the next reboot",
-              owner.logicalId(), why, forwarding.how(), forwarding.at().display());
+              "%s writes net.ipv4.ip_forward = 1 to %s on %s and never loads it (sysctl -p,"
+                  + " sysctl --system): systemd-sysctl applied the sysctl files before user data"
+                  + " ran, so IPv4 forwarding stays off until the next reboot",
+              subject, forwarding.how(), forwarding.at().display());
       context.report(
           Severity.WARNING,
           owner,
@@ -106,14 +107,13 @@ public final class IpForwardingDisabled implements Rule {
     }
     String state =
         forwarding.state() == Forwarding.State.DISABLED && forwarding.at() != null
-            ? "turns IPv4 forwarding off (" + forwarding.how() + " on "
-                + forwarding.at().display() + ")"
+            ? "turns IPv4 forwarding off on " + forwarding.at().display() + " ("
+                + forwarding.how() + ")"
             : "never turns IPv4 forwarding on (net.ipv4.ip_forward stays 0)";
     String message =
         String.format(
-            "%s forwards packets for others (%s), but its user data %s, so the kernel drops"
-                + " every packet not addressed to the host itself",
-            owner.logicalId(), why, state);
+            "%s %s, so the kernel drops every packet not addressed to the host itself",
+            subject, state);
     context.report(
         Severity.ERROR,
         owner,

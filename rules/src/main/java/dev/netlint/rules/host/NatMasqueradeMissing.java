@@ -9,10 +9,8 @@ import dev.netlint.model.HostValue;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.PacketFilterRule;
 import dev.netlint.model.Resource;
-import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
-import dev.netlint.model.Value;
 import dev.netlint.rules.userdata.HostImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +75,7 @@ public final class NatMasqueradeMissing implements Rule {
     Resource instance = host.resource();
     List<String> tables = new ArrayList<>();
     for (Route r : defaults) {
-      ResourceId table = r.routeTable();
-      Value id = r.resource().property("RouteTableId");
-      String name =
-          table != null ? table.logicalId() : id != null ? id.render() : r.resource().logicalId();
+      String name = Forwarders.tableName(r);
       if (!tables.contains(name)) {
         tables.add(name);
       }
@@ -97,25 +92,27 @@ public final class NatMasqueradeMissing implements Rule {
     Severity severity = Severity.ERROR;
     String message;
     if (broken.isEmpty()) {
-      Optional<PacketFilterRule> redirect =
-          facts.packetFilter().stream()
-              .filter(r -> r.target().equals("REDIRECT") || r.target().equals("DNAT"))
-              .findFirst();
+      List<String> redirected = new ArrayList<>();
+      for (PacketFilterRule r : facts.packetFilter()) {
+        if (r.target().equals("REDIRECT") || r.target().equals("DNAT")) {
+          String port =
+              (r.protocol().isEmpty() ? "" : r.protocol() + "/")
+                  + (r.destinationPort().isEmpty() ? "any port" : r.destinationPort());
+          if (!redirected.contains(port)) {
+            redirected.add(port);
+          }
+        }
+      }
       String only = "";
-      if (redirect.isPresent()) {
+      if (!redirected.isEmpty()) {
         // A transparent proxy: what it redirects to itself goes out with its own address.
         severity = Severity.WARNING;
-        PacketFilterRule r = redirect.get();
-        only =
-            "; only what it redirects to itself ("
-                + (r.protocol().isEmpty() ? "" : r.protocol() + "/")
-                + (r.destinationPort().isEmpty() ? "any port" : r.destinationPort())
-                + ", " + r.at().display() + ") gets out";
+        only = "; only what it redirects to itself (" + String.join(", ", redirected) + ") gets out";
       }
       message =
           String.format(
-              "%s, but its user data adds no source NAT rule (MASQUERADE or SNAT in the nat"
-                  + " table's POSTROUTING chain, nftables masquerade, firewalld masquerade):"
+              "%s, but its user data leaves no source NAT rule in place (MASQUERADE or SNAT in the"
+                  + " nat table's POSTROUTING chain, nftables masquerade, firewalld masquerade):"
                   + " packets leave with private source addresses, which the internet gateway does"
                   + " not translate, so no reply comes back%s",
               sends, only);

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * check on: its {@code SourceDestCheck} is {@code true} or not set (the default is {@code true}),
  * and no user data turns it off at boot ({@code aws ec2 modify-instance-attribute
  * --no-source-dest-check}). EC2 then drops every packet whose source or destination is not the
- * instance's own address. Instances launched from AWS's NAT AMIs are judged by their {@code
- * SourceDestCheck} alone; a value known only at deploy time is not judged.
+ * instance's own address. Hosts need no user data to be judged (AWS's NAT AMIs need none); a
+ * value known only at deploy time is not judged.
  */
 @RuleInfo(
     id = "NL104",
@@ -60,15 +60,15 @@ public final class SourceDestCheckEnabled implements Rule {
       if (checkOff(instance) || primaryInterfaceCheckOff(model, instance)) {
         continue;
       }
-      boolean natAmi = Forwarders.host(model, instance).map(h -> h.image().isNatAmi()).orElse(false);
-      if (!natAmi && disabledAtBoot(model, instance, attachments)) {
+      if (disabledAtBoot(model, instance, attachments)) {
         continue;
       }
       String why =
           routes.isEmpty()
-              ? "its user data creates a route to it at boot (aws ec2 "
-                  + bootRoutes.get(0).operation() + " on " + bootRoutes.get(0).at().display() + ")"
-              : Forwarders.describe(routes) + " sends traffic to it";
+              ? "the user data of instance " + instance.logicalId() + " routes traffic to it at"
+                  + " boot (aws ec2 " + bootRoutes.get(0).operation() + " on "
+                  + bootRoutes.get(0).at().display() + ")"
+              : Forwarders.describe(routes, "instance " + instance.logicalId());
       report(context, instance, why, routes);
     }
     for (Resource eni : model.resourcesOfType(ResourceTypes.NETWORK_INTERFACE)) {
@@ -79,7 +79,8 @@ public final class SourceDestCheckEnabled implements Rule {
       if (disabledAtBoot(model, eni, attachments)) {
         continue;
       }
-      report(context, eni, Forwarders.describe(routes) + " sends traffic to it", routes);
+      report(
+          context, eni, Forwarders.describe(routes, "network interface " + eni.logicalId()), routes);
     }
   }
 
@@ -96,9 +97,9 @@ public final class SourceDestCheckEnabled implements Rule {
     String kind = resource.type().equals(ResourceTypes.INSTANCE) ? "instance" : "network interface";
     String message =
         String.format(
-            "%s %s receives traffic addressed to others (%s), but its SourceDestCheck %s: EC2"
-                + " drops every packet whose source or destination is not the %s's own address",
-            kind, resource.logicalId(), why, state, kind);
+            "%s, but its SourceDestCheck %s: EC2 drops every packet whose source or destination"
+                + " is not the %s's own address",
+            why, state, kind);
     Map<String, String> properties = new TreeMap<>();
     properties.put("sourceDestCheck", check == null ? "" : check.render());
     if (!routes.isEmpty()) {

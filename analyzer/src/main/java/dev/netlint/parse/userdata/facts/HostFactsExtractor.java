@@ -79,6 +79,7 @@ public final class HostFactsExtractor {
   private final List<PacketFilterRule> rejected = new ArrayList<>();
   private final ForwardingState forwarding = new ForwardingState();
   private final List<AwsCliCall> calls = new ArrayList<>();
+  private final Set<String> loadedRuleFiles = new java.util.HashSet<>();
   private boolean rebooted;
   private boolean sawSourceNat;
   private boolean sawSourceDestCheck;
@@ -169,6 +170,11 @@ public final class HostFactsExtractor {
       return;
     }
     if (Iptables.RESTORE_IPV4.contains(program) || Iptables.RESTORE_IPV6.contains(program)) {
+      for (ShellCommand.Redirect r : c.redirects()) {
+        if (r.operator().equals("<")) {
+          Words.literal(r.target(), script, index).ifPresent(loadedRuleFiles::add);
+        }
+      }
       restore(program, args, stdin, at, script, index);
       return;
     }
@@ -560,6 +566,7 @@ public final class HostFactsExtractor {
     for (HostValue a : args) {
       Optional<String> path = a.literalText().filter(t -> !t.startsWith("-"));
       if (path.isPresent()) {
+        loadedRuleFiles.add(path.get());
         ScriptFile f = files.get(path.get());
         input = f == null ? null : f.content();
       }
@@ -582,6 +589,7 @@ public final class HostFactsExtractor {
       if (t.equals("-f") || t.equals("--file")) {
         String path = i + 1 < args.size() ? lit(args.get(i + 1)) : "-";
         String text = path.equals("-") ? stdin : content(path);
+        loadedRuleFiles.add(path);
         if (text != null) {
           Nftables.read(text, at, "nft -f " + path, script, index).forEach(this::rule);
         }
@@ -732,14 +740,17 @@ public final class HostFactsExtractor {
     return f == null ? null : f.content();
   }
 
-  /** Rule files that a firewall service loads at boot or when it starts. */
+  /**
+   * Rule files that a firewall service loads at boot or when it starts, unless the script
+   * already loaded them itself.
+   */
   private void savedRuleFiles() {
     int end = root.commands().size();
     for (Map.Entry<String, ScriptFile> e : new ArrayList<>(files.entrySet())) {
       String path = e.getKey();
       String text = e.getValue().content();
       ScriptLine at = e.getValue().writtenAt();
-      if (text == null) {
+      if (text == null || loadedRuleFiles.contains(path)) {
         continue;
       }
       if (IPV4_RULE_FILES.contains(path) || IPV6_RULE_FILES.contains(path)) {
