@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/cli/latest/reference/ec2/modify-instance-attribute.html">modify-instance-attribute</a>
- * and <a href="https://docs.aws.amazon.com/cli/latest/reference/ec2/create-route.html">create-route</a>.
+ * and <a
+ * href="https://docs.aws.amazon.com/cli/latest/reference/ec2/create-route.html">create-route</a>.
  *
  * @param at where the script makes the call
  * @param operation the operation ({@code modify-instance-attribute}, {@code create-route})

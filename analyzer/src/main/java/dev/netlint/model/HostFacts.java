@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the user data of an instance, launch template or launch configuration does to the host's
  * network when it runs at first boot: the packet-filtering and NAT rules it leaves, whether it
- * turns IPv4 forwarding on, and the EC2 API calls it makes through the AWS CLI. Facts are read
- * from the shell commands of the user data (plain scripts, cloud-init {@code bootcmd} and {@code
+ * turns IPv4 forwarding on, and the EC2 API calls it makes through the AWS CLI. Facts are read from
+ * the shell commands of the user data (plain scripts, cloud-init {@code bootcmd} and {@code
  * runcmd}, MIME parts) and from the files it writes (redirections, {@code tee}, here-documents,
  * cloud-init {@code write_files}).
  *
@@ -71,12 +71,12 @@ public record HostFacts(
   }
 
   /**
-   * The state of {@code net.ipv4.ip_forward} (equivalently {@code
-   * net.ipv4.conf.all.forwarding}) after the script.
+   * The state of {@code net.ipv4.ip_forward} (equivalently {@code net.ipv4.conf.all.forwarding})
+   * after the script.
    *
-   * <p>A setting written to {@code /etc/sysctl.conf} or {@code /etc/sysctl.d/*.conf} is applied
-   * by {@code systemd-sysctl} early at boot, before user data runs: unless the script loads it
-   * ({@code sysctl -p}, {@code sysctl --system}) or reboots, it takes effect only at the next boot.
+   * <p>A setting written to {@code /etc/sysctl.conf} or {@code /etc/sysctl.d/*.conf} is applied by
+   * {@code systemd-sysctl} early at boot, before user data runs: unless the script loads it ({@code
+   * sysctl -p}, {@code sysctl --system}) or reboots, it takes effect only at the next boot.
    *
    * @param state the state
    * @param at where the script sets it last, or null when it never does

@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a word of a user-data script stands for when the script runs, after following the
- * script's own variable assignments: {@code NIC=eth0; iptables -o "$NIC"} is the literal {@code
- * eth0}, {@code IF=$(ip route | awk '/default/ {print $5}')} is found at run time, {@code
+ * What a word of a user-data script stands for when the script runs, after following the script's
+ * own variable assignments: {@code NIC=eth0; iptables -o "$NIC"} is the literal {@code eth0},
+ * {@code IF=$(ip route | awk '/default/ {print $5}')} is found at run time, {@code
  * ${NatEip.AllocationId}} from {@code Fn::Sub} is known at deploy time.
  *
  * @param kind how much is known before deploy

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * masquerade. Chain policies ({@code -P FORWARD DROP}) are rules with {@link Operation#POLICY}.
  *
  * <p>See <a href="https://ipset.netfilter.org/iptables.man.html">iptables(8)</a>, <a
- * href="https://ipset.netfilter.org/iptables-extensions.man.html">iptables-extensions(8)</a> and
- * <a href="https://wiki.nftables.org/wiki-nftables/index.php/Performing_Network_Address_Translation_(NAT)">nftables
+ * href="https://ipset.netfilter.org/iptables-extensions.man.html">iptables-extensions(8)</a> and <a
+ * href="https://wiki.nftables.org/wiki-nftables/index.php/Performing_Network_Address_Translation_(NAT)">nftables
  * NAT</a>.
  *
  * @param at where the script adds the rule
@@ -26,9 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param destination {@code -d}/{@code daddr}, or null
  * @param protocol {@code -p} ({@code tcp}), or empty
  * @param destinationPort {@code --dport} as written ({@code 80}, {@code 1024:65535}), or empty
- * @param target the jump target or verdict in upper case ({@code MASQUERADE}, {@code SNAT},
- *     {@code DNAT}, {@code REDIRECT}, {@code ACCEPT}, {@code DROP}), or the policy; empty when
- *     none
+ * @param target the jump target or verdict in upper case ({@code MASQUERADE}, {@code SNAT}, {@code
+ *     DNAT}, {@code REDIRECT}, {@code ACCEPT}, {@code DROP}), or the policy; empty when none
  * @param via how the script gives the rule ({@code iptables}, {@code iptables-restore}, {@code
  *     /etc/sysconfig/iptables}, {@code nft}, {@code firewall-cmd --add-masquerade})
  * @param rejection why the program rejects the command and adds no rule (an option whose value

@@ -5,8 +5,8 @@ package dev.netlint.model;
  *
  * @param line 1-based line in the script (for a MIME multipart archive, in its part; for a
  *     cloud-init {@code write_files} entry, the line of its {@code path})
- * @param part the MIME part or cloud-init key ({@code runcmd}, {@code write_files}), or empty for
- *     a plain shell script
+ * @param part the MIME part or cloud-init key ({@code runcmd}, {@code write_files}), or empty for a
+ *     plain shell script
  */
 public record ScriptLine(int line, String part) {
 

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the rules of this package share: which routes send traffic to an instance or network
- * interface, and the user data that configures an instance (its own, or that of the launch
- * template it is launched from).
+ * interface, and the user data that configures an instance (its own, or that of the launch template
+ * it is launched from).
  */
 final class Forwarders {
   private Forwarders() {}
@@ -33,7 +33,10 @@ final class Forwarders {
    */
   record Host(Resource resource, UserData userData, HostFacts facts, HostImage image) {}
 
-  /** The host an instance, launch template or launch configuration configures, when it has user data. */
+  /**
+   * The host an instance, launch template or launch configuration configures, when it has user
+   * data.
+   */
   static Optional<Host> host(NetworkModel model, Resource resource) {
     Optional<UserData> own = model.userData(resource.id());
     if (own.isPresent()) {
@@ -78,10 +81,10 @@ final class Forwarders {
   }
 
   /**
-   * True when cloud-init runs the user data at boot and there is something to judge: a shell
-   * script with a {@code #!} line and at least one command, a {@code #cloud-config} document or
-   * a MIME multipart archive. cloud-init ignores text without a {@code #!} line (appliances read
-   * their own configuration formats from user data), and an empty script says nothing.
+   * True when cloud-init runs the user data at boot and there is something to judge: a shell script
+   * with a {@code #!} line and at least one command, a {@code #cloud-config} document or a MIME
+   * multipart archive. cloud-init ignores text without a {@code #!} line (appliances read their own
+   * configuration formats from user data), and an empty script says nothing.
    */
   static boolean judgeable(UserData userData) {
     return switch (userData.format()) {
@@ -121,8 +124,8 @@ final class Forwarders {
   }
 
   /**
-   * A network interface attached to an instance, by the instance's {@code NetworkInterfaces} or
-   * by an {@code AWS::EC2::NetworkInterfaceAttachment}.
+   * A network interface attached to an instance, by the instance's {@code NetworkInterfaces} or by
+   * an {@code AWS::EC2::NetworkInterfaceAttachment}.
    *
    * @param deviceIndex the device index as written ({@code 0} is the primary interface)
    */
@@ -135,7 +138,8 @@ final class Forwarders {
         for (Value nic : nics.items()) {
           if (nic instanceof Value.MapValue m) {
             Optional<ResourceId> eni = model.referencedResource(m.get("NetworkInterfaceId"));
-            eni.ifPresent(e -> found.add(new Attachment(instance.id(), e, text(m.get("DeviceIndex")))));
+            eni.ifPresent(
+                e -> found.add(new Attachment(instance.id(), e, text(m.get("DeviceIndex")))));
           }
         }
       }
@@ -155,9 +159,9 @@ final class Forwarders {
   }
 
   /**
-   * Routes as a message names them, sending traffic to {@code target}: {@code route
-   * PrivateRoute1 sends 0.0.0.0/0 from route table PrivateRouteTable1 to NatInstance}, and how
-   * many more routes do.
+   * Routes as a message names them, sending traffic to {@code target}: {@code route PrivateRoute1
+   * sends 0.0.0.0/0 from route table PrivateRouteTable1 to NatInstance}, and how many more routes
+   * do.
    */
   static String describe(List<Route> routes, String target) {
     Route route = routes.get(0);

@@ -18,11 +18,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * NL102: an instance that forwards packets for others (a route sends traffic to it or to a
- * network interface attached to it, or its user data masquerades) while its user data never turns
- * IPv4 forwarding on. The kernel then drops every packet not addressed to the host itself. A
- * setting only written to a sysctl file that nothing loads before the next boot is a warning.
- * Hosts without user data, or launched from AWS's NAT AMIs, are not judged.
+ * NL102: an instance that forwards packets for others (a route sends traffic to it or to a network
+ * interface attached to it, or its user data masquerades) while its user data never turns IPv4
+ * forwarding on. The kernel then drops every packet not addressed to the host itself. A setting
+ * only written to a sysctl file that nothing loads before the next boot is a warning. Hosts without
+ * user data, or launched from AWS's NAT AMIs, are not judged.
  */
 @RuleInfo(
     id = "NL102",
@@ -55,11 +55,29 @@ public final class IpForwardingDisabled implements Rule {
               : List.of();
       boolean ownUserData = model.userData(owner.id()).isPresent();
       List<PacketFilterRule> nat = ownUserData ? host.get().facts().ipv4SourceNat() : List.of();
-      if (routes.isEmpty() && nat.isEmpty()) {
+      if (routes.isEmpty() && nat.isEmpty() || launchesRouteTarget(model, owner)) {
         continue;
       }
       check(context, host.get(), routes, nat);
     }
+  }
+
+  /**
+   * True for a launch template that a route target is launched from: the finding belongs to the
+   * instance, which names the route.
+   */
+  private static boolean launchesRouteTarget(NetworkModel model, Resource template) {
+    if (!template.type().equals(ResourceTypes.LAUNCH_TEMPLATE)) {
+      return false;
+    }
+    for (Resource instance : model.resourcesOfType(ResourceTypes.INSTANCE)) {
+      if (Forwarders.launchTemplate(model, instance).filter(template::equals).isPresent()
+          && model.userData(instance.id()).isEmpty()
+          && !Forwarders.routesThrough(model, instance).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void check(
@@ -77,8 +95,10 @@ public final class IpForwardingDisabled implements Rule {
     Resource owner = host.resource();
     String subject =
         routes.isEmpty()
-            ? owner.logicalId() + "'s user data masquerades forwarded traffic ("
-                + nat.get(0).at().display() + ") but"
+            ? owner.logicalId()
+                + "'s user data masquerades forwarded traffic ("
+                + nat.get(0).at().display()
+                + ") but"
             : Forwarders.describe(routes, owner.logicalId()) + ", but its user data";
     Map<String, String> properties = new TreeMap<>();
     properties.put("forwarding", forwarding.state().name());
@@ -107,8 +127,11 @@ public final class IpForwardingDisabled implements Rule {
     }
     String state =
         forwarding.state() == Forwarding.State.DISABLED && forwarding.at() != null
-            ? "turns IPv4 forwarding off on " + forwarding.at().display() + " ("
-                + forwarding.how() + ")"
+            ? "turns IPv4 forwarding off on "
+                + forwarding.at().display()
+                + " ("
+                + forwarding.how()
+                + ")"
             : "never turns IPv4 forwarding on (net.ipv4.ip_forward stays 0)";
     String message =
         String.format(

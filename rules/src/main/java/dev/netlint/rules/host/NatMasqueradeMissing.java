@@ -20,13 +20,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * NL103: an instance that private route tables send {@code 0.0.0.0/0} to, configured by user
- * data, that leaves no source NAT rule in place ({@code MASQUERADE}/{@code SNAT} in iptables'
- * {@code nat} {@code POSTROUTING} chain, an nftables {@code masquerade}/{@code snat}, firewalld's
- * masquerade), or whose every such rule can never match: the output interface is one the host
- * does not have, or the rule is rejected because its interface word expanded to nothing. Packets
- * then leave with private source addresses, which the internet gateway does not translate, and
- * no reply comes back.
+ * NL103: an instance that private route tables send {@code 0.0.0.0/0} to, configured by user data,
+ * that leaves no source NAT rule in place ({@code MASQUERADE}/{@code SNAT} in iptables' {@code nat}
+ * {@code POSTROUTING} chain, an nftables {@code masquerade}/{@code snat}, firewalld's masquerade),
+ * or whose every such rule can never match: the output interface is one the host does not have, or
+ * the rule is rejected because its interface word expanded to nothing. Packets then leave with
+ * private source addresses, which the internet gateway does not translate, and no reply comes back.
  */
 @RuleInfo(
     id = "NL103",
@@ -107,7 +106,8 @@ public final class NatMasqueradeMissing implements Rule {
       if (!redirected.isEmpty()) {
         // A transparent proxy: what it redirects to itself goes out with its own address.
         severity = Severity.WARNING;
-        only = "; only what it redirects to itself (" + String.join(", ", redirected) + ") gets out";
+        only =
+            "; only what it redirects to itself (" + String.join(", ", redirected) + ") gets out";
       }
       message =
           String.format(
@@ -117,12 +117,16 @@ public final class NatMasqueradeMissing implements Rule {
                   + " not translate, so no reply comes back%s",
               sends, only);
     } else {
-      properties.put("scriptLine", Integer.toString(
-          nat.isEmpty() ? facts.rejectedIpv4SourceNat().get(0).at().line() : nat.get(0).at().line()));
+      properties.put(
+          "scriptLine",
+          Integer.toString(
+              nat.isEmpty()
+                  ? facts.rejectedIpv4SourceNat().get(0).at().line()
+                  : nat.get(0).at().line()));
       message =
           String.format(
-              "%s, but no source NAT rule of its user data can match: %s", sends,
-              String.join("; ", broken));
+              "%s, but no source NAT rule of its user data can match: %s",
+              sends, String.join("; ", broken));
     }
     context.report(
         severity,

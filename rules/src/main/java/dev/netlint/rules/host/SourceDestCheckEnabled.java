@@ -22,13 +22,13 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * NL104: an instance or network interface that receives traffic addressed to others (a route
- * names it as target, or its user data creates such a route at boot) with the source/destination
- * check on: its {@code SourceDestCheck} is {@code true} or not set (the default is {@code true}),
- * and no user data turns it off at boot ({@code aws ec2 modify-instance-attribute
+ * NL104: an instance or network interface that receives traffic addressed to others (a route names
+ * it as target, or its user data creates such a route at boot) with the source/destination check
+ * on: its {@code SourceDestCheck} is {@code true} or not set (the default is {@code true}), and no
+ * user data turns it off at boot ({@code aws ec2 modify-instance-attribute
  * --no-source-dest-check}). EC2 then drops every packet whose source or destination is not the
- * instance's own address. Hosts need no user data to be judged (AWS's NAT AMIs need none); a
- * value known only at deploy time is not judged.
+ * instance's own address. Hosts need no user data to be judged (AWS's NAT AMIs need none); a value
+ * known only at deploy time is not judged.
  */
 @RuleInfo(
     id = "NL104",
@@ -65,26 +65,37 @@ public final class SourceDestCheckEnabled implements Rule {
       }
       String why =
           routes.isEmpty()
-              ? "the user data of instance " + instance.logicalId() + " routes traffic to it at"
-                  + " boot (aws ec2 " + bootRoutes.get(0).operation() + " on "
-                  + bootRoutes.get(0).at().display() + ")"
+              ? "the user data of instance "
+                  + instance.logicalId()
+                  + " routes traffic to it at"
+                  + " boot (aws ec2 "
+                  + bootRoutes.get(0).operation()
+                  + " on "
+                  + bootRoutes.get(0).at().display()
+                  + ")"
               : Forwarders.describe(routes, "instance " + instance.logicalId());
       report(context, instance, why, routes);
     }
     for (Resource eni : model.resourcesOfType(ResourceTypes.NETWORK_INTERFACE)) {
       List<Route> routes = Forwarders.routesTo(model, eni);
-      if (routes.isEmpty() || checkOff(eni) || primaryOfInstanceWithCheckOff(model, eni, attachments)) {
+      if (routes.isEmpty()
+          || checkOff(eni)
+          || primaryOfInstanceWithCheckOff(model, eni, attachments)) {
         continue;
       }
       if (disabledAtBoot(model, eni, attachments)) {
         continue;
       }
       report(
-          context, eni, Forwarders.describe(routes, "network interface " + eni.logicalId()), routes);
+          context,
+          eni,
+          Forwarders.describe(routes, "network interface " + eni.logicalId()),
+          routes);
     }
   }
 
-  private static void report(RuleContext context, Resource resource, String why, List<Route> routes) {
+  private static void report(
+      RuleContext context, Resource resource, String why, List<Route> routes) {
     Value check = resource.property(PROPERTY);
     Origin at =
         check == null
@@ -92,8 +103,7 @@ public final class SourceDestCheckEnabled implements Rule {
             : new Origin(
                 check.origin().location(),
                 List.of("Resources", resource.logicalId(), "Properties", PROPERTY));
-    String state =
-        check == null ? "is not set, and defaults to true" : "is " + check.render();
+    String state = check == null ? "is not set, and defaults to true" : "is " + check.render();
     String kind = resource.type().equals(ResourceTypes.INSTANCE) ? "instance" : "network interface";
     String message =
         String.format(
@@ -131,7 +141,10 @@ public final class SourceDestCheckEnabled implements Rule {
     }
     for (Value nic : nics.items()) {
       if (nic instanceof Value.MapValue m
-          && Optional.ofNullable(m.get("DeviceIndex")).flatMap(Value::literal).orElse("").equals("0")) {
+          && Optional.ofNullable(m.get("DeviceIndex"))
+              .flatMap(Value::literal)
+              .orElse("")
+              .equals("0")) {
         Optional<Resource> eni =
             model.referencedResource(m.get("NetworkInterfaceId")).flatMap(model::resource);
         if (eni.isPresent() && checkOff(eni.get())) {
@@ -173,11 +186,11 @@ public final class SourceDestCheckEnabled implements Rule {
   }
 
   /**
-   * True when user data turns the check off for this instance or network interface at boot:
-   * its own user data (or that of the instance it is attached to) calling {@code
-   * modify-instance-attribute}/{@code modify-network-interface-attribute} on itself (an ID found
-   * at run time), or any user data naming it through a deploy-time value ({@code ${NatInstance}}),
-   * or user data that mentions the check in a form netlint does not follow.
+   * True when user data turns the check off for this instance or network interface at boot: its own
+   * user data (or that of the instance it is attached to) calling {@code
+   * modify-instance-attribute}/{@code modify-network-interface-attribute} on itself (an ID found at
+   * run time), or any user data naming it through a deploy-time value ({@code ${NatInstance}}), or
+   * user data that mentions the check in a form netlint does not follow.
    */
   private static boolean disabledAtBoot(
       NetworkModel model, Resource resource, List<Forwarders.Attachment> attachments) {
@@ -223,8 +236,8 @@ public final class SourceDestCheckEnabled implements Rule {
   }
 
   /**
-   * True when an ID in user data names {@code target}: a deploy-time value referencing it, or,
-   * in the target's own user data, an ID found at run time (the instance looking itself up).
+   * True when an ID in user data names {@code target}: a deploy-time value referencing it, or, in
+   * the target's own user data, an ID found at run time (the instance looking itself up).
    */
   private static boolean namesThis(
       NetworkModel model, HostValue id, ResourceId target, boolean ownUserData) {

@@ -198,7 +198,9 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
   private static boolean routesCreatedAtBoot(NetworkModel model, Set<ResourceId> tables) {
     boolean unknown = false;
     for (ResourceId owner : model.allUserData().keySet()) {
-      for (AwsCliCall call : model.hostFacts(owner).map(HostFacts::routesCreated).orElse(List.of())) {
+      List<AwsCliCall> calls =
+          model.hostFacts(owner).map(HostFacts::routesCreated).orElse(List.of());
+      for (AwsCliCall call : calls) {
         Optional<ResourceId> table =
             call.option("--route-table-id")
                 .map(HostValue::deployTime)

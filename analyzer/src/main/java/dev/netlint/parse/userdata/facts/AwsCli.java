@@ -22,8 +22,16 @@ final class AwsCli {
   /** Global options of the AWS CLI that take a value. */
   private static final Set<String> GLOBAL_WITH_VALUE =
       Set.of(
-          "--region", "--profile", "--output", "--endpoint-url", "--query", "--color",
-          "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--cli-binary-format");
+          "--region",
+          "--profile",
+          "--output",
+          "--endpoint-url",
+          "--query",
+          "--color",
+          "--ca-bundle",
+          "--cli-read-timeout",
+          "--cli-connect-timeout",
+          "--cli-binary-format");
 
   /** Reads the arguments of {@code aws}; empty unless it calls EC2. */
   static Optional<AwsCliCall> aws(List<HostValue> args, ScriptLine at) {
@@ -43,7 +51,9 @@ final class AwsCli {
         } else if (GLOBAL_WITH_VALUE.contains(name) && i + 1 < args.size()) {
           options.put(name, args.get(i + 1));
           i += 2;
-        } else if (service != null && operation != null && i + 1 < args.size()
+        } else if (service != null
+            && operation != null
+            && i + 1 < args.size()
             && !lit(args.get(i + 1)).startsWith("--")) {
           options.put(name, args.get(i + 1));
           i += 2;
@@ -68,8 +78,8 @@ final class AwsCli {
   }
 
   /**
-   * Reads the EC2 API tools: {@code ec2-modify-instance-attribute i-1 --source-dest-check
-   * false}, {@code ec2-create-route rtb-1 -r 0.0.0.0/0 -i i-1}.
+   * Reads the EC2 API tools: {@code ec2-modify-instance-attribute i-1 --source-dest-check false},
+   * {@code ec2-create-route rtb-1 -r 0.0.0.0/0 -i i-1}.
    */
   static Optional<AwsCliCall> apiTools(String program, List<HostValue> args, ScriptLine at) {
     String operation =

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * text/cloud-config} parts of a MIME multipart archive. cloud-init writes these files in its init
  * stage, after {@code bootcmd} and before {@code runcmd} and shell-script parts run.
  *
- * <p>See <a href="https://cloudinit.readthedocs.io/en/latest/reference/modules.html#write-files">Write
+ * <p>See <a
+ * href="https://cloudinit.readthedocs.io/en/latest/reference/modules.html#write-files">Write
  * Files</a> and <a
  * href="https://cloudinit.readthedocs.io/en/latest/reference/modules.html#power-state-change">Power
  * State Change</a>.
@@ -131,14 +132,14 @@ final class CloudConfigFiles {
       }
       boolean append = entry.path("append").asBoolean(false);
       files.add(
-          new WriteFile(path, content, append, new ScriptLine(lineOffset + lineOf(text, path), where)));
+          new WriteFile(
+              path, content, append, new ScriptLine(lineOffset + lineOf(text, path), where)));
     }
   }
 
   private static @Nullable String decode(String base64) {
     try {
-      return new String(
-          Base64.getMimeDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
+      return new String(Base64.getMimeDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * --direct --add-rule ipv4 nat POSTROUTING 0 ...}, {@code --direct --passthrough ipv4 ...}). A
  * {@code --permanent} change counts: it is what the host runs with after a reload or a reboot.
  *
- * <p>See <a href="https://firewalld.org/documentation/man-pages/firewall-cmd.html">firewall-cmd(1)</a>.
+ * <p>See <a
+ * href="https://firewalld.org/documentation/man-pages/firewall-cmd.html">firewall-cmd(1)</a>.
  */
 final class Firewalld {
   private Firewalld() {}
@@ -32,8 +33,12 @@ final class Firewalld {
     for (int i = 0; i < args.size(); i++) {
       String t = args.get(i).literalText().orElse("");
       if (t.equals("--add-masquerade") || t.equals("--remove-masquerade")) {
-        rules.add(masquerade(at, zone, program + " " + t,
-            t.startsWith("--add") ? Operation.APPEND : Operation.DELETE));
+        rules.add(
+            masquerade(
+                at,
+                zone,
+                program + " " + t,
+                t.startsWith("--add") ? Operation.APPEND : Operation.DELETE));
       } else if (t.startsWith("--add-rich-rule")) {
         String rule =
             t.contains("=")
@@ -71,8 +76,21 @@ final class Firewalld {
   private static PacketFilterRule masquerade(
       ScriptLine at, String zone, String via, Operation operation) {
     return new PacketFilterRule(
-        at, PacketFilterRule.Tool.FIREWALLD, Family.IPV4, "", operation, zone, null, null, null,
-        null, "", "", "MASQUERADE", via, "");
+        at,
+        PacketFilterRule.Tool.FIREWALLD,
+        Family.IPV4,
+        "",
+        operation,
+        zone,
+        null,
+        null,
+        null,
+        null,
+        "",
+        "",
+        "MASQUERADE",
+        via,
+        "");
   }
 
   private static Family family(HostValue v) {

@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows {@code net.ipv4.ip_forward} through a script: values set now ({@code sysctl -w}, a
- * write to {@code /proc/sys/net/ipv4/ip_forward}), values written to sysctl configuration files,
- * and the commands that load those files ({@code sysctl -p}, {@code sysctl --system}, a restart
- * of {@code systemd-sysctl}, a reboot).
+ * Follows {@code net.ipv4.ip_forward} through a script: values set now ({@code sysctl -w}, a write
+ * to {@code /proc/sys/net/ipv4/ip_forward}), values written to sysctl configuration files, and the
+ * commands that load those files ({@code sysctl -p}, {@code sysctl --system}, a restart of {@code
+ * systemd-sysctl}, a reboot).
  *
  * <p>See <a href="https://man7.org/linux/man-pages/man8/sysctl.8.html">sysctl(8)</a> and <a
  * href="https://www.freedesktop.org/software/systemd/man/latest/sysctl.d.html">sysctl.d(5)</a>.

@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@link HostFacts} of user data: runs through its commands in the order the host runs
- * them (cloud-init {@code bootcmd}, then {@code write_files}, then {@code runcmd} and shell
- * parts), keeping the files the script writes, the packet-filter rules it adds and removes, the
- * state of IPv4 forwarding and its AWS CLI calls. Scripts the user data writes and runs ({@code
- * bash -c '...'}, {@code cat > /opt/nat.sh <<EOF ... bash /opt/nat.sh}) are followed too.
+ * them (cloud-init {@code bootcmd}, then {@code write_files}, then {@code runcmd} and shell parts),
+ * keeping the files the script writes, the packet-filter rules it adds and removes, the state of
+ * IPv4 forwarding and its AWS CLI calls. Scripts the user data writes and runs ({@code bash -c
+ * '...'}, {@code cat > /opt/nat.sh <<EOF ... bash /opt/nat.sh}) are followed too.
  *
  * <p>Never throws: user data netlint cannot follow yields facts whose every topic is {@linkplain
  * HostFacts#unread() unread}, so that no rule judges it.
@@ -46,8 +46,14 @@ public final class HostFactsExtractor {
   /** Directories a copy into keeps the file's name in. */
   private static final Set<String> KNOWN_DIRECTORIES =
       Set.of(
-          "/etc/sysctl.d", "/run/sysctl.d", "/usr/lib/sysctl.d", "/etc/iptables", "/etc/sysconfig",
-          "/etc/nftables.d", "/etc/nftables", "/etc/ufw");
+          "/etc/sysctl.d",
+          "/run/sysctl.d",
+          "/usr/lib/sysctl.d",
+          "/etc/iptables",
+          "/etc/sysconfig",
+          "/etc/nftables.d",
+          "/etc/nftables",
+          "/etc/ufw");
 
   private static final Set<String> IPV4_RULE_FILES =
       Set.of(
@@ -262,8 +268,8 @@ public final class HostFactsExtractor {
   /**
    * The command whose output is piped into command {@code index}. The model does not say which
    * commands form a pipeline; a writer ({@code echo}, {@code printf}, {@code cat}, {@code sysctl})
-   * right before, on the same or the previous line and not redirecting its own output, is taken
-   * to feed it.
+   * right before, on the same or the previous line and not redirecting its own output, is taken to
+   * feed it.
    */
   private static int pipedFrom(UserData script, int index) {
     if (index == 0) {
@@ -272,7 +278,8 @@ public final class HostFactsExtractor {
     ShellCommand c = script.commands().get(index);
     ShellCommand prev = script.commands().get(index - 1);
     String p = prev.program().orElse("");
-    boolean writer = p.equals("echo") || p.equals("printf") || p.equals("cat") || p.equals("sysctl");
+    boolean writer =
+        p.equals("echo") || p.equals("printf") || p.equals("cat") || p.equals("sysctl");
     boolean near = c.line() - prev.line() <= 1 && c.line() >= prev.line();
     return writer && near && prev.part().equals(c.part()) && prev.writtenFiles().isEmpty()
         ? index - 1
@@ -511,10 +518,11 @@ public final class HostFactsExtractor {
     switch (r.operation()) {
       case FLUSH ->
           rules.removeIf(
-              x -> x.operation() != Operation.POLICY
-                  && sameScope(x, r)
-                  && (r.table().isEmpty() || x.table().equals(r.table()))
-                  && (r.chain().isEmpty() || x.chain().equals(r.chain())));
+              x ->
+                  x.operation() != Operation.POLICY
+                      && sameScope(x, r)
+                      && (r.table().isEmpty() || x.table().equals(r.table()))
+                      && (r.chain().isEmpty() || x.chain().equals(r.chain())));
       case DELETE -> {
         for (int i = 0; i < rules.size(); i++) {
           PacketFilterRule x = rules.get(i);
@@ -532,10 +540,11 @@ public final class HostFactsExtractor {
       }
       case POLICY -> {
         rules.removeIf(
-            x -> x.operation() == Operation.POLICY
-                && sameScope(x, r)
-                && x.table().equals(r.table())
-                && x.chain().equals(r.chain()));
+            x ->
+                x.operation() == Operation.POLICY
+                    && sameScope(x, r)
+                    && x.table().equals(r.table())
+                    && x.chain().equals(r.chain()));
         rules.add(r);
       }
       default -> rules.add(r);
@@ -547,7 +556,8 @@ public final class HostFactsExtractor {
         && (a.family() == b.family() || a.family() == Family.BOTH || b.family() == Family.BOTH);
   }
 
-  private static boolean same(PacketFilterRule.@Nullable Match a, PacketFilterRule.@Nullable Match b) {
+  private static boolean same(
+      PacketFilterRule.@Nullable Match a, PacketFilterRule.@Nullable Match b) {
     if (a == null || b == null) {
       return a == b;
     }
@@ -741,8 +751,8 @@ public final class HostFactsExtractor {
   }
 
   /**
-   * Rule files that a firewall service loads at boot or when it starts, unless the script
-   * already loaded them itself.
+   * Rule files that a firewall service loads at boot or when it starts, unless the script already
+   * loaded them itself.
    */
   private void savedRuleFiles() {
     int end = root.commands().size();

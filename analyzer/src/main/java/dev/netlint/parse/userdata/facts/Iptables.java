@@ -43,11 +43,37 @@ final class Iptables {
   /** Options that take no value. */
   private static final Set<String> FLAGS =
       Set.of(
-          "-n", "--numeric", "-v", "--verbose", "-x", "--exact", "--line-numbers", "-4", "-6",
-          "--ipv4", "--ipv6", "-f", "--fragment", "--random", "--random-fully", "--persistent",
-          "--syn", "--log-uid", "--rsource", "--rdest", "--set", "--update", "--rcheck",
-          "--remove", "--clamp-mss-to-pmtu", "--log-ip-options", "--log-tcp-options",
-          "--log-tcp-sequence", "--strict", "--next", "--nodst");
+          "-n",
+          "--numeric",
+          "-v",
+          "--verbose",
+          "-x",
+          "--exact",
+          "--line-numbers",
+          "-4",
+          "-6",
+          "--ipv4",
+          "--ipv6",
+          "-f",
+          "--fragment",
+          "--random",
+          "--random-fully",
+          "--persistent",
+          "--syn",
+          "--log-uid",
+          "--rsource",
+          "--rdest",
+          "--set",
+          "--update",
+          "--rcheck",
+          "--remove",
+          "--clamp-mss-to-pmtu",
+          "--log-ip-options",
+          "--log-tcp-options",
+          "--log-tcp-sequence",
+          "--strict",
+          "--next",
+          "--nodst");
 
   /**
    * Reads one iptables command.
@@ -130,13 +156,30 @@ final class Iptables {
             p.target = lit(args.get(++i)).toUpperCase(Locale.ROOT);
           }
         }
-        case "-L", "--list", "-S", "--list-rules", "-N", "--new-chain", "-X", "--delete-chain",
-            "-Z", "--zero", "-E", "--rename-chain", "-C", "--check", "-h", "--help" -> {
+        case "-L",
+            "--list",
+            "-S",
+            "--list-rules",
+            "-N",
+            "--new-chain",
+            "-X",
+            "--delete-chain",
+            "-Z",
+            "--zero",
+            "-E",
+            "--rename-chain",
+            "-C",
+            "--check",
+            "-h",
+            "--help" -> {
           return Optional.empty();
         }
         default -> {
           p.negated = false;
-          if (a.startsWith("-") && value == null && !FLAGS.contains(a) && hasNext
+          if (a.startsWith("-")
+              && value == null
+              && !FLAGS.contains(a)
+              && hasNext
               && !isOption(args.get(i + 1))) {
             i++;
           }
@@ -168,8 +211,8 @@ final class Iptables {
   /**
    * Reads iptables-restore input.
    *
-   * @param flush true when loading the input replaces the tables it names (iptables-restore
-   *     without {@code --noflush}); a flush of each table then comes first
+   * @param flush true when loading the input replaces the tables it names (iptables-restore without
+   *     {@code --noflush}); a flush of each table then comes first
    * @param index the command whose variables {@code $NAME} in the text are looked up at
    */
   static List<PacketFilterRule> restore(
@@ -196,8 +239,21 @@ final class Iptables {
         if (parts.length >= 2 && !parts[1].equals("-")) {
           rules.add(
               new PacketFilterRule(
-                  at, PacketFilterRule.Tool.IPTABLES, family, table, Operation.POLICY, parts[0],
-                  null, null, null, null, "", "", parts[1].toUpperCase(Locale.ROOT), via, ""));
+                  at,
+                  PacketFilterRule.Tool.IPTABLES,
+                  family,
+                  table,
+                  Operation.POLICY,
+                  parts[0],
+                  null,
+                  null,
+                  null,
+                  null,
+                  "",
+                  "",
+                  parts[1].toUpperCase(Locale.ROOT),
+                  via,
+                  ""));
         }
       } else if (line.startsWith("-")) {
         List<HostValue> args = new ArrayList<>();
@@ -212,8 +268,21 @@ final class Iptables {
       for (String t : tables) {
         flushes.add(
             new PacketFilterRule(
-                at, PacketFilterRule.Tool.IPTABLES, family, t, Operation.FLUSH, "", null, null,
-                null, null, "", "", "", via, ""));
+                at,
+                PacketFilterRule.Tool.IPTABLES,
+                family,
+                t,
+                Operation.FLUSH,
+                "",
+                null,
+                null,
+                null,
+                null,
+                "",
+                "",
+                "",
+                via,
+                ""));
       }
       flushes.addAll(rules);
       return flushes;
@@ -226,7 +295,8 @@ final class Iptables {
   }
 
   private static boolean isOption(HostValue v) {
-    return v.literalText().filter(t -> t.startsWith("-") && t.length() > 1 || t.equals("!"))
+    return v.literalText()
+        .filter(t -> t.startsWith("-") && t.length() > 1 || t.equals("!"))
         .isPresent();
   }
 
@@ -281,8 +351,10 @@ final class Iptables {
         // and the program rejects the word after it.
         String option = args.get(i).literalText().orElse("");
         rejection =
-            option + " has no value (the word after it expanded to nothing), so iptables takes "
-                + v.literalText().orElse("") + " as its value and rejects the command";
+            option
+                + " has no value (the word after it expanded to nothing), so iptables takes "
+                + v.literalText().orElse("")
+                + " as its value and rejects the command";
         consumed = 0;
         return new Match(HostValue.literal(""), neg);
       }

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads nftables rules from {@code nft} command lines ({@code nft add rule ip nat postrouting
  * oifname "eth0" masquerade}) and from ruleset files ({@code nft -f}, {@code /etc/nftables.conf})
- * in both the flat ({@code add rule ...}) and the block ({@code table ip nat { chain postrouting
- * { ... } }}) syntax. Statements netlint does not need are skipped.
+ * in both the flat ({@code add rule ...}) and the block ({@code table ip nat { chain postrouting {
+ * ... } }}) syntax. Statements netlint does not need are skipped.
  *
  * <p>See <a href="https://www.netfilter.org/projects/nftables/manpage.html">nft(8)</a>.
  */
@@ -257,7 +257,9 @@ final class Nftables {
         skipBlock();
       } else if (!t.equals(END)) {
         // set, map, flowtable and other named objects
-        while (pos < tokens.size() && !"{".equals(peek()) && !END.equals(peek())
+        while (pos < tokens.size()
+            && !"{".equals(peek())
+            && !END.equals(peek())
             && !"}".equals(peek())) {
           next();
         }
@@ -286,8 +288,19 @@ final class Nftables {
         continue;
       }
       if (s.get(0).equals("policy") && s.size() >= 2) {
-        rules.add(rule(family, table, chain, Operation.POLICY, null, null, null, null, "", "",
-            s.get(1).toUpperCase(Locale.ROOT)));
+        rules.add(
+            rule(
+                family,
+                table,
+                chain,
+                Operation.POLICY,
+                null,
+                null,
+                null,
+                null,
+                "",
+                "",
+                s.get(1).toUpperCase(Locale.ROOT)));
         continue;
       }
       rule(s, family, table, chain, Operation.APPEND);
@@ -362,8 +375,8 @@ final class Nftables {
       }
     }
     if (!target.isEmpty()) {
-      rules.add(rule(family, table, chain, op, in, out, source, destination, protocol, port,
-          target));
+      rules.add(
+          rule(family, table, chain, op, in, out, source, destination, protocol, port, target));
     }
   }
 
@@ -380,8 +393,21 @@ final class Nftables {
       String port,
       String target) {
     return new PacketFilterRule(
-        at, PacketFilterRule.Tool.NFTABLES, family, table, op, chain, in, out, source,
-        destination, protocol, port, target, via, "");
+        at,
+        PacketFilterRule.Tool.NFTABLES,
+        family,
+        table,
+        op,
+        chain,
+        in,
+        out,
+        source,
+        destination,
+        protocol,
+        port,
+        target,
+        via,
+        "");
   }
 
   private @Nullable Match match(List<String> s, int i) {

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the words of a script stand for when it runs, following the script's own variable
- * assignments ({@link UserData#variableAt}), and the same for words found in text the script
- * writes (iptables-restore input, nftables files), where {@code $NAME} and {@code ${NAME}} are
- * looked up the same way.
+ * assignments ({@link UserData#variableAt}), and the same for words found in text the script writes
+ * (iptables-restore input, nftables files), where {@code $NAME} and {@code ${NAME}} are looked up
+ * the same way.
  */
 final class Words {
   /** Assignments followed through at most this many variables ({@code A=$B}, {@code B=$C}...). */
@@ -58,8 +58,8 @@ final class Words {
   }
 
   /**
-   * The value of a token of text the script writes or feeds to a program, after shell-style
-   * quote removal: {@code "$IFACE"} is looked up in the script, {@code $(...)} is run-time.
+   * The value of a token of text the script writes or feeds to a program, after shell-style quote
+   * removal: {@code "$IFACE"} is looked up in the script, {@code $(...)} is run-time.
    */
   static HostValue token(String token, UserData script, int index) {
     String t = unquote(token);
@@ -111,8 +111,8 @@ final class Words {
   }
 
   /**
-   * Splits a line into whitespace-separated tokens, keeping quoted runs ({@code "a b"}, {@code
-   * 'a b'}) together with their quotes.
+   * Splits a line into whitespace-separated tokens, keeping quoted runs ({@code "a b"}, {@code 'a
+   * b'}) together with their quotes.
    */
   static List<String> split(String line) {
     List<String> tokens = new ArrayList<>();

@@ -72,7 +72,10 @@ class HostFactsExtractorTest {
     assertThat(out(onlySourceNat(quoted)).isEmptyLiteral()).isTrue();
     assertThat(quoted.rejected()).isEmpty();
     HostFacts variable =
-        facts("#!/bin/bash\nNIC=\niptables -t nat -A POSTROUTING -o $NIC -j SNAT --to-source 1.2.3.4\n");
+        facts(
+            "#!/bin/bash\n"
+                + "NIC=\n"
+                + "iptables -t nat -A POSTROUTING -o $NIC -j SNAT --to-source 1.2.3.4\n");
     PacketFilterRule r = onlySourceNat(variable);
     assertThat(r.target()).isEqualTo("SNAT");
     assertThat(out(r).isEmptyLiteral()).isTrue();
@@ -112,11 +115,16 @@ class HostFactsExtractorTest {
     assertThat(f.packetFilter())
         .extracting(PacketFilterRule::operation, PacketFilterRule::chain, PacketFilterRule::target)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(PacketFilterRule.Operation.POLICY, "FORWARD", "DROP"),
-            org.assertj.core.groups.Tuple.tuple(PacketFilterRule.Operation.APPEND, "FORWARD", "ACCEPT"),
-            org.assertj.core.groups.Tuple.tuple(PacketFilterRule.Operation.APPEND, "PREROUTING", "REDIRECT"),
-            org.assertj.core.groups.Tuple.tuple(PacketFilterRule.Operation.APPEND, "POSTROUTING", "MASQUERADE"),
-            org.assertj.core.groups.Tuple.tuple(PacketFilterRule.Operation.APPEND, "POSTROUTING", "MASQUERADE"));
+            org.assertj.core.groups.Tuple.tuple(
+                PacketFilterRule.Operation.POLICY, "FORWARD", "DROP"),
+            org.assertj.core.groups.Tuple.tuple(
+                PacketFilterRule.Operation.APPEND, "FORWARD", "ACCEPT"),
+            org.assertj.core.groups.Tuple.tuple(
+                PacketFilterRule.Operation.APPEND, "PREROUTING", "REDIRECT"),
+            org.assertj.core.groups.Tuple.tuple(
+                PacketFilterRule.Operation.APPEND, "POSTROUTING", "MASQUERADE"),
+            org.assertj.core.groups.Tuple.tuple(
+                PacketFilterRule.Operation.APPEND, "POSTROUTING", "MASQUERADE"));
     PacketFilterRule forward = f.packetFilter().get(1);
     assertThat(forward.destination().negated()).isTrue();
     assertThat(f.packetFilter().get(2).destinationPort()).isEqualTo("80");
@@ -191,7 +199,8 @@ class HostFactsExtractorTest {
         facts(
             "#!/bin/bash\n"
                 + "nft add table ip nat\n"
-                + "nft 'add chain ip nat postrouting { type nat hook postrouting priority 100 ; }'\n"
+                + "nft 'add chain ip nat postrouting { type nat hook postrouting priority 100 ;"
+                + " }'\n"
                 + "nft add rule ip nat postrouting oifname \"ens5\" masquerade\n");
     PacketFilterRule r = onlySourceNat(command);
     assertThat(r.tool()).isEqualTo(PacketFilterRule.Tool.NFTABLES);
@@ -221,17 +230,22 @@ class HostFactsExtractorTest {
   @Test
   void firewalldMasqueradeAndDirectRules() {
     HostFacts zone =
-        facts("#!/bin/bash\nfirewall-cmd --permanent --zone=public --add-masquerade\nfirewall-cmd --reload\n");
+        facts(
+            "#!/bin/bash\n"
+                + "firewall-cmd --permanent --zone=public --add-masquerade\n"
+                + "firewall-cmd --reload\n");
     assertThat(onlySourceNat(zone).tool()).isEqualTo(PacketFilterRule.Tool.FIREWALLD);
     HostFacts direct =
         facts(
             "#!/bin/bash\n"
-                + "firewall-cmd --permanent --direct --add-rule ipv4 nat POSTROUTING 0 -o eth0 -j MASQUERADE\n");
+                + "firewall-cmd --permanent --direct --add-rule ipv4 nat POSTROUTING 0 -o eth0 -j"
+                + " MASQUERADE\n");
     assertThat(out(onlySourceNat(direct)).literalText()).contains("eth0");
     HostFacts passthrough =
         facts(
             "#!/bin/bash\n"
-                + "firewall-cmd --direct --passthrough ipv4 -t nat -I POSTROUTING -o ens5 -j MASQUERADE\n");
+                + "firewall-cmd --direct --passthrough ipv4 -t nat -I POSTROUTING -o ens5 -j"
+                + " MASQUERADE\n");
     assertThat(out(onlySourceNat(passthrough)).literalText()).contains("ens5");
   }
 
@@ -241,14 +255,23 @@ class HostFactsExtractorTest {
   void forwardingSetNow() {
     assertThat(facts("#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1\n").ipv4Forwarding().state())
         .isEqualTo(State.ENABLED);
-    assertThat(facts("#!/bin/bash\nsudo sysctl net.ipv4.conf.all.forwarding=1\n").ipv4Forwarding().state())
+    assertThat(
+            facts("#!/bin/bash\nsudo sysctl net.ipv4.conf.all.forwarding=1\n")
+                .ipv4Forwarding()
+                .state())
         .isEqualTo(State.ENABLED);
     HostFacts proc = facts("#!/bin/sh\necho 1 > /proc/sys/net/ipv4/ip_forward\n");
     assertThat(proc.ipv4Forwarding().state()).isEqualTo(State.ENABLED);
     assertThat(proc.ipv4Forwarding().at().line()).isEqualTo(2);
-    assertThat(facts("#!/bin/bash\necho 1 | sudo tee /proc/sys/net/ipv4/ip_forward\n").ipv4Forwarding().state())
+    assertThat(
+            facts("#!/bin/bash\necho 1 | sudo tee /proc/sys/net/ipv4/ip_forward\n")
+                .ipv4Forwarding()
+                .state())
         .isEqualTo(State.ENABLED);
-    assertThat(facts("#!/bin/bash\nsudo sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'\n").ipv4Forwarding().state())
+    assertThat(
+            facts("#!/bin/bash\nsudo sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'\n")
+                .ipv4Forwarding()
+                .state())
         .isEqualTo(State.ENABLED);
     assertThat(facts("#!/bin/bash\nsysctl -w net.ipv4.ip_forward=0\n").ipv4Forwarding().state())
         .isEqualTo(State.DISABLED);
@@ -264,7 +287,8 @@ class HostFactsExtractorTest {
     assertThat(notLoaded.ipv4Forwarding().how()).isEqualTo("/etc/sysctl.d/90-nat.conf");
     assertThat(facts(write + "sysctl -p /etc/sysctl.d/90-nat.conf\n").ipv4Forwarding().state())
         .isEqualTo(State.ENABLED);
-    assertThat(facts(write + "sysctl --system\n").ipv4Forwarding().state()).isEqualTo(State.ENABLED);
+    assertThat(facts(write + "sysctl --system\n").ipv4Forwarding().state())
+        .isEqualTo(State.ENABLED);
     assertThat(facts(write + "sysctl -p /etc/sysctl.d/*.conf\n").ipv4Forwarding().state())
         .isEqualTo(State.ENABLED);
     assertThat(facts(write + "systemctl restart systemd-sysctl\n").ipv4Forwarding().state())
@@ -274,7 +298,8 @@ class HostFactsExtractorTest {
     assertThat(facts(write + "sysctl -p\n").ipv4Forwarding().state())
         .isEqualTo(State.ENABLED_AFTER_REBOOT);
     // loading before writing does nothing
-    assertThat(facts("#!/bin/bash\nsysctl --system\n" + write.substring(12)).ipv4Forwarding().state())
+    assertThat(
+            facts("#!/bin/bash\nsysctl --system\n" + write.substring(12)).ipv4Forwarding().state())
         .isEqualTo(State.ENABLED_AFTER_REBOOT);
     // systemd-sysctl reads only *.conf in sysctl.d
     assertThat(
@@ -288,7 +313,10 @@ class HostFactsExtractorTest {
   void forwardingThroughHereDocumentsTeeAndSed() {
     assertThat(
             facts(
-                    "#!/bin/bash\ncat <<EOF > /etc/sysctl.d/99-nat.conf\nnet.ipv4.ip_forward = 1\nEOF\n"
+                    "#!/bin/bash\n"
+                        + "cat <<EOF > /etc/sysctl.d/99-nat.conf\n"
+                        + "net.ipv4.ip_forward = 1\n"
+                        + "EOF\n"
                         + "sysctl -p /etc/sysctl.d/99-nat.conf\n")
                 .ipv4Forwarding()
                 .state())
@@ -307,7 +335,9 @@ class HostFactsExtractorTest {
         .isEqualTo(State.ENABLED);
     assertThat(
             facts(
-                    "#!/bin/bash\nsed -i 's/#net.ipv4.ip_forward=1/net.ipv4.ip_forward=1/' /etc/sysctl.conf\n"
+                    "#!/bin/bash\n"
+                        + "sed -i 's/#net.ipv4.ip_forward=1/net.ipv4.ip_forward=1/'"
+                        + " /etc/sysctl.conf\n"
                         + "sysctl -p\n")
                 .ipv4Forwarding()
                 .state())
@@ -321,7 +351,8 @@ class HostFactsExtractorTest {
 
   @Test
   void sedExpressionsThatSetForwarding() {
-    assertThat(HostFactsExtractor.sedForwarding("s/net.ipv4.ip_forward = 0/net.ipv4.ip_forward = 1/g"))
+    assertThat(
+            HostFactsExtractor.sedForwarding("s/net.ipv4.ip_forward = 0/net.ipv4.ip_forward = 1/g"))
         .isEqualTo("1");
     assertThat(HostFactsExtractor.sedForwarding("s/^#\\s*net.ipv4.ip_forward/net.ipv4.ip_forward/"))
         .isEqualTo("1");
@@ -345,14 +376,16 @@ class HostFactsExtractorTest {
     assertThat(f.ipv4Forwarding().state()).isEqualTo(State.ENABLED);
     assertThat(f.ipv4SourceNat()).hasSize(1);
     HostFacts written =
-        facts("#cloud-config\nwrite_files:\n  - path: /etc/sysctl.d/90-nat.conf\n"
-            + "    content: net.ipv4.ip_forward=1\n");
+        facts(
+            "#cloud-config\nwrite_files:\n  - path: /etc/sysctl.d/90-nat.conf\n"
+                + "    content: net.ipv4.ip_forward=1\n");
     assertThat(written.ipv4Forwarding().state()).isEqualTo(State.ENABLED_AFTER_REBOOT);
     assertThat(written.ipv4Forwarding().at().part()).isEqualTo("write_files");
     assertThat(written.ipv4Forwarding().at().line()).isEqualTo(3);
     HostFacts rebooting =
-        facts("#cloud-config\nwrite_files:\n  - path: /etc/sysctl.conf\n    append: true\n"
-            + "    content: net.ipv4.ip_forward=1\npower_state:\n  mode: reboot\n");
+        facts(
+            "#cloud-config\nwrite_files:\n  - path: /etc/sysctl.conf\n    append: true\n"
+                + "    content: net.ipv4.ip_forward=1\npower_state:\n  mode: reboot\n");
     assertThat(rebooting.ipv4Forwarding().state()).isEqualTo(State.ENABLED);
   }
 
@@ -409,11 +442,13 @@ class HostFactsExtractorTest {
                 + "INSTANCEID=$(curl -s http://169.254.169.254/latest/meta-data/instance-id)\n"
                 + "aws --region us-east-1 ec2 modify-instance-attribute --instance-id $INSTANCEID"
                 + " --source-dest-check \"{\\\"Value\\\": false}\"\n"
-                + "aws ec2 modify-instance-attribute --instance-id $INSTANCEID --no-source-dest-check\n"
+                + "aws ec2 modify-instance-attribute --instance-id $INSTANCEID"
+                + " --no-source-dest-check\n"
                 + "aws ec2 describe-instances\n");
     assertThat(f.sourceDestCheckDisabled()).hasSize(2);
     AwsCliCall first = f.sourceDestCheckDisabled().get(0);
-    assertThat(first.option("--instance-id").orElseThrow().kind()).isEqualTo(HostValue.Kind.RUN_TIME);
+    assertThat(first.option("--instance-id").orElseThrow().kind())
+        .isEqualTo(HostValue.Kind.RUN_TIME);
     assertThat(first.option("--region").orElseThrow().literalText()).contains("us-east-1");
     assertThat(f.awsCalls()).hasSize(3);
     assertThat(f.unread()).isEmpty();
