@@ -10,6 +10,7 @@ import dev.netlint.engine.flows.DeclaredFlows;
 import dev.netlint.engine.flows.NetlintConfig;
 import dev.netlint.graph.NetworkGraph;
 import dev.netlint.graph.flows.FlowInference;
+import dev.netlint.model.HostFacts;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -21,6 +22,7 @@ import dev.netlint.parse.cfn.StackSource;
 import dev.netlint.parse.intrinsic.Problem;
 import dev.netlint.parse.intrinsic.Resolution;
 import dev.netlint.parse.intrinsic.StackResolver;
+import dev.netlint.parse.userdata.facts.HostFactsExtractor;
 import dev.netlint.schema.ResourceSchemas;
 import dev.netlint.schema.SchemaProblem;
 import java.nio.file.Path;
@@ -34,11 +36,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves them,
- * builds the network model of each (one cloud assembly, or one lone template, is one network),
- * infers the flows it implies and adds those its {@code .netlint.yaml} declares, runs the rules and
- * collects the findings. Never throws for bad input: an unreadable file becomes an {@code NL001}
- * finding, an invalid {@code .netlint.yaml} an {@code NL005} finding, and the other files are still
- * analyzed.
+ * builds the network model of each (one cloud assembly, or one lone template, is one network) with
+ * what user data does to its hosts, infers the flows it implies and adds those its {@code
+ * .netlint.yaml} declares, runs the rules and collects the findings. Never throws for bad input:
+ * an unreadable file becomes an {@code NL001} finding, an invalid {@code .netlint.yaml} an {@code
+ * NL005} finding, and the other files are still analyzed.
  */
 public final class Analysis {
   private Analysis() {}
@@ -148,7 +150,9 @@ public final class Analysis {
       }
       userData.putAll(UserDataExtractor.extract(stack, source.template()));
     }
-    NetworkModel model = new NetworkModel(stacks, userData);
+    Map<ResourceId, HostFacts> hostFacts = new TreeMap<>();
+    userData.forEach((owner, data) -> hostFacts.put(owner, HostFactsExtractor.extract(data)));
+    NetworkModel model = new NetworkModel(stacks, userData, hostFacts);
     List<Flow> flows = new ArrayList<>(FlowInference.infer(model));
     DeclaredFlows.ForUnit forUnit =
         declared.forUnit(options.baseDirectory().resolve(unit.name()).normalize(), model);

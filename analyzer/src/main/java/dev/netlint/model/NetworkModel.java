@@ -26,19 +26,26 @@ public final class NetworkModel {
   private final Map<ResourceId, Resource> resources = new LinkedHashMap<>();
   private final Map<String, List<Resource>> byType = new TreeMap<>();
   private final Map<ResourceId, List<Route>> routesByTable = new LinkedHashMap<>();
+  private final List<Route> allRoutes = new ArrayList<>();
   private final Map<ResourceId, ResourceId> tableBySubnet = new LinkedHashMap<>();
   private final Map<ResourceId, List<ResourceId>> subnetsByTable = new LinkedHashMap<>();
   private final Map<ResourceId, UserData> userData;
+  private final Map<ResourceId, HostFacts> hostFacts;
 
   /**
    * Builds the model.
    *
    * @param stacks the stacks, in load order
    * @param userData the parsed user data of instances, launch templates and launch configurations
+   * @param hostFacts what that user data does to the host's network, by the same owners
    */
-  public NetworkModel(List<Stack> stacks, Map<ResourceId, UserData> userData) {
+  public NetworkModel(
+      List<Stack> stacks,
+      Map<ResourceId, UserData> userData,
+      Map<ResourceId, HostFacts> hostFacts) {
     this.stacks = List.copyOf(stacks);
     this.userData = Collections.unmodifiableMap(new TreeMap<>(userData));
+    this.hostFacts = Collections.unmodifiableMap(new TreeMap<>(hostFacts));
     for (Stack stack : stacks) {
       for (Resource r : stack.resources().values()) {
         if (r.active()) {
@@ -57,15 +64,21 @@ public final class NetworkModel {
     }
     for (Resource r : resourcesOfType(ResourceTypes.ROUTE)) {
       Route route = route(r);
+      allRoutes.add(route);
       if (route.routeTable() != null) {
         routesByTable.computeIfAbsent(route.routeTable(), t -> new ArrayList<>()).add(route);
       }
     }
   }
 
+  /** A model whose user data has not been read for host facts. */
+  public NetworkModel(List<Stack> stacks, Map<ResourceId, UserData> userData) {
+    this(stacks, userData, Map.of());
+  }
+
   /** A model of stacks with no user data parsed. */
   public NetworkModel(List<Stack> stacks) {
-    this(stacks, Map.of());
+    this(stacks, Map.of(), Map.of());
   }
 
   /** The stacks, in load order. */
@@ -107,6 +120,14 @@ public final class NetworkModel {
     return referencedResource(value).flatMap(this::resource).map(Resource::type);
   }
 
+  /**
+   * Every active route, in stack and template order, including routes in route tables outside
+   * the model (a {@code RouteTableId} from a parameter or an import).
+   */
+  public List<Route> routes() {
+    return Collections.unmodifiableList(allRoutes);
+  }
+
   /** The routes of a route table, in stack and template order. */
   public List<Route> routes(ResourceId routeTable) {
     return routesByTable.getOrDefault(routeTable, List.of());
@@ -138,6 +159,14 @@ public final class NetworkModel {
   /** Every parsed user data, by owner. */
   public Map<ResourceId, UserData> allUserData() {
     return userData;
+  }
+
+  /**
+   * What the user data of an instance, launch template or launch configuration does to the
+   * host's network; empty when it has no user data.
+   */
+  public Optional<HostFacts> hostFacts(ResourceId owner) {
+    return Optional.ofNullable(hostFacts.get(owner));
   }
 
   /** The literal {@code Tags} of a resource (key to value), in template order. */
@@ -238,14 +267,6 @@ public final class NetworkModel {
       default -> {}
     }
     return subnets.stream().distinct().toList();
-  }
-
-  /**
-   * Every active {@code AWS::EC2::Route}, in stack and template order, including those whose
-   * route table is not in the model.
-   */
-  public List<Route> routes() {
-    return resourcesOfType(ResourceTypes.ROUTE).stream().map(this::route).toList();
   }
 
   /**

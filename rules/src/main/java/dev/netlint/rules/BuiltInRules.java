@@ -1,6 +1,9 @@
 package dev.netlint.rules;
 
 import dev.netlint.api.Rule;
+import dev.netlint.rules.host.IpForwardingDisabled;
+import dev.netlint.rules.host.NatMasqueradeMissing;
+import dev.netlint.rules.host.SourceDestCheckEnabled;
 import dev.netlint.rules.reach.DeclaredFlowViolated;
 import dev.netlint.rules.reach.HealthCheckPortBlocked;
 import dev.netlint.rules.reach.NetworkAclGap;
@@ -23,6 +26,9 @@ public final class BuiltInRules {
     return List.of(
         // NL1xx: what user data does to the host's network
         new HardcodedInterfaceName(),
+        new IpForwardingDisabled(),
+        new NatMasqueradeMissing(),
+        new SourceDestCheckEnabled(),
         // NL2xx: routing
         new PrivateSubnetWithoutDefaultRoute(),
         new ProxyInClientSubnet(),

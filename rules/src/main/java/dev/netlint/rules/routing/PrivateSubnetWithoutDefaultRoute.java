@@ -4,15 +4,15 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleContext;
 import dev.netlint.api.RuleInfo;
 import dev.netlint.api.Severity;
+import dev.netlint.model.AwsCliCall;
+import dev.netlint.model.HostFacts;
+import dev.netlint.model.HostValue;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
 import dev.netlint.model.RouteTarget;
-import dev.netlint.model.ShellCommand;
-import dev.netlint.model.ShellWord;
-import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,25 +197,14 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
    */
   private static boolean routesCreatedAtBoot(NetworkModel model, Set<ResourceId> tables) {
     boolean unknown = false;
-    for (UserData ud : model.allUserData().values()) {
-      for (ShellCommand c : ud.commands()) {
-        if (!c.program().orElse("").equals("aws")) {
-          continue;
-        }
-        List<ShellWord> args = c.arguments();
-        boolean route =
-            args.stream()
-                .map(w -> w.literalText().orElse(""))
-                .anyMatch(a -> a.equals("create-route") || a.equals("replace-route"));
-        if (!route) {
-          continue;
-        }
-        Optional<ResourceId> table = Optional.empty();
-        for (int i = 0; i + 1 < args.size(); i++) {
-          if (args.get(i).literalText().orElse("").equals("--route-table-id")) {
-            table = placeholderResource(model, args.get(i + 1));
-          }
-        }
+    for (ResourceId owner : model.allUserData().keySet()) {
+      List<AwsCliCall> calls =
+          model.hostFacts(owner).map(HostFacts::routesCreated).orElse(List.of());
+      for (AwsCliCall call : calls) {
+        Optional<ResourceId> table =
+            call.option("--route-table-id")
+                .map(HostValue::deployTime)
+                .flatMap(model::referencedResource);
         if (table.isPresent()) {
           tables.add(table.get());
         } else {
@@ -224,14 +213,5 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
       }
     }
     return unknown;
-  }
-
-  private static Optional<ResourceId> placeholderResource(NetworkModel model, ShellWord word) {
-    for (ShellWord.Segment s : word.segments()) {
-      if (s instanceof ShellWord.Placeholder p) {
-        return model.referencedResource(p.value());
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -211,6 +211,17 @@ public record HostImage(Os os, String osEvidence, Hypervisor hypervisor, String 
     }
   }
 
+  /**
+   * True for the Amazon Linux AMI NAT images ({@code amzn-ami-vpc-nat-*}), which turn on IPv4
+   * forwarding and masquerading at boot by themselves.
+   *
+   * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html">NAT
+   * instances</a>.
+   */
+  public boolean isNatAmi() {
+    return osEvidence.toLowerCase(Locale.ROOT).contains("amzn-ami-vpc-nat");
+  }
+
   /** The primary interface's name on this host, when known. */
   public Optional<String> primaryInterface() {
     if (os == Os.AMAZON_LINUX_2 || os == Os.AMAZON_LINUX_1 || os == Os.ALPINE) {

@@ -86,7 +86,8 @@ class RoutingRulesTest {
     AnalysisResult result =
         Analysis.run(List.of(file), BuiltInRules.all(), new AnalysisOptions(dir, Severity.INFO));
     return result.findings().stream()
-        .filter(f -> !f.ruleId().startsWith("NL0"))
+        // Routing rules only: the host rules (NL10x) judge the same NAT instances on other grounds.
+        .filter(f -> f.ruleId().startsWith("NL2"))
         .map(RoutingRulesTest::describe)
         .toList();
   }

@@ -82,4 +82,17 @@ class HostImageTest {
     assertThat(h.accepts("eth0")).contains(true);
     assertThat(HostImage.of(r, null).os()).isEqualTo(HostImage.Os.UNKNOWN);
   }
+
+  @Test
+  void natAmisAreRecognisedFromTheirName() {
+    HostImage nat =
+        HostImage.of(
+            instance(ssm("/platform/ami/amzn-ami-vpc-nat-2018.03.0.20231218.0-x86_64-ebs"), "t3.micro"));
+    assertThat(nat.isNatAmi()).isTrue();
+    assertThat(nat.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_1);
+    HostImage plain =
+        HostImage.of(
+            instance(ssm("/aws/service/ami-amazon-linux-latest/amzn-ami-hvm-x86_64-gp2"), "t3.micro"));
+    assertThat(plain.isNatAmi()).isFalse();
+  }
 }
