@@ -91,31 +91,22 @@ public final class NatMasqueradeMissing implements Rule {
     Severity severity = Severity.ERROR;
     String message;
     if (broken.isEmpty()) {
-      List<String> redirected = new ArrayList<>();
-      for (PacketFilterRule r : facts.packetFilter()) {
-        if (r.target().equals("REDIRECT") || r.target().equals("DNAT")) {
-          String port =
-              (r.protocol().isEmpty() ? "" : r.protocol() + "/")
-                  + (r.destinationPort().isEmpty() ? "any port" : r.destinationPort());
-          if (!redirected.contains(port)) {
-            redirected.add(port);
-          }
-        }
-      }
-      String only = "";
-      if (!redirected.isEmpty()) {
-        // A transparent proxy: what it redirects to itself goes out with its own address.
-        severity = Severity.WARNING;
-        only =
-            "; only what it redirects to itself (" + String.join(", ", redirected) + ") gets out";
+      // A transparent proxy (REDIRECT or DNAT to itself) originates its own connections for what
+      // it intercepts and drops the rest on purpose: that is egress filtering, not a NAT that
+      // forgot to translate.
+      boolean transparentProxy =
+          facts.packetFilter().stream()
+              .anyMatch(r -> r.target().equals("REDIRECT") || r.target().equals("DNAT"));
+      if (transparentProxy) {
+        return;
       }
       message =
           String.format(
               "%s, but its user data leaves no source NAT rule in place (MASQUERADE or SNAT in the"
                   + " nat table's POSTROUTING chain, nftables masquerade, firewalld masquerade):"
                   + " packets leave with private source addresses, which the internet gateway does"
-                  + " not translate, so no reply comes back%s",
-              sends, only);
+                  + " not translate, so no reply comes back",
+              sends);
     } else {
       properties.put(
           "scriptLine",
