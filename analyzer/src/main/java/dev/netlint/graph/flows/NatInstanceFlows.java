@@ -96,6 +96,13 @@ final class NatInstanceFlows {
     for (Map.Entry<ResourceId, List<String>> e : subnetsByNat.entrySet()) {
       Resource nat = model.resource(e.getKey()).orElseThrow();
       Route route = firstRoute.get(e.getKey());
+      // A NAT instance in a subnet routed to itself loops its own traffic back (NL202 reports
+      // that); the flow out would only repeat the same bug as a security-group gap.
+      boolean inItsClientsSubnet =
+          model.subnetsOfWorkload(nat).stream().anyMatch(s -> e.getValue().contains(s.logicalId()));
+      if (inItsClientsSubnet) {
+        continue;
+      }
       out.add(
           new Flow(
               new Endpoint.Workload(nat.id()),

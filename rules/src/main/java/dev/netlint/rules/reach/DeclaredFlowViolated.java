@@ -50,12 +50,23 @@ public final class DeclaredFlowViolated implements Rule {
     }
   }
 
+  /**
+   * A declared flow is reported on its source, the resource the declaration names first; the
+   * element that decides is named in the message and in {@code blockedBy}.
+   */
+  private static Optional<FlowChecks.At> atSource(NetworkModel model, Flow flow) {
+    return FlowChecks.resource(model, flow.source()).map(r -> new FlowChecks.At(r, r.origin()));
+  }
+
   private static void blocked(RuleContext context, NetworkModel model, Flow flow, ReachResult r) {
     Optional<Hop> hop = r.blockingHop();
     Optional<FlowChecks.At> at =
-        hop.isPresent()
-            ? FlowChecks.at(model, hop.get(), flow, flow.destination(), flow.source())
-            : FlowChecks.atFlow(model, flow, flow.destination(), flow.source());
+        atSource(model, flow)
+            .or(
+                () ->
+                    hop.isPresent()
+                        ? FlowChecks.at(model, hop.get(), flow, flow.destination(), flow.source())
+                        : FlowChecks.atFlow(model, flow, flow.destination(), flow.source()));
     if (at.isEmpty()) {
       return;
     }
@@ -84,9 +95,13 @@ public final class DeclaredFlowViolated implements Rule {
             .reduce((a, b) -> b)
             .or(() -> hops.stream().filter(h -> h.element() != null).findFirst());
     Optional<FlowChecks.At> at =
-        admitting.isPresent()
-            ? FlowChecks.at(model, admitting.get(), flow, flow.destination(), flow.source())
-            : FlowChecks.atFlow(model, flow, flow.destination(), flow.source());
+        atSource(model, flow)
+            .or(
+                () ->
+                    admitting.isPresent()
+                        ? FlowChecks.at(
+                            model, admitting.get(), flow, flow.destination(), flow.source())
+                        : FlowChecks.atFlow(model, flow, flow.destination(), flow.source()));
     if (at.isEmpty()) {
       return;
     }

@@ -120,19 +120,36 @@ final class FlowChecks {
   }
 
   /**
-   * Where to report a blocking hop: its element at the hop's origin; when the hop names no element
-   * of the model, the first of {@code fallbacks} that is a resource of the model, at the flow's
-   * origin when that lies in the resource's stack, else at the resource.
+   * Where to report a blocking hop: the element to change at its logical ID (a network ACL entry
+   * is reported on its network ACL; the entry or rule that decided is in the finding's {@code
+   * decidedAt} property); when the hop names no element of the model, the first of {@code
+   * fallbacks} that is a resource of the model, at the flow's origin when that lies in the
+   * resource's stack, else at the resource.
    */
   static Optional<At> at(NetworkModel model, Hop hop, Flow flow, Endpoint... fallbacks) {
     if (hop.element() != null) {
       Optional<Resource> element = model.resource(hop.element());
+      if (element.isPresent() && element.get().type().equals("AWS::EC2::NetworkAclEntry")) {
+        Optional<Resource> acl =
+            model.referencedResource(element.get().property("NetworkAclId"))
+                .flatMap(model::resource);
+        if (acl.isPresent()) {
+          element = acl;
+        }
+      }
       if (element.isPresent()) {
-        return Optional.of(
-            new At(element.get(), hop.origin() != null ? hop.origin() : element.get().origin()));
+        return Optional.of(new At(element.get(), element.get().origin()));
       }
     }
     return atFlow(model, flow, fallbacks);
+  }
+
+  /**
+   * A key that is the same for two blocked flows that one change fixes: the element to change,
+   * the hop and the traffic (two targets of one target group behind one security group).
+   */
+  static String sameFix(At at, Hop hop, Flow flow) {
+    return at.resource().id() + " " + hop.kind() + " " + traffic(flow);
   }
 
   /** Where to report a flow when no hop says: the resource its origin lies in, or a fallback. */
@@ -310,6 +327,9 @@ final class FlowChecks {
     p.put("flow", label(flow));
     p.put("flowKind", flow.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     p.put("hop", hop.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    if (hop.origin() != null) {
+      p.put("decidedAt", hop.origin().location().toString());
+    }
     if (hop.element() != null) {
       p.put("blockedBy", hop.element().logicalId());
     }

@@ -14,6 +14,7 @@ final class FlowGaps {
   static void report(RuleContext context, Hop.Kind... kinds) {
     NetworkModel model = context.model();
     List<Hop.Kind> wanted = List.of(kinds);
+    java.util.Set<String> reported = new java.util.HashSet<>();
     for (FlowChecks.Blocked b : FlowChecks.blocked(context, FlowChecks::inferredTraffic)) {
       if (!wanted.contains(b.hop().kind())) {
         continue;
@@ -25,7 +26,7 @@ final class FlowGaps {
           atDestination
               ? FlowChecks.at(model, b.hop(), b.flow(), b.flow().destination(), b.flow().source())
               : FlowChecks.at(model, b.hop(), b.flow(), b.flow().source(), b.flow().destination());
-      if (at.isEmpty()) {
+      if (at.isEmpty() || !reported.add(FlowChecks.sameFix(at.get(), b.hop(), b.flow()))) {
         continue;
       }
       String message =

@@ -32,6 +32,7 @@ public final class HealthCheckPortBlocked implements Rule {
   @Override
   public void check(RuleContext context) {
     NetworkModel model = context.model();
+    java.util.Set<String> reported = new java.util.HashSet<>();
     for (FlowChecks.Blocked b :
         FlowChecks.blocked(context, f -> f.kind() == Flow.Kind.HEALTH_CHECK)) {
       Hop hop = b.hop();
@@ -42,7 +43,7 @@ public final class HealthCheckPortBlocked implements Rule {
           atDestination
               ? FlowChecks.at(model, hop, b.flow(), b.flow().destination(), b.flow().source())
               : FlowChecks.at(model, hop, b.flow(), b.flow().source(), b.flow().destination());
-      if (at.isEmpty()) {
+      if (at.isEmpty() || !reported.add(FlowChecks.sameFix(at.get(), hop, b.flow()))) {
         continue;
       }
       String message =

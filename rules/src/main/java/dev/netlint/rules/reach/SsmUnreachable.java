@@ -78,7 +78,13 @@ public final class SsmUnreachable implements Rule {
         continue;
       }
       Failure head = failures.get(0);
-      Optional<FlowChecks.At> at = FlowChecks.at(model, head.hop(), first, first.source());
+      // One finding per managed instance, on the instance: what blocks each service is in the
+      // message, and there may be several elements to change.
+      Flow managed = first;
+      Optional<FlowChecks.At> at =
+          FlowChecks.resource(model, managed.source())
+              .map(r -> new FlowChecks.At(r, r.origin()))
+              .or(() -> FlowChecks.at(model, head.hop(), managed, managed.source()));
       if (at.isEmpty()) {
         continue;
       }

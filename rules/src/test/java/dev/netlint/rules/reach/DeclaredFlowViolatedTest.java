@@ -65,7 +65,7 @@ class DeclaredFlowViolatedTest {
   }
 
   @Test
-  void aReachableFlowThatIsBlockedIsReportedAtTheBlockingElement() {
+  void aReachableFlowThatIsBlockedIsReportedAtItsSourceNamingTheBlockingElement() {
     ReachResult r = blocked(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED));
 
     assertThat(check(declared(Verdict.REACHABLE), r))
@@ -73,7 +73,8 @@ class DeclaredFlowViolatedTest {
         .satisfies(
             f -> {
               assertThat(f.ruleId()).isEqualTo("NL402");
-              assertThat(f.logicalId()).isEqualTo("DbSg");
+              assertThat(f.logicalId()).isEqualTo("App");
+              assertThat(f.properties()).containsEntry("blockedBy", "DbSg");
               assertThat(f.message())
                   .startsWith(
                       "flow App -> Db tcp/5432 must be reachable (declared in .netlint.yaml:3:5");
@@ -84,7 +85,7 @@ class DeclaredFlowViolatedTest {
   }
 
   @Test
-  void isolationThatDoesNotHoldIsReportedAtTheIngressThatAdmitsIt() {
+  void isolationThatDoesNotHoldIsReportedAtItsSourceNamingTheIngressThatAdmitsIt() {
     ReachResult r =
         new ReachResult(
             Verdict.REACHABLE,
@@ -97,7 +98,8 @@ class DeclaredFlowViolatedTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.logicalId()).isEqualTo("DbSg");
+              assertThat(f.logicalId()).isEqualTo("App");
+              assertThat(f.properties()).containsEntry("blockedBy", "DbSg");
               assertThat(f.message())
                   .contains("must be blocked", "the ingress of security group DbSg admits it");
               assertThat(f.fix())

@@ -79,7 +79,8 @@ class FlowGapRulesTest {
     assertThat(f.ruleId()).isEqualTo("NL301");
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.logicalId()).isEqualTo("DbSg");
-    assertThat(f.location().line()).isEqualTo(12);
+    assertThat(f.location()).isEqualTo(origin(MODEL, "DbSg").location());
+    assertThat(f.properties().get("decidedAt")).contains(":12:");
     assertThat(f.message())
         .contains(
             "Fn cannot reach Db on tcp/5432",
@@ -153,7 +154,7 @@ class FlowGapRulesTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.location().line()).isEqualTo(18);
+              assertThat(f.properties().get("decidedAt")).contains(":18:");
               assertThat(f.message()).contains("network ACL Nacl on the return path");
               assertThat(f.fix()).contains("return traffic of tcp/5432", "tcp/1024-65535");
             });

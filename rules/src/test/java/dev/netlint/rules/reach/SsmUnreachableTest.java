@@ -75,7 +75,8 @@ class SsmUnreachableTest {
             f -> {
               assertThat(f.ruleId()).isEqualTo("NL401");
               assertThat(f.severity()).isEqualTo(Severity.WARNING);
-              assertThat(f.logicalId()).isEqualTo("Table");
+              assertThat(f.logicalId()).isEqualTo("Bastion");
+              assertThat(f.properties()).containsEntry("blockedBy", "Table");
               assertThat(f.message())
                   .startsWith(
                       "Bastion is managed by Systems Manager (evidence SYSTEMS_MANAGER) but cannot"
@@ -140,8 +141,9 @@ class SsmUnreachableTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.logicalId()).isEqualTo("EndpointSg");
-              assertThat(f.location().line()).isEqualTo(14);
+              assertThat(f.logicalId()).isEqualTo("Bastion");
+              assertThat(f.properties()).containsEntry("blockedBy", "EndpointSg");
+              assertThat(f.properties().get("decidedAt")).contains(":14:");
               assertThat(f.message())
                   .contains(
                       "the security group of interface endpoint SsmEndpoint does not admit tcp/443"
