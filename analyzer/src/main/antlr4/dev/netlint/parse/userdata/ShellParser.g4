@@ -14,13 +14,17 @@ options {
 import Shell_compound, Shell_redirection, Shell_expansion;
 
 // Each complete command stands alone: the shell reads and runs them one at a time, and error
-// recovery resumes at the first one that does not parse.
+// recovery resumes at the first one that does not parse. Newlines separate them: with nothing
+// between two of them, prediction could not tell a word from the start of the next command.
 script
 :
   linebreak
   (
-    completeCommand linebreak
-  )* EOF
+    completeCommand
+    (
+      newlineList completeCommand
+    )* linebreak
+  )? EOF
 ;
 
 completeCommand
@@ -55,34 +59,26 @@ pipeline
 
 command
 :
-  compoundCommand redirect*
+  compoundCommand compoundRedirect*
   | functionDefinition
   | simpleCommand
 ;
 
+// A simple command is a flat run of word parts and redirections: which parts touch, and so
+// make one word, the command builder decides from their character positions. A run that starts
+// with a reserved word is not a simple command, so "fi" and "done" end the lists before them.
 simpleCommand
-:
-  cmdPrefix
-  (
-    cmdName cmdSuffix?
-  )?
-  | cmdName cmdSuffix?
-;
-
-cmdPrefix
-:
-  (
-    assignment
-    | redirect
-  )+
-;
-
-cmdSuffix
 :
   (
     redirect
-    | word
-  )+
+    | ASSIGN_WORD
+    | arrayValue
+    | namePart
+  )
+  (
+    redirect
+    | wordPart
+  )*
 ;
 
 // A list inside a compound command: at least one and-or list, newlines allowed around it.

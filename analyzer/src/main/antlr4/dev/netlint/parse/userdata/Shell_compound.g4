@@ -57,12 +57,14 @@ untilClause
   UNTIL compoundList doGroup
 ;
 
+// As POSIX writes it, newlines before "in" are a linebreak but newlines alone are the separator:
+// a linebreak that a newline may follow would make every run of blank lines ambiguous.
 forClause
 :
-  FOR word linebreak
+  FOR wordPart
   (
-    IN word* sequentialSeparator
-    | sequentialSeparator
+    sequentialSeparator
+    | linebreak IN wordPart* sequentialSeparator
   )? doGroup
   | FOR arithCommand sequentialSeparator? doGroup
 ;
@@ -79,21 +81,54 @@ doGroup
   | braceGroup
 ;
 
+// Every item but the last ends with ;; (or ;& ;;&): with the terminator optional, a word after
+// a command in an item's body could be read as the next pattern.
 caseClause
 :
-  CASE word linebreak IN linebreak caseItem* ESAC
+  CASE caseSubject+ linebreak IN linebreak
+  (
+    caseItem
+    (
+      caseTerminator caseItem
+    )* caseTerminator?
+  )? ESAC
+;
+
+// The word a case statement matches: any word part but the "in" that ends it.
+caseSubject
+:
+  namePart
+  | ASSIGN_WORD
+  | arrayValue
+  | IF
+  | THEN
+  | ELIF
+  | ELSE
+  | FI
+  | FOR
+  | WHILE
+  | UNTIL
+  | DO
+  | DONE
+  | CASE
+  | ESAC
+  | FUNCTION
+  | LBRACE
+  | RBRACE
+  | BANG
+  | DLBRACKET
 ;
 
 caseItem
 :
-  LPAREN? pattern RPAREN caseBody caseTerminator?
+  LPAREN? pattern RPAREN caseBody
 ;
 
 pattern
 :
-  word
+  wordPart+
   (
-    PIPE word
+    PIPE wordPart+
   )*
 ;
 
@@ -116,16 +151,16 @@ caseTerminator
 
 functionDefinition
 :
-  FUNCTION word
+  FUNCTION wordPart
   (
     LPAREN RPAREN
   )? linebreak functionBody
-  | cmdName LPAREN RPAREN linebreak functionBody
+  | WORD_TEXT LPAREN RPAREN linebreak functionBody
 ;
 
 functionBody
 :
-  compoundCommand redirect*
+  compoundCommand compoundRedirect*
 ;
 
 // bash's conditional expression: its operators are words, && || ! ( ) < > group them.
@@ -136,7 +171,7 @@ condCommand
 
 condPart
 :
-  word
+  wordPart
   | AND_IF
   | OR_IF
   | BANG

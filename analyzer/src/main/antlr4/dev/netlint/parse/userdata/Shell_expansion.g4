@@ -1,7 +1,9 @@
 /*
- * Words: the parts a word is made of, with no blank between them (ShellBaseParser.adjacent), and
- * the quoting and expansions they may be: '...', "...", $'...', $VAR, ${...}, $(...), `...`,
- * $((...)), <(...), and assignments NAME=word and NAME=(words).
+ * The parts a word is made of and the quoting and expansions they may be: '...', "...", $'...',
+ * $VAR, ${...}, $(...), `...`, $((...)), <(...), and the assignments NAME=word and NAME=(words).
+ * Parts with no blank between them make one word; the command builder joins them from their
+ * character positions, so that no parsing decision has to look past a part (a predicate on
+ * adjacency made prediction scan whole nested substitutions).
  * Follows https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_02
  * and #tag_19_06
  */
@@ -11,43 +13,11 @@ options {
   tokenVocab = ShellLexer;
 }
 
-word
-:
-  wordPart
-  (
-    {adjacent()}?
-
-    wordPart
-  )*
-;
-
-// A command name: a word that does not start with a reserved word or an assignment.
-cmdName
-:
-  namePart
-  (
-    {adjacent()}?
-
-    wordPart
-  )*
-;
-
-assignment
-:
-  ASSIGN_WORD
-  (
-    {adjacent()}?
-
-    wordPart
-  )*
-  | arrayValue
-;
-
 arrayValue
 :
   ASSIGN_ARRAY
   (
-    word
+    wordPart
     | NEWLINE
   )* RPAREN
 ;

@@ -5,11 +5,10 @@ import dev.netlint.model.ShellWord;
 import dev.netlint.model.Value;
 import dev.netlint.parse.userdata.ShellParser.ArithmeticExpansionContext;
 import dev.netlint.parse.userdata.ShellParser.ArrayValueContext;
-import dev.netlint.parse.userdata.ShellParser.AssignmentContext;
 import dev.netlint.parse.userdata.ShellParser.BackquotedContext;
-import dev.netlint.parse.userdata.ShellParser.CmdNameContext;
 import dev.netlint.parse.userdata.ShellParser.CommandContext;
 import dev.netlint.parse.userdata.ShellParser.CommandSubstitutionContext;
+import dev.netlint.parse.userdata.ShellParser.CompoundRedirectContext;
 import dev.netlint.parse.userdata.ShellParser.CondCommandContext;
 import dev.netlint.parse.userdata.ShellParser.ArithCommandContext;
 import dev.netlint.parse.userdata.ShellParser.DoubleQuotedContext;
@@ -19,7 +18,10 @@ import dev.netlint.parse.userdata.ShellParser.ParameterExpansionContext;
 import dev.netlint.parse.userdata.ShellParser.ProcessSubstitutionContext;
 import dev.netlint.parse.userdata.ShellParser.RedirectContext;
 import dev.netlint.parse.userdata.ShellParser.SimpleCommandContext;
-import dev.netlint.parse.userdata.ShellParser.WordContext;
+import dev.netlint.parse.userdata.ShellParser.CaseSubjectContext;
+import dev.netlint.parse.userdata.ShellParser.NamePartContext;
+import dev.netlint.parse.userdata.ShellParser.PatternContext;
+import dev.netlint.parse.userdata.ShellParser.WordPartContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +63,11 @@ final class CommandBuilder {
       out.add(simpleCommand(simple));
       return;
     }
-    if (tree instanceof WordContext
+    if (tree instanceof WordPartContext
+        || tree instanceof NamePartContext
+        || tree instanceof CaseSubjectContext
+        || tree instanceof PatternContext
+        || tree instanceof RedirectContext
         || tree instanceof CondCommandContext
         || tree instanceof ArithCommandContext
         || tree instanceof TerminalNode) {
@@ -69,12 +75,12 @@ final class CommandBuilder {
     }
     if (tree instanceof CommandContext command && command.compoundCommand() != null) {
       collect(command.compoundCommand(), out);
-      redirectsOnly(command.redirect(), out);
+      redirectsOnly(command.compoundRedirect(), out);
       return;
     }
     if (tree instanceof FunctionBodyContext body) {
       collect(body.compoundCommand(), out);
-      redirectsOnly(body.redirect(), out);
+      redirectsOnly(body.compoundRedirect(), out);
       return;
     }
     for (int i = 0; i < tree.getChildCount(); i++) {
@@ -86,65 +92,141 @@ final class CommandBuilder {
    * The redirections of a compound command ({@code { ...; } > file}, {@code done < file}) as a
    * command of redirections only, so the files it writes are still seen.
    */
-  private void redirectsOnly(List<RedirectContext> redirects, List<ShellCommand> out) {
+  private void redirectsOnly(List<CompoundRedirectContext> redirects, List<ShellCommand> out) {
     List<ShellCommand.Redirect> built = new ArrayList<>();
-    for (RedirectContext r : redirects) {
-      ShellCommand.Redirect b = redirect(r);
-      if (b != null) {
-        built.add(b);
+    for (CompoundRedirectContext c : redirects) {
+      RedirectContext r = c.redirect();
+      List<ParseTree> target = new ArrayList<>();
+      target.add(r.hereDocument() != null ? r.hereDocument().wordPart() : r.wordPart());
+      int lastStop = stop(r);
+      for (WordPartContext part : c.wordPart()) {
+        if (!touches(lastStop, start(part))) {
+          break;
+        }
+        target.add(part);
+        lastStop = stop(part);
       }
+      addRedirect(r, target, built);
     }
     if (!built.isEmpty()) {
       out.add(new ShellCommand(line(redirects.get(0)), part, Map.of(), List.of(), built));
     }
   }
 
+  /**
+   * A simple command from its flat run of word parts and redirections: parts that touch make one
+   * word, parts that touch a redirection's target extend the target, the leading words that are
+   * {@code NAME=value} are its assignments.
+   */
   private ShellCommand simpleCommand(SimpleCommandContext ctx) {
-    Map<String, ShellWord> assignments = new LinkedHashMap<>();
-    List<ShellWord> words = new ArrayList<>();
+    List<List<ParseTree>> words = new ArrayList<>();
     List<ShellCommand.Redirect> redirects = new ArrayList<>();
-    if (ctx.cmdPrefix() != null) {
-      for (ParseTree child : ctx.cmdPrefix().children) {
-        if (child instanceof AssignmentContext a) {
-          assignment(a, assignments);
-        } else if (child instanceof RedirectContext r) {
-          addRedirect(r, redirects);
-        }
+    List<ParseTree> word = null;
+    RedirectContext redirect = null;
+    List<ParseTree> target = new ArrayList<>();
+    int lastStop = -2;
+    for (ParseTree child : ctx.children) {
+      if (child instanceof RedirectContext r) {
+        addRedirect(redirect, target, redirects);
+        word = null;
+        redirect = r;
+        target = new ArrayList<>();
+        target.add(r.hereDocument() != null ? r.hereDocument().wordPart() : r.wordPart());
+        lastStop = stop(r);
+        continue;
+      }
+      boolean touches = touches(lastStop, start(child));
+      lastStop = stop(child);
+      if (touches && word != null) {
+        word.add(child);
+      } else if (touches && redirect != null) {
+        target.add(child);
+      } else {
+        addRedirect(redirect, target, redirects);
+        redirect = null;
+        word = new ArrayList<>();
+        word.add(child);
+        words.add(word);
       }
     }
-    if (ctx.cmdName() != null) {
-      words.add(cmdName(ctx.cmdName()));
-    }
-    if (ctx.cmdSuffix() != null) {
-      for (ParseTree child : ctx.cmdSuffix().children) {
-        if (child instanceof WordContext w) {
-          words.add(word(w));
-        } else if (child instanceof RedirectContext r) {
-          addRedirect(r, redirects);
-        }
+    addRedirect(redirect, target, redirects);
+    Map<String, ShellWord> assignments = new LinkedHashMap<>();
+    List<ShellWord> built = new ArrayList<>();
+    for (List<ParseTree> parts : words) {
+      ParseTree first = unwrap(parts.get(0));
+      boolean assignment =
+          built.isEmpty()
+              && (first instanceof ArrayValueContext
+                  || (first instanceof TerminalNode t
+                      && t.getSymbol().getType() == ShellLexer.ASSIGN_WORD));
+      if (assignment) {
+        assignment(first, parts.subList(1, parts.size()), assignments);
+      } else {
+        built.add(word(parts));
       }
     }
-    return new ShellCommand(line(ctx), part, assignments, words, redirects);
+    return new ShellCommand(line(ctx), part, assignments, built, redirects);
   }
 
   private int line(ParserRuleContext ctx) {
     return ctx.getStart().getLine() + lineOffset;
   }
 
-  private void assignment(AssignmentContext ctx, Map<String, ShellWord> assignments) {
-    Segments value = new Segments();
+  /** The part itself, looking through the rule that only says which kind of part it is. */
+  private static ParseTree unwrap(ParseTree part) {
+    ParseTree p = part;
+    while ((p instanceof WordPartContext || p instanceof NamePartContext)
+        && p.getChildCount() == 1) {
+      p = p.getChild(0);
+    }
+    return p;
+  }
+
+  private static int start(ParseTree tree) {
+    if (tree instanceof TerminalNode t) {
+      return t.getSymbol().getStartIndex();
+    }
+    return ((ParserRuleContext) tree).getStart().getStartIndex();
+  }
+
+  private static int stop(ParseTree tree) {
+    if (tree instanceof TerminalNode t) {
+      return t.getSymbol().getStopIndex();
+    }
+    Token stop = ((ParserRuleContext) tree).getStop();
+    return stop == null ? -2 : stop.getStopIndex();
+  }
+
+  /**
+   * True when a part starting at {@code start} follows the one ending at {@code lastStop} with
+   * nothing between them but line continuations ({@code \} newline): they are one word.
+   */
+  private boolean touches(int lastStop, int start) {
+    if (lastStop < 0 || start <= lastStop) {
+      return false;
+    }
+    if (start == lastStop + 1) {
+      return true;
+    }
+    String gap = text(lastStop + 1, start - 1);
+    return gap.replace("\\\r\n", "").replace("\\\n", "").isEmpty();
+  }
+
+  private void assignment(
+      ParseTree first, List<ParseTree> rest, Map<String, ShellWord> assignments) {
+    Segments value = new Segments(placeholders);
     String name;
-    if (ctx.arrayValue() != null) {
-      name = assignedName(ctx.arrayValue().ASSIGN_ARRAY().getText());
-      arrayValue(ctx.arrayValue(), value);
+    if (first instanceof ArrayValueContext array) {
+      name = assignedName(array.ASSIGN_ARRAY().getText());
+      arrayValue(array, value);
     } else {
-      String text = ctx.ASSIGN_WORD().getText();
+      String text = first.getText();
       int eq = text.indexOf('=');
       name = assignedName(text.substring(0, eq + 1));
       value.literal(unescape(text.substring(eq + 1)));
-      for (int i = 1; i < ctx.getChildCount(); i++) {
-        wordPart(ctx.getChild(i), value);
-      }
+    }
+    for (ParseTree p : rest) {
+      wordPart(p, value);
     }
     assignments.put(name, value.word());
   }
@@ -159,18 +241,10 @@ final class CommandBuilder {
     return prefix.substring(0, end);
   }
 
-  private ShellWord cmdName(CmdNameContext ctx) {
-    Segments s = new Segments();
-    for (ParseTree child : ctx.children) {
-      wordPart(child, s);
-    }
-    return s.word();
-  }
-
-  ShellWord word(WordContext ctx) {
-    Segments s = new Segments();
-    for (ParseTree child : ctx.children) {
-      wordPart(child, s);
+  private ShellWord word(List<ParseTree> parts) {
+    Segments s = new Segments(placeholders);
+    for (ParseTree p : parts) {
+      wordPart(p, s);
     }
     return s.word();
   }
@@ -207,15 +281,13 @@ final class CommandBuilder {
 
   private void arrayValue(ArrayValueContext ctx, Segments s) {
     s.literal("(");
-    boolean first = true;
-    for (WordContext w : ctx.word()) {
-      if (!first) {
+    int lastStop = -2;
+    for (WordPartContext part : ctx.wordPart()) {
+      if (lastStop >= 0 && !touches(lastStop, start(part))) {
         s.literal(" ");
       }
-      first = false;
-      for (ParseTree child : w.children) {
-        wordPart(child, s);
-      }
+      wordPart(part, s);
+      lastStop = stop(part);
     }
     s.literal(")");
   }
@@ -262,16 +334,27 @@ final class CommandBuilder {
         rendered(text(open.getStopIndex() + 1, close.getStartIndex() - 1)));
   }
 
-  private ShellCommand.@Nullable Redirect redirect(RedirectContext ctx) {
+  /** Adds the redirection {@code ctx} with the target made of {@code target}, if any. */
+  private void addRedirect(
+      @Nullable RedirectContext ctx, List<ParseTree> target, List<ShellCommand.Redirect> out) {
+    if (ctx == null) {
+      return;
+    }
+    ShellCommand.Redirect r = redirect(ctx, word(target));
+    if (r != null) {
+      out.add(r);
+    }
+  }
+
+  private ShellCommand.@Nullable Redirect redirect(RedirectContext ctx, ShellWord target) {
     HereDocumentContext here = ctx.hereDocument();
     if (here != null) {
       Token op = here.getStart();
       return new ShellCommand.Redirect(
           op.getType() == ShellLexer.DLESSDASH ? "<<-" : "<<",
-          word(here.word()),
+          target,
           rendered(lexer.hereDocumentBody(op.getStartIndex())));
     }
-    ShellWord target = word(ctx.word());
     String operator =
         switch (ctx.redirectOperator().getStart().getType()) {
           case ShellLexer.LESS -> "<";
@@ -284,13 +367,6 @@ final class CommandBuilder {
           default -> ">";
         };
     return operator.isEmpty() ? null : new ShellCommand.Redirect(operator, target, null);
-  }
-
-  private void addRedirect(RedirectContext ctx, List<ShellCommand.Redirect> out) {
-    ShellCommand.Redirect r = redirect(ctx);
-    if (r != null) {
-      out.add(r);
-    }
   }
 
   /** True for {@code >&2} and {@code >&-}: a descriptor copied or closed, not a file. */
@@ -306,12 +382,16 @@ final class CommandBuilder {
     return chars.getText(Interval.of(start, stop));
   }
 
+  private String rendered(String raw) {
+    return rendered(raw, placeholders);
+  }
+
   /** Text with its placeholders written as the CloudFormation values they stand for. */
-  String rendered(String raw) {
+  static String rendered(String raw, List<Value> placeholders) {
     if (raw.indexOf(ShellScanner.PLACEHOLDER_START) < 0) {
       return raw;
     }
-    Segments s = new Segments();
+    Segments s = new Segments(placeholders);
     s.literal(raw);
     StringBuilder out = new StringBuilder();
     for (ShellWord.Segment seg : s.word().segments()) {
@@ -420,9 +500,14 @@ final class CommandBuilder {
   }
 
   /** The segments of a word being built: adjacent literal text is joined into one segment. */
-  private final class Segments {
+  private static final class Segments {
     private final List<ShellWord.Segment> segments = new ArrayList<>();
     private final StringBuilder literal = new StringBuilder();
+    private final List<Value> placeholders;
+
+    Segments(List<Value> placeholders) {
+      this.placeholders = placeholders;
+    }
 
     /** Adds literal text, turning its placeholders into deploy-time values. */
     void literal(String text) {
@@ -455,19 +540,19 @@ final class CommandBuilder {
       return new ShellWord(segments);
     }
 
+    private @Nullable Value placeholder(String index) {
+      if (index.isEmpty() || index.length() > 9 || !index.chars().allMatch(Character::isDigit)) {
+        return null;
+      }
+      int i = Integer.parseInt(index);
+      return i < placeholders.size() ? placeholders.get(i) : null;
+    }
+
     private void flush() {
       if (literal.length() > 0) {
         segments.add(new ShellWord.Literal(literal.toString()));
         literal.setLength(0);
       }
     }
-  }
-
-  private @Nullable Value placeholder(String index) {
-    if (index.isEmpty() || index.length() > 9 || !index.chars().allMatch(Character::isDigit)) {
-      return null;
-    }
-    int i = Integer.parseInt(index);
-    return i < placeholders.size() ? placeholders.get(i) : null;
   }
 }

@@ -1,17 +1,13 @@
 package dev.netlint.parse.userdata;
 
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
-import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * What the shell grammar needs beyond context-free rules: whether two tokens touch (the parts of
- * one word have no blank between them, {@code a"$b"c}), and a bound on nesting so that a script of
+ * What the shell grammar needs beyond context-free rules: a bound on nesting, so that a script of
  * a million {@code $(} fails at a line instead of overflowing the stack.
  */
 public abstract class ShellBaseParser extends Parser {
@@ -36,29 +32,6 @@ public abstract class ShellBaseParser extends Parser {
 
   protected ShellBaseParser(TokenStream input) {
     super(input);
-  }
-
-  /**
-   * True when the next token starts right where the previous one ended, or only line
-   * continuations ({@code \} newline) stand between them.
-   */
-  protected boolean adjacent() {
-    Token previous = _input.LT(-1);
-    Token next = _input.LT(1);
-    if (previous == null || next == null || next.getType() == Token.EOF) {
-      return false;
-    }
-    int gapStart = previous.getStopIndex() + 1;
-    int gapEnd = next.getStartIndex();
-    if (gapStart >= gapEnd) {
-      return gapStart == gapEnd;
-    }
-    CharStream chars = next.getInputStream();
-    if (chars == null) {
-      return false;
-    }
-    String gap = chars.getText(Interval.of(gapStart, gapEnd - 1));
-    return gap.replace("\\\r\n", "").replace("\\\n", "").isEmpty();
   }
 
   @Override

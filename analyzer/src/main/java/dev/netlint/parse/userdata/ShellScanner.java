@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
@@ -86,6 +85,12 @@ public final class ShellScanner {
     }
   }
 
+  /**
+   * How many unparsed lines the line-by-line fallback reads before it reports the rest unread: far
+   * more lines than EC2's 16 KiB of user data can hold odd ones.
+   */
+  static final int MAX_UNPARSED_LINES = 1_000;
+
   private final char[] original;
   private final char[] script;
   private final int[] lineStarts;
@@ -139,9 +144,14 @@ public final class ShellScanner {
     final ShellParser parser;
     ScriptContext tree;
     @Nullable RecognitionException error;
+    boolean retried;
 
-    Attempt(String text, int firstLine) {
-      lexer = new ShellLexer(CharStreams.fromString(text));
+    /**
+     * Parses the script's characters from index {@code from} to {@code end}, with full LL
+     * prediction when SLL fails and {@code retryWithLl} allows it.
+     */
+    Attempt(int from, int end, int firstLine, boolean retryWithLl) {
+      lexer = new ShellLexer(new ScriptCharStream(script, from, end));
       lexer.removeErrorListeners();
       lexer.setLine(firstLine);
       lexer.setCharPositionInLine(0);
@@ -154,24 +164,38 @@ public final class ShellScanner {
       try {
         t = parser.script();
       } catch (ParseCancellationException sllFailed) {
+        if (!retryWithLl || sllFailed.getCause() instanceof ShellBaseParser.NestedTooDeeply) {
+          error = recognitionError(sllFailed);
+          tree = rootOf(error.getCtx());
+          return;
+        }
+        retried = true;
         tokens.seek(0);
         parser.reset();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         try {
           t = parser.script();
         } catch (ParseCancellationException e) {
-          error =
-              e.getCause() instanceof RecognitionException re
-                  ? re
-                  : new RecognitionException(parser, tokens, parser.getContext());
+          error = recognitionError(e);
           t = rootOf(error.getCtx());
         }
       }
       tree = t;
     }
 
+    private RecognitionException recognitionError(ParseCancellationException e) {
+      return e.getCause() instanceof RecognitionException re
+          ? re
+          : new RecognitionException(parser, tokens, parser.getContext());
+    }
+
     CommandBuilder builder() {
       return new CommandBuilder(lexer, placeholders, part, lineOffset);
+    }
+
+    /** The characters lexed, once for each parse that read them. */
+    long work(int from) {
+      return (lexer.getInputStream().index() - from + 1L) * (retried ? 2 : 1);
     }
   }
 
@@ -187,20 +211,20 @@ public final class ShellScanner {
   }
 
   private void run() {
-    // Each retry blanks one more non-blank line, so there are at most as many as lines; the work
-    // budget bounds the time a pathological script can take before its remaining lines are read
-    // one by one.
-    long budget = 8L * script.length + 65_536;
+    // Each retry blanks one more non-blank line, so there are at most as many retries as lines;
+    // the work budget bounds what a pathological script can cost before its remaining lines are
+    // read one by one.
+    long budget = 4L * script.length + 65_536;
     long work = 0;
     int fromLine = 1;
     while (true) {
-      int from = lineStarts[fromLine - 1];
-      work += 2L * (script.length - from);
       if (work > budget) {
         lineByLine(fromLine);
         return;
       }
-      Attempt a = new Attempt(new String(script, from, script.length - from), fromLine);
+      int from = lineStarts[fromLine - 1];
+      Attempt a = new Attempt(from, script.length, fromLine, true);
+      work += a.work(from);
       RecognitionException error = a.error;
       if (error == null) {
         collect(a, a.tree.completeCommand(), Integer.MAX_VALUE);
@@ -228,14 +252,22 @@ public final class ShellScanner {
     return 0;
   }
 
-  /** Reads the lines from {@code fromLine} on each alone: the fallback for pathological input. */
+  /**
+   * Reads the lines from {@code fromLine} on each alone, the fallback for pathological input: a
+   * line either parses by itself or is unparsed. After {@link #MAX_UNPARSED_LINES} unparsed lines
+   * the remaining ones are reported without being read.
+   */
   private void lineByLine(int fromLine) {
     for (int line = fromLine; line <= lineStarts.length; line++) {
-      String text = lineOf(script, line);
-      if (text.isBlank()) {
+      if (lineOf(script, line).isBlank()) {
         continue;
       }
-      Attempt a = new Attempt(text, line);
+      if (unparsed.size() >= MAX_UNPARSED_LINES) {
+        unparsed.add(line);
+        continue;
+      }
+      int end = line < lineStarts.length ? lineStarts[line] : script.length;
+      Attempt a = new Attempt(lineStarts[line - 1], end, line, false);
       if (a.error == null) {
         collect(a, a.tree.completeCommand(), Integer.MAX_VALUE);
       } else {
@@ -337,15 +369,13 @@ public final class ShellScanner {
     if (line < 1 || line > lineStarts.length) {
       return "";
     }
-    ShellLexer lexer = new ShellLexer(CharStreams.fromString(""));
-    return new CommandBuilder(lexer, placeholders, part, lineOffset)
-        .rendered(lineOf(original, line));
+    return CommandBuilder.rendered(lineOf(original, line), placeholders);
   }
 
   /** Visible for tests: the parse tree of a whole script, or null when it does not parse. */
   static @Nullable ParseTree parseTree(String text) {
     ShellScanner s = new ShellScanner(text, List.of(), "", 0);
-    Attempt a = s.new Attempt(text, 1);
+    Attempt a = s.new Attempt(0, s.script.length, 1, true);
     return a.error == null ? a.tree : null;
   }
 }
