@@ -88,7 +88,9 @@ public final class Analysis {
                 logicalIdOf(p.origin().templatePath())));
       }
       validate(source, stack, schemas, findings);
-      userData.putAll(UserDataExtractor.extract(stack, source.template()));
+      Map<ResourceId, UserData> found = UserDataExtractor.extract(stack, source.template());
+      userData.putAll(found);
+      findings.addAll(UserDataExtractor.notAnalyzed(stack, found));
     }
     NetworkModel model = new NetworkModel(stacks, userData);
     RuleRunner.run(rules, model, NetworkGraph.build(model), List.of(), findings);

@@ -50,14 +50,40 @@ public final class InputRules {
     private UnresolvedIntrinsic() {}
   }
 
+  /**
+   * NL004: user data netlint does not analyze: a script line the shell grammar cannot read (the
+   * lines before and after it are still analyzed), a Windows {@code <powershell>} or {@code
+   * <script>} block, or user data whose whole value is known only at deploy time.
+   */
+  @RuleInfo(
+      id = "NL004",
+      name = "user-data-not-analyzed",
+      summary = "User data, or a line of it, is not analyzed",
+      severity = Severity.INFO,
+      resourceTypes = {
+        "AWS::EC2::Instance",
+        "AWS::EC2::LaunchTemplate",
+        "AWS::AutoScaling::LaunchConfiguration"
+      },
+      source = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html")
+  public static final class UserDataNotAnalyzed {
+    private UserDataNotAnalyzed() {}
+  }
+
   public static final RuleDescriptor UNREADABLE_TEMPLATE = RuleDescriptor.of(UnreadableTemplate.class);
   public static final RuleDescriptor RESOURCE_SCHEMA_VIOLATION =
       RuleDescriptor.of(ResourceSchemaViolation.class);
   public static final RuleDescriptor UNRESOLVED_INTRINSIC =
       RuleDescriptor.of(UnresolvedIntrinsic.class);
+  public static final RuleDescriptor USER_DATA_NOT_ANALYZED =
+      RuleDescriptor.of(UserDataNotAnalyzed.class);
 
   /** Every input-finding descriptor, sorted by ID. */
   public static List<RuleDescriptor> all() {
-    return List.of(UNREADABLE_TEMPLATE, RESOURCE_SCHEMA_VIOLATION, UNRESOLVED_INTRINSIC);
+    return List.of(
+        UNREADABLE_TEMPLATE,
+        RESOURCE_SCHEMA_VIOLATION,
+        UNRESOLVED_INTRINSIC,
+        USER_DATA_NOT_ANALYZED);
   }
 }
