@@ -16,7 +16,6 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ParseTree;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -370,12 +369,5 @@ public final class ShellScanner {
       return "";
     }
     return CommandBuilder.rendered(lineOf(original, line), placeholders);
-  }
-
-  /** Visible for tests: the parse tree of a whole script, or null when it does not parse. */
-  static @Nullable ParseTree parseTree(String text) {
-    ShellScanner s = new ShellScanner(text, List.of(), "", 0);
-    Attempt a = s.new Attempt(0, s.script.length, 1, true);
-    return a.error == null ? a.tree : null;
   }
 }
