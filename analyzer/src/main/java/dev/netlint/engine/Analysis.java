@@ -148,7 +148,9 @@ public final class Analysis {
         validate(source, stack, schemas, findings);
         checkGetAtts(stack, schemas, findings);
       }
-      userData.putAll(UserDataExtractor.extract(stack, source.template()));
+      Map<ResourceId, UserData> found = UserDataExtractor.extract(stack, source.template());
+      userData.putAll(found);
+      findings.addAll(UserDataExtractor.notAnalyzed(stack, found));
     }
     Map<ResourceId, HostFacts> hostFacts = new TreeMap<>();
     userData.forEach((owner, data) -> hostFacts.put(owner, HostFactsExtractor.extract(data)));

@@ -50,6 +50,26 @@ public final class InputRules {
     private UnresolvedIntrinsic() {}
   }
 
+  /**
+   * NL004: user data netlint does not analyze: a script line the shell grammar cannot read (the
+   * lines before and after it are still analyzed), a Windows {@code <powershell>} or {@code
+   * <script>} block, or user data whose whole value is known only at deploy time.
+   */
+  @RuleInfo(
+      id = "NL004",
+      name = "user-data-not-analyzed",
+      summary = "User data, or a line of it, is not analyzed",
+      severity = Severity.INFO,
+      resourceTypes = {
+        "AWS::EC2::Instance",
+        "AWS::EC2::LaunchTemplate",
+        "AWS::AutoScaling::LaunchConfiguration"
+      },
+      source = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html")
+  public static final class UserDataNotAnalyzed {
+    private UserDataNotAnalyzed() {}
+  }
+
   /** NL005: a {@code .netlint.yaml} that is malformed or names what the templates do not hold. */
   @RuleInfo(
       id = "NL005",
@@ -68,6 +88,8 @@ public final class InputRules {
       RuleDescriptor.of(ResourceSchemaViolation.class);
   public static final RuleDescriptor UNRESOLVED_INTRINSIC =
       RuleDescriptor.of(UnresolvedIntrinsic.class);
+  public static final RuleDescriptor USER_DATA_NOT_ANALYZED =
+      RuleDescriptor.of(UserDataNotAnalyzed.class);
   public static final RuleDescriptor INVALID_CONFIGURATION =
       RuleDescriptor.of(InvalidConfiguration.class);
 
@@ -77,6 +99,7 @@ public final class InputRules {
         UNREADABLE_TEMPLATE,
         RESOURCE_SCHEMA_VIOLATION,
         UNRESOLVED_INTRINSIC,
+        USER_DATA_NOT_ANALYZED,
         INVALID_CONFIGURATION);
   }
 }

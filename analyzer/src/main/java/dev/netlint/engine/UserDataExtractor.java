@@ -1,5 +1,7 @@
 package dev.netlint.engine;
 
+import dev.netlint.api.Finding;
+import dev.netlint.api.Severity;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -12,8 +14,10 @@ import dev.netlint.parse.cfn.Template;
 import dev.netlint.parse.userdata.UserDataReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the user data of every instance, launch template and launch configuration and reads it
@@ -21,6 +25,18 @@ import java.util.TreeMap;
  * template.
  */
 final class UserDataExtractor {
+
+  /**
+   * How many unparsed lines of one user data are reported one by one; the rest are reported
+   * together, so a script of garbage does not bury the other findings.
+   */
+  static final int MAX_LINE_FINDINGS = 20;
+
+  private static final int MAX_SHOWN_CHARS = 80;
+
+  private static final String LINE_FIX =
+      "Correct the line's shell syntax; bash -n on the script shows where the shell fails.";
+
   private UserDataExtractor() {}
 
   static Map<ResourceId, UserData> extract(Stack stack, Template template) {
@@ -66,5 +82,134 @@ final class UserDataExtractor {
       return fallback;
     }
     return new Origin(parent.keyLocation(path.get(path.size() - 1)), path);
+  }
+
+  /**
+   * The {@code NL004 user-data-not-analyzed} findings for the user data of {@code stack}: one for
+   * each script line the shell grammar cannot read (the rest of the script is still analyzed),
+   * one for a Windows block, which is recognised and skipped, and one for user data whose whole
+   * value is known only at deploy time.
+   */
+  static List<Finding> notAnalyzed(Stack stack, Map<ResourceId, UserData> userData) {
+    List<Finding> findings = new ArrayList<>();
+    for (Map.Entry<ResourceId, UserData> e : userData.entrySet()) {
+      Resource owner = stack.resources().get(e.getKey().logicalId());
+      if (owner == null) {
+        continue;
+      }
+      UserData ud = e.getValue();
+      String subject = "user data of " + owner.logicalId();
+      switch (ud.format()) {
+        case WINDOWS -> findings.add(
+            finding(
+                stack,
+                owner,
+                ud,
+                subject + " is a Windows " + windowsBlock(ud.text())
+                    + " block, recognised and skipped: netlint analyzes shell scripts and"
+                    + " cloud-init",
+                null,
+                Map.of("format", "windows")));
+        case OPAQUE -> findings.add(
+            finding(
+                stack,
+                owner,
+                ud,
+                ud.text().isEmpty()
+                    ? subject + " is larger than " + UserDataReader.MAX_SCRIPT_CHARS
+                        + " characters and is not analyzed"
+                    : subject + " is not known before deploy (" + shown(ud.text())
+                        + ") and is not analyzed",
+                null,
+                Map.of("format", "opaque")));
+        default -> findings.addAll(unparsedLines(stack, owner, ud, subject));
+      }
+    }
+    return findings;
+  }
+
+  private static List<Finding> unparsedLines(
+      Stack stack, Resource owner, UserData ud, String subject) {
+    List<Finding> findings = new ArrayList<>();
+    List<UserData.UnparsedLine> lines = ud.unparsed();
+    for (int i = 0; i < lines.size() && i < MAX_LINE_FINDINGS; i++) {
+      UserData.UnparsedLine l = lines.get(i);
+      String text = l.text().strip();
+      findings.add(
+          finding(
+              stack,
+              owner,
+              ud,
+              subject + ": script line " + l.line() + inPart(l.part())
+                  + " cannot be read as shell and is not analyzed"
+                  + (text.isEmpty() ? "" : ": " + shown(text)),
+              LINE_FIX,
+              lineProperties(l)));
+    }
+    if (lines.size() > MAX_LINE_FINDINGS) {
+      UserData.UnparsedLine first = lines.get(MAX_LINE_FINDINGS);
+      findings.add(
+          finding(
+              stack,
+              owner,
+              ud,
+              subject + ": " + (lines.size() - MAX_LINE_FINDINGS) + " more script lines from line "
+                  + first.line() + inPart(first.part())
+                  + " cannot be read as shell and are not analyzed",
+              LINE_FIX,
+              lineProperties(first)));
+    }
+    return findings;
+  }
+
+  private static Map<String, String> lineProperties(UserData.UnparsedLine l) {
+    Map<String, String> p = new TreeMap<>();
+    p.put("scriptLine", Integer.toString(l.line()));
+    if (!l.part().isEmpty()) {
+      p.put("part", l.part());
+    }
+    return p;
+  }
+
+  private static String inPart(String part) {
+    return part.isEmpty() ? "" : " (" + part + ")";
+  }
+
+  private static String windowsBlock(String text) {
+    String head = text.stripLeading().toLowerCase(Locale.ROOT);
+    for (String tag : List.of("<powershell>", "<script>", "<persist>")) {
+      if (head.startsWith(tag)) {
+        return tag;
+      }
+    }
+    return "EC2Launch";
+  }
+
+  private static String shown(String text) {
+    String oneLine = text.replace('\n', ' ');
+    return oneLine.length() > MAX_SHOWN_CHARS
+        ? oneLine.substring(0, MAX_SHOWN_CHARS) + "..."
+        : oneLine;
+  }
+
+  private static Finding finding(
+      Stack stack,
+      Resource owner,
+      UserData ud,
+      String message,
+      @Nullable String fix,
+      Map<String, String> properties) {
+    return new Finding(
+        InputRules.USER_DATA_NOT_ANALYZED.id(),
+        Severity.INFO,
+        message,
+        fix,
+        ud.origin().location(),
+        ud.origin().templatePath(),
+        stack.name(),
+        owner.logicalId(),
+        owner.type(),
+        owner.constructPath(),
+        properties);
   }
 }

@@ -40,7 +40,8 @@ public record ShellCommand(
    *     (a leading file-descriptor number is dropped)
    * @param target the file, or for a here-document its delimiter, or for a here-string its word
    * @param hereDocument the here-document's body (lines between the operator's line and the
-   *     delimiter, each ending in a newline), or null for other redirections
+   *     delimiter, each ending in a newline), or null for other redirections; deploy-time values
+   *     stay in it as U+E000 index U+E001 markers, numbered as the user data's placeholders
    */
   public record Redirect(
       String operator, ShellWord target, @Nullable String hereDocument) {}

@@ -12,15 +12,56 @@ import java.util.Optional;
  * @param text the script text, with deploy-time values shown as {@code ${...}}
  * @param commands the simple commands of its shell scripts, in order
  * @param unparsedLines 1-based script lines netlint could not read as shell (the rest is still
- *     analyzed)
+ *     analyzed), in order: the lines of {@code unparsed}
+ * @param unparsed the same lines with the part they stand in and their text
+ * @throws IllegalArgumentException when {@code unparsedLines} are not the lines of {@code
+ *     unparsed}
  */
 public record UserData(
-    Origin origin, Format format, String text, List<ShellCommand> commands, List<Integer> unparsedLines) {
+    Origin origin,
+    Format format,
+    String text,
+    List<ShellCommand> commands,
+    List<Integer> unparsedLines,
+    List<UnparsedLine> unparsed) {
 
   public UserData {
     commands = List.copyOf(commands);
     unparsedLines = List.copyOf(unparsedLines);
+    unparsed = List.copyOf(unparsed);
+    if (!unparsedLines.equals(unparsed.stream().map(UnparsedLine::line).toList())) {
+      throw new IllegalArgumentException(
+          "unparsedLines " + unparsedLines + " are not the lines of " + unparsed);
+    }
   }
+
+  /** User data whose unparsed lines are known by number only (no part, no text). */
+  public UserData(
+      Origin origin,
+      Format format,
+      String text,
+      List<ShellCommand> commands,
+      List<Integer> unparsedLines) {
+    this(
+        origin,
+        format,
+        text,
+        commands,
+        unparsedLines,
+        unparsedLines.stream().map(l -> new UnparsedLine(l, "", "")).toList());
+  }
+
+  /**
+   * A script line netlint could not read as shell; the commands before and after it are still
+   * analyzed.
+   *
+   * @param line the 1-based line, counted as {@link ShellCommand#line()} counts
+   * @param part the MIME part or cloud-init key the line stands in ({@code part 2}, {@code
+   *     runcmd}), or empty for a plain script
+   * @param text the line as written, deploy-time values shown as {@code ${...}}, or empty when
+   *     not known
+   */
+  public record UnparsedLine(int line, String part, String text) {}
 
   /** The kinds of user data. */
   public enum Format {

@@ -399,7 +399,8 @@ class MainTest {
     assertThat(out())
         .contains("NL001  error     unreadable-template")
         .contains("NL002  warning   resource-schema-violation")
-        .contains("NL003  info      unresolved-intrinsic");
+        .contains("NL003  info      unresolved-intrinsic")
+        .contains("NL004  info      user-data-not-analyzed");
   }
 
   @Test

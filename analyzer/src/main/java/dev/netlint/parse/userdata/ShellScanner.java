@@ -2,26 +2,42 @@ package dev.netlint.parse.userdata;
 
 import dev.netlint.model.ShellCommand;
 import dev.netlint.model.ShellWord;
+import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
+import dev.netlint.parse.userdata.ShellParser.CompleteCommandContext;
+import dev.netlint.parse.userdata.ShellParser.ScriptContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a POSIX shell script into simple commands with their words, as user data is written:
- * quoting ({@code '...'}, {@code "..."}, {@code \}), {@code $VAR}, {@code ${VAR}}, {@code $(...)}
- * and backticks, line continuations, comments, {@code ;}, {@code &&}, {@code ||}, {@code |},
- * {@code &}, redirections, here-documents (their bodies are not commands), and the reserved words
- * of compound commands, whose inner simple commands are kept.
+ * Reads a POSIX shell script, as user data is written, into its simple commands with their words,
+ * using the shell grammar ({@code ShellLexer.g4}, {@code ShellParser.g4} and its topic grammars):
+ * quoting ({@code '...'}, {@code "..."}, {@code $'...'}, {@code \}), {@code $VAR}, {@code ${VAR}},
+ * {@code $(...)}, backquotes and {@code $((...))}, line continuations, comments, pipelines and
+ * lists, redirections and here-documents (their bodies are kept, not read as commands), and the
+ * compound commands ({@code if}, {@code for}, {@code while}, {@code until}, {@code case}, groups,
+ * subshells, function definitions), whose inner simple commands are kept in order.
  *
- * <p>It is a scanner, not a full grammar: it finds the simple commands a rule needs. A line it
- * cannot read (an unterminated quote) is recorded in {@link Result#unparsedLines()} and scanning
- * resumes on the next line, so one odd line never hides the commands after it.
+ * <p>What it cannot parse is recorded in {@link Result#unparsedLines()} and the rest is still
+ * read, so one odd line never hides the commands after it. On a syntax error the offending line
+ * is found (the line of an unterminated quote or substitution, of a compound command left open at
+ * the end, or of the token the parser could not accept), blanked, and the script is parsed again
+ * from the complete command the error stood in; the complete commands before it are kept as they
+ * were. Each parse tries the fast SLL prediction first and full LL only when SLL fails.
  *
  * <p>Deploy-time CloudFormation values appear in the text as {@link #PLACEHOLDER_START} index
- * {@link #PLACEHOLDER_END} and become {@link ShellWord.Placeholder} segments.
+ * {@link #PLACEHOLDER_END} and become {@link ShellWord.Placeholder} segments wherever they stand,
+ * inside quotes too; in the text of a command substitution or a here-document body they are
+ * written as the value they stand for ({@code ${Vpc.CidrBlock}}).
  *
  * <p>Follows the <a
  * href="https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html">POSIX Shell
@@ -35,62 +51,73 @@ public final class ShellScanner {
   /** Marks the end of a deploy-time value in the script text. */
   public static final char PLACEHOLDER_END = '\uE001';
 
-  private static final Set<String> RESERVED_PREFIXES =
-      Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done");
-
   /**
    * What the scanner found.
    *
    * @param commands the simple commands, in order
-   * @param unparsedLines 1-based lines it could not read
+   * @param unparsedLines 1-based lines it could not read (with the line offset), in order
+   * @param unparsed the same lines with their part and text
+   * @throws IllegalArgumentException when {@code unparsedLines} are not the lines of {@code
+   *     unparsed}
    */
-  public record Result(List<ShellCommand> commands, List<Integer> unparsedLines) {}
+  public record Result(
+      List<ShellCommand> commands,
+      List<Integer> unparsedLines,
+      List<UserData.UnparsedLine> unparsed) {
 
-  private final String text;
-  private final List<Value> placeholders;
-  private final String part;
-  private final int lineOffset;
-  private final List<CommandBuilder> commands = new ArrayList<>();
-  private final List<Integer> unparsed = new ArrayList<>();
-  private final List<RedirectBuilder> pendingHeredocs = new ArrayList<>();
-
-  /** A redirection whose here-document body arrives after its command's line ends. */
-  private static final class RedirectBuilder {
-    final String operator;
-    final ShellWord target;
-    final boolean stripTabs;
-    @org.jspecify.annotations.Nullable String body;
-
-    RedirectBuilder(String operator, ShellWord target, boolean stripTabs) {
-      this.operator = operator;
-      this.target = target;
-      this.stripTabs = stripTabs;
+    public Result {
+      commands = List.copyOf(commands);
+      unparsedLines = List.copyOf(unparsedLines);
+      unparsed = List.copyOf(unparsed);
+      if (!unparsedLines.equals(unparsed.stream().map(UserData.UnparsedLine::line).toList())) {
+        throw new IllegalArgumentException(
+            "unparsedLines " + unparsedLines + " are not the lines of " + unparsed);
+      }
     }
 
-    ShellCommand.Redirect build() {
-      return new ShellCommand.Redirect(operator, target, operator.startsWith("<<") && !operator.equals("<<<") ? (body == null ? "" : body) : null);
+    /** A result whose unparsed lines are known by number only. */
+    public Result(List<ShellCommand> commands, List<Integer> unparsedLines) {
+      this(
+          commands,
+          unparsedLines,
+          unparsedLines.stream().map(l -> new UserData.UnparsedLine(l, "", "")).toList());
     }
-  }
-
-  private record CommandBuilder(
-      int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words,
-      List<RedirectBuilder> redirects) {
-    ShellCommand build() {
-      return new ShellCommand(line, part, assignments, words, redirects.stream().map(RedirectBuilder::build).toList());
-    }
-  }
-  private int pos;
-  private int line = 1;
-
-  private ShellScanner(String text, List<Value> placeholders, String part, int lineOffset) {
-    this.text = text;
-    this.placeholders = placeholders;
-    this.part = part;
-    this.lineOffset = lineOffset;
   }
 
   /**
-   * Scans a script.
+   * How many unparsed lines the line-by-line fallback reads before it reports the rest unread: far
+   * more lines than EC2's 16 KiB of user data can hold odd ones.
+   */
+  static final int MAX_UNPARSED_LINES = 1_000;
+
+  private final char[] original;
+  private final char[] script;
+  private final int[] lineStarts;
+  private final List<Value> placeholders;
+  private final String part;
+  private final int lineOffset;
+  private final List<ShellCommand> commands = new ArrayList<>();
+  private final TreeSet<Integer> unparsed = new TreeSet<>();
+
+  private ShellScanner(String text, List<Value> placeholders, String part, int lineOffset) {
+    this.original = text.toCharArray();
+    this.script = text.toCharArray();
+    this.placeholders = placeholders;
+    this.part = part;
+    this.lineOffset = lineOffset;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < script.length; i++) {
+      if (script[i] == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Reads a script. Never throws for bad input: what cannot be parsed is in {@link
+   * Result#unparsedLines()}.
    *
    * @param text the script, with deploy-time values as placeholders
    * @param placeholders the values the placeholders stand for, by index
@@ -100,525 +127,247 @@ public final class ShellScanner {
   public static Result scan(String text, List<Value> placeholders, String part, int lineOffset) {
     ShellScanner s = new ShellScanner(text, placeholders, part, lineOffset);
     s.run();
-    return new Result(
-        s.commands.stream().map(CommandBuilder::build).toList(), List.copyOf(s.unparsed));
+    List<Integer> lines = new ArrayList<>();
+    List<UserData.UnparsedLine> details = new ArrayList<>();
+    for (int line : s.unparsed) {
+      lines.add(line + lineOffset);
+      details.add(new UserData.UnparsedLine(line + lineOffset, part, s.lineText(line)));
+    }
+    return new Result(s.commands, lines, details);
   }
 
-  private static final class Unterminated extends Exception {
-    private static final long serialVersionUID = 1L;
+  /** One parse of the script from a line on, with the SLL then LL strategy. */
+  private final class Attempt {
+    final ShellLexer lexer;
+    final CommonTokenStream tokens;
+    final ShellParser parser;
+    ScriptContext tree;
+    @Nullable RecognitionException error;
+    boolean retried;
 
-    Unterminated() {
-      super(null, null, false, false);
+    /**
+     * Parses the script's characters from index {@code from} to {@code end}, with full LL
+     * prediction when SLL fails and {@code retryWithLl} allows it.
+     */
+    Attempt(int from, int end, int firstLine, boolean retryWithLl) {
+      lexer = new ShellLexer(new ScriptCharStream(script, from, end));
+      lexer.removeErrorListeners();
+      lexer.setLine(firstLine);
+      lexer.setCharPositionInLine(0);
+      tokens = new CommonTokenStream(lexer);
+      parser = new ShellParser(tokens);
+      parser.removeErrorListeners();
+      parser.setErrorHandler(new BailErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      ScriptContext t;
+      try {
+        t = parser.script();
+      } catch (ParseCancellationException sllFailed) {
+        if (!retryWithLl || sllFailed.getCause() instanceof ShellBaseParser.NestedTooDeeply) {
+          error = recognitionError(sllFailed);
+          tree = rootOf(error.getCtx());
+          return;
+        }
+        retried = true;
+        tokens.seek(0);
+        parser.reset();
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        try {
+          t = parser.script();
+        } catch (ParseCancellationException e) {
+          error = recognitionError(e);
+          t = rootOf(error.getCtx());
+        }
+      }
+      tree = t;
     }
+
+    private RecognitionException recognitionError(ParseCancellationException e) {
+      return e.getCause() instanceof RecognitionException re
+          ? re
+          : new RecognitionException(parser, tokens, parser.getContext());
+    }
+
+    CommandBuilder builder() {
+      return new CommandBuilder(lexer, placeholders, part, lineOffset);
+    }
+
+    /** The characters lexed, once for each parse that read them. */
+    long work(int from) {
+      return (lexer.getInputStream().index() - from + 1L) * (retried ? 2 : 1);
+    }
+  }
+
+  private static ScriptContext rootOf(@Nullable Object ctx) {
+    Object c = ctx;
+    while (c instanceof ParserRuleContext p) {
+      if (p instanceof ScriptContext s) {
+        return s;
+      }
+      c = p.getParent();
+    }
+    return new ScriptContext(null, 0);
   }
 
   private void run() {
-    while (pos < text.length()) {
-      int startPos = pos;
-      int startLine = line;
-      try {
-        scanCommand();
-      } catch (Unterminated e) {
-        unparsed.add(startLine + lineOffset);
-        pos = startPos;
-        line = startLine;
-        skipToNextLine();
-      }
-    }
-  }
-
-  private void skipToNextLine() {
-    while (pos < text.length() && text.charAt(pos) != '\n') {
-      pos++;
-    }
-    if (pos < text.length()) {
-      pos++;
-      line++;
-    }
-  }
-
-  /** Reads one simple command up to a separator, and records it. */
-  private void scanCommand() throws Unterminated {
-    Map<String, ShellWord> assignments = new LinkedHashMap<>();
-    List<ShellWord> words = new ArrayList<>();
-    List<RedirectBuilder> redirects = new ArrayList<>();
-    int commandLine = -1;
-    boolean skipRest = false;
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c == ' ' || c == '\t' || c == '\r') {
-        pos++;
-        continue;
-      }
-      if (c == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n') {
-        pos += 2;
-        line++;
-        continue;
-      }
-      if (c == '#') {
-        while (pos < text.length() && text.charAt(pos) != '\n') {
-          pos++;
-        }
-        continue;
-      }
-      if (c == '\n') {
-        pos++;
-        line++;
-        skipHeredocBodies();
-        break;
-      }
-      if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
-        if (c == ';' && peek(1) == ';') {
-          pos++;
-        }
-        if ((c == '&' && peek(1) == '&') || (c == '|' && peek(1) == '|')) {
-          pos++;
-        }
-        if (c == '&' && peek(1) == '>') {
-          pos += 2;
-          if (peek(0) == '>') {
-            pos++;
-          }
-          ShellWord target = readWordSkippingBlanks();
-          if (target != null) {
-            redirects.add(new RedirectBuilder(">", target, false));
-          }
-          continue;
-        }
-        pos++;
-        break;
-      }
-      if (isRedirection(c)) {
-        if (commandLine < 0) {
-          commandLine = line;
-        }
-        RedirectBuilder r = readRedirection();
-        if (r != null) {
-          redirects.add(r);
-        }
-        continue;
-      }
-      if (commandLine < 0) {
-        commandLine = line;
-      }
-      ShellWord word = readWord();
-      if (skipRest) {
-        continue;
-      }
-      if (words.isEmpty()) {
-        String lit = word.literalText().orElse(null);
-        if (lit != null && assignments.isEmpty() && RESERVED_PREFIXES.contains(lit)) {
-          commandLine = -1;
-          continue;
-        }
-        if (lit != null && assignments.isEmpty() && isLoopOrCase(lit)) {
-          skipRest = true;
-          continue;
-        }
-        String name = assignmentName(word);
-        if (name != null) {
-          assignments.put(name, assignmentValue(word, name));
-          continue;
-        }
-      }
-      words.add(word);
-    }
-    if (!skipRest && (!words.isEmpty() || !assignments.isEmpty() || !redirects.isEmpty())) {
-      commands.add(
-          new CommandBuilder(commandLine + lineOffset, part, assignments, words, redirects));
-    }
-  }
-
-  private static boolean isLoopOrCase(String word) {
-    return word.equals("for") || word.equals("case") || word.equals("select")
-        || word.equals("function") || word.equals("esac") || word.equals("in");
-  }
-
-  private char peek(int ahead) {
-    int i = pos + ahead;
-    return i < text.length() ? text.charAt(i) : '\0';
-  }
-
-  private boolean isRedirection(char c) {
-    if (c == '>' || c == '<') {
-      return true;
-    }
-    // 2>&1, 1>/dev/null
-    return Character.isDigit(c) && (peek(1) == '>' || peek(1) == '<');
-  }
-
-  /** Reads a redirection operator and its target; null when there is no target. */
-  private RedirectBuilder readRedirection() throws Unterminated {
-    if (Character.isDigit(text.charAt(pos))) {
-      pos++;
-    }
-    StringBuilder op = new StringBuilder();
-    op.append(text.charAt(pos));
-    pos++;
-    if (op.charAt(0) == '<' && peek(0) == '<') {
-      pos++;
-      op.append('<');
-      if (peek(0) == '<') {
-        pos++;
-        op.append('<');
-        ShellWord word = readWordSkippingBlanks();
-        return word == null ? null : new RedirectBuilder(op.toString(), word, false);
-      }
-      boolean stripTabs = false;
-      if (peek(0) == '-') {
-        stripTabs = true;
-        pos++;
-        op.append('-');
-      }
-      ShellWord delimiter = readWordSkippingBlanks();
-      if (delimiter == null || delimiter.display().isEmpty()) {
-        return null;
-      }
-      RedirectBuilder r = new RedirectBuilder(op.toString(), delimiter, stripTabs);
-      pendingHeredocs.add(r);
-      return r;
-    }
-    while (pos < text.length() && (text.charAt(pos) == '>' || text.charAt(pos) == '&'
-        || text.charAt(pos) == '|')) {
-      if (text.charAt(pos) == '&' && pos + 1 < text.length()
-          && Character.isDigit(text.charAt(pos + 1))) {
-        pos += 2;
-        return null;
-      }
-      if (text.charAt(pos) == '&' && peek(1) == '-') {
-        pos += 2;
-        return null;
-      }
-      if (text.charAt(pos) != '&') {
-        op.append(text.charAt(pos));
-      }
-      pos++;
-    }
-    ShellWord target = readWordSkippingBlanks();
-    return target == null ? null : new RedirectBuilder(op.toString(), target, false);
-  }
-
-  private ShellWord readWordSkippingBlanks() throws Unterminated {
-    while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
-      pos++;
-    }
-    if (pos >= text.length() || isBreak(text.charAt(pos))) {
-      return null;
-    }
-    return readWord();
-  }
-
-  /** Reads the bodies of the here-documents whose operators stood on the line just ended. */
-  private void skipHeredocBodies() {
-    while (!pendingHeredocs.isEmpty()) {
-      RedirectBuilder r = pendingHeredocs.remove(0);
-      String delimiter = r.target.display();
-      StringBuilder body = new StringBuilder();
-      while (pos < text.length()) {
-        int end = text.indexOf('\n', pos);
-        String l = end < 0 ? text.substring(pos) : text.substring(pos, end);
-        pos = end < 0 ? text.length() : end + 1;
-        line++;
-        // User data is often re-indented by YAML block scalars and generators: accept the
-        // delimiter with any leading white space, not only tabs.
-        if (l.strip().equals(delimiter)) {
-          break;
-        }
-        body.append(r.stripTabs ? l.replaceFirst("^\t+", "") : l).append('\n');
-      }
-      r.body = body.toString();
-    }
-  }
-
-  private static boolean isBreak(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|'
-        || c == '<' || c == '>' || c == '(' || c == ')';
-  }
-
-  /** Reads one word with its quoting and expansions. */
-  private ShellWord readWord() throws Unterminated {
-    List<ShellWord.Segment> segs = new ArrayList<>();
-    StringBuilder lit = new StringBuilder();
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (isBreak(c)) {
-        // "name()" and "$(...)" are handled in their own branches; a bare paren ends the word.
-        break;
-      }
-      if (c == '\\') {
-        if (pos + 1 < text.length()) {
-          char n = text.charAt(pos + 1);
-          if (n == '\n') {
-            line++;
-          } else {
-            lit.append(n);
-          }
-          pos += 2;
-        } else {
-          pos++;
-        }
-        continue;
-      }
-      if (c == '\'') {
-        int end = text.indexOf('\'', pos + 1);
-        if (end < 0) {
-          throw new Unterminated();
-        }
-        String quoted = text.substring(pos + 1, end);
-        line += count(quoted, '\n');
-        appendWithPlaceholders(quoted, lit, segs);
-        pos = end + 1;
-        continue;
-      }
-      if (c == '"') {
-        pos++;
-        readDoubleQuoted(lit, segs);
-        continue;
-      }
-      if (c == '$' || c == '`') {
-        if (readExpansion(lit, segs)) {
-          continue;
-        }
-      }
-      if (c == PLACEHOLDER_START) {
-        int end = text.indexOf(PLACEHOLDER_END, pos);
-        if (end > pos) {
-          flush(lit, segs);
-          segs.add(placeholder(text.substring(pos + 1, end)));
-          pos = end + 1;
-          continue;
-        }
-      }
-      lit.append(c);
-      pos++;
-    }
-    flush(lit, segs);
-    return new ShellWord(segs);
-  }
-
-  private void readDoubleQuoted(StringBuilder lit, List<ShellWord.Segment> segs)
-      throws Unterminated {
+    // Each retry blanks one more non-blank line, so there are at most as many retries as lines;
+    // the work budget bounds what a pathological script can cost before its remaining lines are
+    // read one by one.
+    long budget = 4L * script.length + 65_536;
+    long work = 0;
+    int fromLine = 1;
     while (true) {
-      if (pos >= text.length()) {
-        throw new Unterminated();
-      }
-      char c = text.charAt(pos);
-      if (c == '"') {
-        pos++;
+      if (work > budget) {
+        lineByLine(fromLine);
         return;
       }
-      if (c == '\\' && pos + 1 < text.length()) {
-        char n = text.charAt(pos + 1);
-        if (n == '"' || n == '\\' || n == '$' || n == '`') {
-          lit.append(n);
-          pos += 2;
-          continue;
-        }
-        if (n == '\n') {
-          pos += 2;
-          line++;
-          continue;
-        }
-      }
-      if ((c == '$' || c == '`') && readExpansion(lit, segs)) {
-        continue;
-      }
-      if (c == PLACEHOLDER_START) {
-        int end = text.indexOf(PLACEHOLDER_END, pos);
-        if (end > pos) {
-          flush(lit, segs);
-          segs.add(placeholder(text.substring(pos + 1, end)));
-          pos = end + 1;
-          continue;
-        }
-      }
-      if (c == '\n') {
-        line++;
-      }
-      lit.append(c);
-      pos++;
-    }
-  }
-
-  /** Reads {@code $NAME}, {@code ${...}}, {@code $(...)}, {@code $((...))} or backticks. */
-  private boolean readExpansion(StringBuilder lit, List<ShellWord.Segment> segs)
-      throws Unterminated {
-    char c = text.charAt(pos);
-    if (c == '`') {
-      int end = pos + 1;
-      while (end < text.length() && text.charAt(end) != '`') {
-        if (text.charAt(end) == '\\') {
-          end++;
-        }
-        end++;
-      }
-      if (end >= text.length()) {
-        throw new Unterminated();
-      }
-      String inner = text.substring(pos + 1, end);
-      line += count(inner, '\n');
-      flush(lit, segs);
-      segs.add(new ShellWord.CommandSubstitution(inner));
-      pos = end + 1;
-      return true;
-    }
-    char n = peek(1);
-    if (n == '(') {
-      int end = matchParen(pos + 1);
-      String inner = text.substring(pos + 2, end);
-      line += count(inner, '\n');
-      flush(lit, segs);
-      segs.add(new ShellWord.CommandSubstitution(inner));
-      pos = end + 1;
-      return true;
-    }
-    if (n == '{') {
-      int end = text.indexOf('}', pos + 2);
-      if (end < 0) {
-        throw new Unterminated();
-      }
-      String inner = text.substring(pos + 2, end);
-      int i = 0;
-      while (i < inner.length() && (Character.isLetterOrDigit(inner.charAt(i)) || inner.charAt(i) == '_')) {
-        i++;
-      }
-      flush(lit, segs);
-      segs.add(new ShellWord.Variable(i == 0 ? inner : inner.substring(0, i)));
-      pos = end + 1;
-      return true;
-    }
-    if (Character.isLetter(n) || n == '_') {
-      int end = pos + 1;
-      while (end < text.length()
-          && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
-        end++;
-      }
-      flush(lit, segs);
-      segs.add(new ShellWord.Variable(text.substring(pos + 1, end)));
-      pos = end;
-      return true;
-    }
-    if (Character.isDigit(n) || n == '@' || n == '*' || n == '#' || n == '?' || n == '$'
-        || n == '!' || n == '-') {
-      flush(lit, segs);
-      segs.add(new ShellWord.Variable(String.valueOf(n)));
-      pos += 2;
-      return true;
-    }
-    return false;
-  }
-
-  /** The index of the parenthesis closing the one at {@code open}, skipping quotes. */
-  private int matchParen(int open) throws Unterminated {
-    int depth = 0;
-    int i = open;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i += 2;
-        continue;
-      }
-      if (c == '\'') {
-        int end = text.indexOf('\'', i + 1);
-        if (end < 0) {
-          throw new Unterminated();
-        }
-        i = end + 1;
-        continue;
-      }
-      if (c == '"') {
-        int j = i + 1;
-        while (j < text.length() && text.charAt(j) != '"') {
-          if (text.charAt(j) == '\\') {
-            j++;
-          }
-          j++;
-        }
-        if (j >= text.length()) {
-          throw new Unterminated();
-        }
-        i = j + 1;
-        continue;
-      }
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
-      }
-      i++;
-    }
-    throw new Unterminated();
-  }
-
-  private void appendWithPlaceholders(String s, StringBuilder lit, List<ShellWord.Segment> segs) {
-    int i = 0;
-    while (i < s.length()) {
-      int start = s.indexOf(PLACEHOLDER_START, i);
-      int end = start < 0 ? -1 : s.indexOf(PLACEHOLDER_END, start);
-      if (start < 0 || end < 0) {
-        lit.append(s, i, s.length());
+      int from = lineStarts[fromLine - 1];
+      Attempt a = new Attempt(from, script.length, fromLine, true);
+      work += a.work(from);
+      RecognitionException error = a.error;
+      if (error == null) {
+        collect(a, a.tree.completeCommand(), Integer.MAX_VALUE);
         return;
       }
-      lit.append(s, i, start);
-      flush(lit, segs);
-      segs.add(placeholder(s.substring(start + 1, end)));
-      i = end + 1;
-    }
-  }
-
-  private ShellWord.Segment placeholder(String index) {
-    try {
-      int i = Integer.parseInt(index);
-      if (i >= 0 && i < placeholders.size()) {
-        return new ShellWord.Placeholder(placeholders.get(i));
+      int bad = offendingLine(a, error);
+      int failing = failingCommandLine(error, bad);
+      collect(a, a.tree.completeCommand(), failing);
+      int blanked = blank(bad) ? bad : blank(failing) ? failing : blankFirstFrom(fromLine);
+      if (blanked == 0) {
+        return;
       }
-    } catch (NumberFormatException e) {
-      // not one of ours: keep the characters as they are
-    }
-    return new ShellWord.Literal(PLACEHOLDER_START + index + PLACEHOLDER_END);
-  }
-
-  private static void flush(StringBuilder lit, List<ShellWord.Segment> segs) {
-    if (lit.length() > 0) {
-      segs.add(new ShellWord.Literal(lit.toString()));
-      lit.setLength(0);
+      unparsed.add(blanked);
+      fromLine = Math.max(1, Math.min(failing, blanked));
     }
   }
 
-  private static int count(String s, char c) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == c) {
-        n++;
+  /** Blanks the first line from {@code line} on that holds something; 0 when there is none. */
+  private int blankFirstFrom(int line) {
+    for (int l = line; l <= lineStarts.length; l++) {
+      if (blank(l)) {
+        return l;
       }
     }
-    return n;
+    return 0;
   }
 
-  /** The variable name when the word is {@code NAME=...} with an unquoted name, else null. */
-  private static String assignmentName(ShellWord word) {
-    if (word.segments().isEmpty() || !(word.segments().get(0) instanceof ShellWord.Literal l)) {
-      return null;
+  /**
+   * Reads the lines from {@code fromLine} on each alone, the fallback for pathological input: a
+   * line either parses by itself or is unparsed. After {@link #MAX_UNPARSED_LINES} unparsed lines
+   * the remaining ones are reported without being read.
+   */
+  private void lineByLine(int fromLine) {
+    for (int line = fromLine; line <= lineStarts.length; line++) {
+      if (lineOf(script, line).isBlank()) {
+        continue;
+      }
+      if (unparsed.size() >= MAX_UNPARSED_LINES) {
+        unparsed.add(line);
+        continue;
+      }
+      int end = line < lineStarts.length ? lineStarts[line] : script.length;
+      Attempt a = new Attempt(lineStarts[line - 1], end, line, false);
+      if (a.error == null) {
+        collect(a, a.tree.completeCommand(), Integer.MAX_VALUE);
+      } else {
+        unparsed.add(line);
+      }
     }
-    String t = l.text();
-    int eq = t.indexOf('=');
-    if (eq <= 0) {
-      return null;
-    }
-    String name = t.substring(0, eq);
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : null;
   }
 
-  private static ShellWord assignmentValue(ShellWord word, String name) {
-    List<ShellWord.Segment> rest = new ArrayList<>();
-    String first = ((ShellWord.Literal) word.segments().get(0)).text().substring(name.length() + 1);
-    if (!first.isEmpty()) {
-      rest.add(new ShellWord.Literal(first));
+  private void collect(Attempt a, List<CompleteCommandContext> complete, int beforeLine) {
+    CommandBuilder builder = a.builder();
+    for (CompleteCommandContext c : complete) {
+      if (c.getStart().getLine() < beforeLine && c.exception == null) {
+        builder.collect(c, commands);
+      }
     }
-    rest.addAll(word.segments().subList(1, word.segments().size()));
-    return new ShellWord(rest);
+  }
+
+  /**
+   * The line to blank after a syntax error: where an unterminated quote or substitution opened,
+   * where a compound command left open at the end of the script starts, else the line of the
+   * token the parser could not accept.
+   */
+  private int offendingLine(Attempt a, RecognitionException error) {
+    Token offending = error.getOffendingToken();
+    if (offending == null) {
+      return a.parser.getCurrentToken().getLine();
+    }
+    if (offending.getType() != Token.EOF) {
+      return offending.getLine();
+    }
+    if (a.lexer.unclosedLine() > 0) {
+      return a.lexer.unclosedLine();
+    }
+    for (Object c = error.getCtx(); c instanceof ParserRuleContext ctx; c = ctx.getParent()) {
+      if (opensBlock(ctx)) {
+        return ctx.getStart().getLine();
+      }
+    }
+    for (int i = offending.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = a.tokens.get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return t.getLine();
+      }
+    }
+    return offending.getLine();
+  }
+
+  private static boolean opensBlock(ParserRuleContext ctx) {
+    return ctx instanceof ShellParser.IfClauseContext
+        || ctx instanceof ShellParser.ForClauseContext
+        || ctx instanceof ShellParser.WhileClauseContext
+        || ctx instanceof ShellParser.UntilClauseContext
+        || ctx instanceof ShellParser.CaseClauseContext
+        || ctx instanceof ShellParser.BraceGroupContext
+        || ctx instanceof ShellParser.SubshellContext
+        || ctx instanceof ShellParser.FunctionDefinitionContext
+        || ctx instanceof ShellParser.CondCommandContext
+        || ctx instanceof ShellParser.ArrayValueContext;
+  }
+
+  /** The first line of the complete command the error stands in, or {@code bad} at top level. */
+  private static int failingCommandLine(RecognitionException error, int bad) {
+    for (Object c = error.getCtx(); c instanceof ParserRuleContext ctx; c = ctx.getParent()) {
+      if (ctx instanceof CompleteCommandContext && ctx.getParent() instanceof ScriptContext) {
+        return Math.min(ctx.getStart().getLine(), bad);
+      }
+    }
+    return bad;
+  }
+
+  /** Blanks a line that still holds something; false when it was already blank. */
+  private boolean blank(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return false;
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : script.length;
+    boolean changed = false;
+    for (int i = start; i < end; i++) {
+      if (!Character.isWhitespace(script[i])) {
+        changed = true;
+      }
+      script[i] = ' ';
+    }
+    return changed;
+  }
+
+  private String lineOf(char[] text, int line) {
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length;
+    if (end > start && text[end - 1] == '\r') {
+      end--;
+    }
+    return new String(text, start, end - start);
+  }
+
+  /** The original text of a line, deploy-time values written as what they stand for. */
+  private String lineText(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    return CommandBuilder.rendered(lineOf(original, line), placeholders);
   }
 }

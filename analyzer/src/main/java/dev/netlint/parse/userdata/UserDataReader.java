@@ -62,18 +62,38 @@ public final class UserDataReader {
     }
     if (lower.startsWith("content-type: multipart/") || lower.startsWith("mime-version:")) {
       List<ShellCommand> commands = new ArrayList<>();
-      List<Integer> unparsed = new ArrayList<>();
+      List<UserData.UnparsedLine> unparsed = new ArrayList<>();
       readMultipart(text, placeholders, commands, unparsed);
-      return new UserData(at, UserData.Format.MULTIPART, shown, commands, unparsed);
+      return userData(at, UserData.Format.MULTIPART, shown, commands, unparsed);
     }
     if (head.startsWith("#cloud-config")) {
       List<ShellCommand> commands = new ArrayList<>();
-      List<Integer> unparsed = new ArrayList<>();
+      List<UserData.UnparsedLine> unparsed = new ArrayList<>();
       readCloudConfig(text, placeholders, "", 0, commands, unparsed);
-      return new UserData(at, UserData.Format.CLOUD_CONFIG, shown, commands, unparsed);
+      return userData(at, UserData.Format.CLOUD_CONFIG, shown, commands, unparsed);
     }
     ShellScanner.Result r = ShellScanner.scan(text, placeholders, "", 0);
-    return new UserData(at, UserData.Format.SHELL, shown, r.commands(), r.unparsedLines());
+    return userData(at, UserData.Format.SHELL, shown, r.commands(), r.unparsed());
+  }
+
+  /** User data with its unparsed lines in line order, whichever part they came from. */
+  private static UserData userData(
+      Origin at,
+      UserData.Format format,
+      String shown,
+      List<ShellCommand> commands,
+      List<UserData.UnparsedLine> unparsed) {
+    List<UserData.UnparsedLine> sorted =
+        unparsed.stream()
+            .sorted(java.util.Comparator.comparingInt(UserData.UnparsedLine::line))
+            .toList();
+    return new UserData(
+        at,
+        format,
+        shown,
+        commands,
+        sorted.stream().map(UserData.UnparsedLine::line).toList(),
+        sorted);
   }
 
   /** Writes the script text with placeholders; false when the whole value is deploy-time. */
@@ -103,7 +123,10 @@ public final class UserDataReader {
   }
 
   private static void readMultipart(
-      String text, List<Value> placeholders, List<ShellCommand> commands, List<Integer> unparsed) {
+      String text,
+      List<Value> placeholders,
+      List<ShellCommand> commands,
+      List<UserData.UnparsedLine> unparsed) {
     Matcher m = BOUNDARY.matcher(text);
     if (!m.find()) {
       return;
@@ -139,7 +162,7 @@ public final class UserDataReader {
         } else if (contentType.startsWith("text/x-shellscript") || contentType.isEmpty()) {
           ShellScanner.Result r = ShellScanner.scan(body, placeholders, partName, bodyStart);
           commands.addAll(r.commands());
-          unparsed.addAll(r.unparsedLines());
+          unparsed.addAll(r.unparsed());
         }
       }
       i = j;
@@ -157,12 +180,15 @@ public final class UserDataReader {
       String partPrefix,
       int lineOffset,
       List<ShellCommand> commands,
-      List<Integer> unparsed) {
+      List<UserData.UnparsedLine> unparsed) {
     JsonNode doc;
     try {
       doc = YAML.readTree(text);
     } catch (Exception e) {
-      unparsed.add(lineOffset + 1);
+      unparsed.add(
+          new UserData.UnparsedLine(
+              lineOffset + 1, partPrefix.isEmpty() ? "cloud-config" : partPrefix,
+              text.lines().findFirst().orElse("")));
       return;
     }
     if (doc == null || !doc.isObject()) {
@@ -181,7 +207,7 @@ public final class UserDataReader {
           int line = lineOffset + lineOfItem(text, cmd, keyLine);
           ShellScanner.Result r = ShellScanner.scan(cmd, placeholders, part, line - 1);
           commands.addAll(r.commands());
-          unparsed.addAll(r.unparsedLines());
+          unparsed.addAll(r.unparsed());
         } else if (item.isArray()) {
           List<ShellWord> words = new ArrayList<>();
           for (JsonNode w : item) {
