@@ -1,0 +1,209 @@
+package dev.netlint.graph;
+
+import dev.netlint.model.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A set of IPv4 addresses as sorted, disjoint, non-adjacent inclusive ranges of unsigned 32-bit
+ * numbers. Immutable.
+ */
+final class AddressSet {
+  static final long MAX = 0xFFFF_FFFFL;
+  static final AddressSet EMPTY = new AddressSet(new long[0]);
+  static final AddressSet ALL = new AddressSet(new long[] {0, MAX});
+
+  /**
+   * The public IPv4 space: everything but the special-purpose ranges of RFC 6890 (this network,
+   * private ranges, shared address space, loopback, link local, multicast and reserved).
+   */
+  static final AddressSet PUBLIC =
+      ALL.minus(cidr("0.0.0.0/8"))
+          .minus(cidr("10.0.0.0/8"))
+          .minus(cidr("100.64.0.0/10"))
+          .minus(cidr("127.0.0.0/8"))
+          .minus(cidr("169.254.0.0/16"))
+          .minus(cidr("172.16.0.0/12"))
+          .minus(cidr("192.168.0.0/16"))
+          .minus(cidr("224.0.0.0/3"));
+
+  /** Pairs: lo0, hi0, lo1, hi1, ... */
+  private final long[] bounds;
+
+  private AddressSet(long[] bounds) {
+    this.bounds = bounds;
+  }
+
+  static AddressSet of(Cidr cidr) {
+    if (cidr.ipv6()) {
+      return EMPTY;
+    }
+    return range(cidr.firstV4(), cidr.lastV4());
+  }
+
+  static AddressSet range(long lo, long hi) {
+    return lo > hi ? EMPTY : new AddressSet(new long[] {lo, hi});
+  }
+
+  private static AddressSet cidr(String text) {
+    return of(Cidr.parse(text).orElseThrow());
+  }
+
+  static AddressSet union(List<AddressSet> sets) {
+    AddressSet out = EMPTY;
+    for (AddressSet s : sets) {
+      out = out.plus(s);
+    }
+    return out;
+  }
+
+  boolean isEmpty() {
+    return bounds.length == 0;
+  }
+
+  long first() {
+    return bounds[0];
+  }
+
+  AddressSet plus(AddressSet other) {
+    List<long[]> all = new ArrayList<>();
+    for (int i = 0; i < bounds.length; i += 2) {
+      all.add(new long[] {bounds[i], bounds[i + 1]});
+    }
+    for (int i = 0; i < other.bounds.length; i += 2) {
+      all.add(new long[] {other.bounds[i], other.bounds[i + 1]});
+    }
+    all.sort((a, b) -> Long.compare(a[0], b[0]));
+    List<Long> out = new ArrayList<>();
+    long lo = -1;
+    long hi = -2;
+    for (long[] r : all) {
+      if (r[0] > hi + 1) {
+        if (lo >= 0) {
+          out.add(lo);
+          out.add(hi);
+        }
+        lo = r[0];
+        hi = r[1];
+      } else {
+        hi = Math.max(hi, r[1]);
+      }
+    }
+    if (lo >= 0) {
+      out.add(lo);
+      out.add(hi);
+    }
+    return new AddressSet(out.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  AddressSet intersect(AddressSet other) {
+    List<Long> out = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < bounds.length && j < other.bounds.length) {
+      long lo = Math.max(bounds[i], other.bounds[j]);
+      long hi = Math.min(bounds[i + 1], other.bounds[j + 1]);
+      if (lo <= hi) {
+        out.add(lo);
+        out.add(hi);
+      }
+      if (bounds[i + 1] < other.bounds[j + 1]) {
+        i += 2;
+      } else {
+        j += 2;
+      }
+    }
+    return new AddressSet(out.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  AddressSet minus(AddressSet other) {
+    AddressSet out = this;
+    for (int j = 0; j < other.bounds.length; j += 2) {
+      out = out.minusRange(other.bounds[j], other.bounds[j + 1]);
+    }
+    return out;
+  }
+
+  private AddressSet minusRange(long lo, long hi) {
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < bounds.length; i += 2) {
+      long a = bounds[i];
+      long b = bounds[i + 1];
+      if (b < lo || a > hi) {
+        out.add(a);
+        out.add(b);
+        continue;
+      }
+      if (a < lo) {
+        out.add(a);
+        out.add(lo - 1);
+      }
+      if (b > hi) {
+        out.add(hi + 1);
+        out.add(b);
+      }
+    }
+    return new AddressSet(out.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** True when every address of this set is in {@code other}. */
+  boolean within(AddressSet other) {
+    return minus(other).isEmpty();
+  }
+
+  /** True when no address is in both. */
+  boolean disjoint(AddressSet other) {
+    return intersect(other).isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AddressSet a && java.util.Arrays.equals(bounds, a.bounds);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(bounds);
+  }
+
+  /** The set as CIDRs or ranges: {@code 10.0.1.0/24}, {@code 10.0.0.0-10.0.0.5}. */
+  @Override
+  public String toString() {
+    if (isEmpty()) {
+      return "no address";
+    }
+    if (equals(ALL)) {
+      return "0.0.0.0/0";
+    }
+    if (equals(PUBLIC)) {
+      return "the public IPv4 space";
+    }
+    StringBuilder sb = new StringBuilder();
+    int shown = 0;
+    for (int i = 0; i < bounds.length; i += 2) {
+      if (shown == 3) {
+        sb.append(", ...");
+        break;
+      }
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(rangeText(bounds[i], bounds[i + 1]));
+      shown++;
+    }
+    return sb.toString();
+  }
+
+  private static String rangeText(long lo, long hi) {
+    long size = hi - lo + 1;
+    if (Long.bitCount(size) == 1 && (lo & (size - 1)) == 0) {
+      int prefix = 32 - Long.numberOfTrailingZeros(size);
+      return ip(lo) + "/" + prefix;
+    }
+    return ip(lo) + "-" + ip(hi);
+  }
+
+  static String ip(long v) {
+    return ((v >>> 24) & 255) + "." + ((v >>> 16) & 255) + "." + ((v >>> 8) & 255) + "." + (v & 255);
+  }
+}
