@@ -640,6 +640,11 @@ final class Tracer {
       return new Route(RouteKind.UNKNOWN, null, null, "");
     }
     Site dst = run.dst;
+    if (dst.kind() == Site.Kind.UNPLACED) {
+      run.hop(Hop.Kind.ROUTE, tableElement(table), tableOrigin(table), Verdict.UNKNOWN,
+          "the route " + tableName(table) + " takes to " + run.dstLabel + " is not known");
+      return new Route(RouteKind.UNKNOWN, null, null, "");
+    }
     Route r = lookup(table, sender, dst.kind(), dst.vpc(), d, dim, dst.service());
     switch (r.kind) {
       case NONE -> run.hop(Hop.Kind.ROUTE, tableElement(table), tableOrigin(table), Verdict.BLOCKED,
