@@ -59,11 +59,9 @@ final class RuleMatcher {
     if (hi < v.lo() || lo > v.hi()) {
       return NONE;
     }
-    if (v.portsSplittable()) {
-      lastSplit = new Split(Split.Dim.PORT, AddressSet.EMPTY, lo, hi);
-      return SPLIT;
-    }
-    return PARTIAL;
+    lastSplit = new Split(
+        v.portsSplittable() ? Split.Dim.PORT : Split.Dim.VIEW_PORT, AddressSet.EMPTY, lo, hi);
+    return SPLIT;
   }
 
   /** ICMP type and code of a rule against the view's ICMP types; -1 means all. */
@@ -88,11 +86,59 @@ final class RuleMatcher {
     if (remote.disjoint(rule)) {
       return NONE;
     }
-    if (v.remoteDim() != null) {
-      lastSplit = new Split(v.remoteDim(), rule, 0, 0);
-      return SPLIT;
+    lastSplit = new Split(v.remoteDim() != null ? v.remoteDim() : Split.Dim.VIEW_REMOTE, rule, 0, 0);
+    return SPLIT;
+  }
+
+  private static boolean local(Split s) {
+    return s.dim == Split.Dim.VIEW_REMOTE || s.dim == Split.Dim.VIEW_PORT;
+  }
+
+  /** The parts of a view on either side of a local split's boundary. */
+  private static List<View> parts(View v, Split s) {
+    List<View> out = new java.util.ArrayList<>(3);
+    if (s.dim == Split.Dim.VIEW_REMOTE) {
+      AddressSet in = v.remote().intersect(s.addresses);
+      AddressSet rest = v.remote().minus(s.addresses);
+      for (AddressSet part : List.of(in, rest)) {
+        if (!part.isEmpty()) {
+          out.add(new View(part, null, v.remoteGroups(), v.remoteGroupsOpen(), v.protoLo(),
+              v.protoHi(), v.lo(), v.hi(), v.portsSplittable()));
+        }
+      }
+      return out;
     }
-    return PARTIAL;
+    int l = Math.max(s.lo, v.lo());
+    int h = Math.min(s.hi, v.hi());
+    int[][] ranges = {{v.lo(), l - 1}, {l, h}, {h + 1, v.hi()}};
+    for (int[] r : ranges) {
+      if (r[0] <= r[1]) {
+        out.add(new View(v.remote(), v.remoteDim(), v.remoteGroups(), v.remoteGroupsOpen(),
+            v.protoLo(), v.protoHi(), r[0], r[1], v.portsSplittable()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Combines the answers for the parts of a view that is one unknown value: the same answer for
+   * every part is the answer; different answers make it unknown.
+   */
+  private static Decision combine(View v, Split s, List<Decision> parts) {
+    Decision first = parts.get(0);
+    for (Decision d : parts) {
+      if (d.verdict() != first.verdict()) {
+        Decision deciding = parts.stream()
+            .filter(x -> x.rule() != null).findFirst().orElse(first);
+        String why = s.dim == Split.Dim.VIEW_PORT
+            ? "it depends on which ephemeral port in " + v.lo() + "-" + v.hi()
+                + " the client picks"
+            : "it depends on which address in " + v.remote() + " the traffic has, which is not"
+                + " known before deploy";
+        return new Decision(Verdict.UNKNOWN, deciding.rule(), why);
+      }
+    }
+    return first;
   }
 
   // ------------------------------------------------------------------ rules
@@ -245,7 +291,7 @@ final class RuleMatcher {
         if (m == FULL) {
           return new Decision(Verdict.REACHABLE, rule, "");
         }
-        if (m == SPLIT && split == null) {
+        if (m == SPLIT && (split == null || (local(split) && !local(pending)))) {
           split = pending;
         } else if (m == PARTIAL && partial == null) {
           partial = rule;
@@ -253,7 +299,14 @@ final class RuleMatcher {
       }
     }
     if (split != null) {
-      throw split;
+      if (!local(split)) {
+        throw split;
+      }
+      List<Decision> decisions = new java.util.ArrayList<>();
+      for (View part : parts(v, split)) {
+        decisions.add(securityGroups(groups, egress, unknown, part));
+      }
+      return combine(v, split, decisions);
     }
     if (unknown != null) {
       return new Decision(
@@ -296,7 +349,7 @@ final class RuleMatcher {
         pending = null;
         int m = match(e, v);
         if (m == SPLIT) {
-          throw pending;
+          return splitNetworkAcl(entries, v, pending);
         }
         if (m != NONE) {
           return new Decision(
@@ -319,7 +372,7 @@ final class RuleMatcher {
         continue;
       }
       if (m == SPLIT) {
-        throw pending;
+        return splitNetworkAcl(entries, v, pending);
       }
       Verdict action = action(e);
       if (m == FULL) {
@@ -335,6 +388,17 @@ final class RuleMatcher {
       return new Decision(Verdict.UNKNOWN, e, partialReason(e, v));
     }
     return new Decision(Verdict.BLOCKED, null, "");
+  }
+
+  private Decision splitNetworkAcl(List<NetworkAclEntry> entries, View v, Split split) {
+    if (!local(split)) {
+      throw split;
+    }
+    List<Decision> decisions = new java.util.ArrayList<>();
+    for (View part : parts(v, split)) {
+      decisions.add(networkAcl(entries, part));
+    }
+    return combine(v, split, decisions);
   }
 
   private static Verdict action(NetworkAclEntry e) {

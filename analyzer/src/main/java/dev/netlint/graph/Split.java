@@ -12,7 +12,14 @@ final class Split extends RuntimeException {
     SRC,
     DST,
     PROTO,
-    PORT
+    PORT,
+    /**
+     * The remote address of one rule list's view when it is one unknown address: split only
+     * while that list is evaluated, then the parts' answers are combined.
+     */
+    VIEW_REMOTE,
+    /** Likewise for the ephemeral ports of a reply, which the client picks. */
+    VIEW_PORT
   }
 
   final Dim dim;
@@ -63,6 +70,7 @@ final class Split extends RuntimeException {
           out.add(box.withProtocols(h + 1, box.protoHi()));
         }
       }
+      case VIEW_REMOTE, VIEW_PORT -> out.add(box);
       case PORT -> {
         int l = Math.max(lo, box.lo());
         int h = Math.min(hi, box.hi());

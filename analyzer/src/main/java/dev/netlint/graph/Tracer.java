@@ -877,7 +877,7 @@ final class Tracer {
   }
 
   private void networkAcl(Run run, @Nullable ResourceId subnet, boolean outbound, boolean reply,
-      View v, String self, String remote) {
+      View v, String remote, String self) {
     Hop.Kind kind = reply
         ? Hop.Kind.NETWORK_ACL_RETURN
         : outbound ? Hop.Kind.NETWORK_ACL_OUTBOUND : Hop.Kind.NETWORK_ACL_INBOUND;
@@ -915,6 +915,11 @@ final class Tracer {
             + ") may or may not match " + what + ": " + d.why();
       };
       run.hop(kind, e.resource().id(), e.resource().origin(), d.verdict(), detail);
+      return;
+    }
+    if (d.verdict() == Verdict.UNKNOWN) {
+      run.hop(kind, acl.resource().id(), acl.resource().origin(), Verdict.UNKNOWN,
+          name + " " + dir + " may or may not allow " + what + ": " + d.why());
       return;
     }
     run.hop(kind, acl.resource().id(), acl.resource().origin(), Verdict.BLOCKED,
