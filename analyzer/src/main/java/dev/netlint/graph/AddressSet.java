@@ -1,7 +1,6 @@
 package dev.netlint.graph;
 
 import dev.netlint.model.Cidr;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,46 +65,51 @@ final class AddressSet {
   }
 
   AddressSet plus(AddressSet other) {
-    List<long[]> all = new ArrayList<>();
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    long[][] all = new long[(bounds.length + other.bounds.length) / 2][];
+    int n = 0;
     for (int i = 0; i < bounds.length; i += 2) {
-      all.add(new long[] {bounds[i], bounds[i + 1]});
+      all[n++] = new long[] {bounds[i], bounds[i + 1]};
     }
     for (int i = 0; i < other.bounds.length; i += 2) {
-      all.add(new long[] {other.bounds[i], other.bounds[i + 1]});
+      all[n++] = new long[] {other.bounds[i], other.bounds[i + 1]};
     }
-    all.sort((a, b) -> Long.compare(a[0], b[0]));
-    List<Long> out = new ArrayList<>();
-    long lo = -1;
-    long hi = -2;
-    for (long[] r : all) {
-      if (r[0] > hi + 1) {
-        if (lo >= 0) {
-          out.add(lo);
-          out.add(hi);
-        }
-        lo = r[0];
-        hi = r[1];
+    java.util.Arrays.sort(all, (a, b) -> Long.compare(a[0], b[0]));
+    long[] out = new long[all.length * 2];
+    int k = 0;
+    long lo = all[0][0];
+    long hi = all[0][1];
+    for (int i = 1; i < all.length; i++) {
+      if (all[i][0] > hi + 1) {
+        out[k++] = lo;
+        out[k++] = hi;
+        lo = all[i][0];
+        hi = all[i][1];
       } else {
-        hi = Math.max(hi, r[1]);
+        hi = Math.max(hi, all[i][1]);
       }
     }
-    if (lo >= 0) {
-      out.add(lo);
-      out.add(hi);
-    }
-    return new AddressSet(out.stream().mapToLong(Long::longValue).toArray());
+    out[k++] = lo;
+    out[k++] = hi;
+    return new AddressSet(java.util.Arrays.copyOf(out, k));
   }
 
   AddressSet intersect(AddressSet other) {
-    List<Long> out = new ArrayList<>();
+    long[] out = new long[bounds.length + other.bounds.length];
+    int k = 0;
     int i = 0;
     int j = 0;
     while (i < bounds.length && j < other.bounds.length) {
       long lo = Math.max(bounds[i], other.bounds[j]);
       long hi = Math.min(bounds[i + 1], other.bounds[j + 1]);
       if (lo <= hi) {
-        out.add(lo);
-        out.add(hi);
+        out[k++] = lo;
+        out[k++] = hi;
       }
       if (bounds[i + 1] < other.bounds[j + 1]) {
         i += 2;
@@ -113,47 +117,80 @@ final class AddressSet {
         j += 2;
       }
     }
-    return new AddressSet(out.stream().mapToLong(Long::longValue).toArray());
+    return k == 0 ? EMPTY : new AddressSet(java.util.Arrays.copyOf(out, k));
   }
 
   AddressSet minus(AddressSet other) {
-    AddressSet out = this;
-    for (int j = 0; j < other.bounds.length; j += 2) {
-      out = out.minusRange(other.bounds[j], other.bounds[j + 1]);
+    if (other.isEmpty() || isEmpty()) {
+      return this;
     }
-    return out;
+    long[] out = new long[bounds.length + other.bounds.length + 2];
+    int k = 0;
+    int j = 0;
+    for (int i = 0; i < bounds.length; i += 2) {
+      long lo = bounds[i];
+      long hi = bounds[i + 1];
+      while (j < other.bounds.length && other.bounds[j + 1] < lo) {
+        j += 2;
+      }
+      int m = j;
+      while (lo <= hi) {
+        if (m >= other.bounds.length || other.bounds[m] > hi) {
+          out = ensure(out, k + 2);
+          out[k++] = lo;
+          out[k++] = hi;
+          break;
+        }
+        if (other.bounds[m] > lo) {
+          out = ensure(out, k + 2);
+          out[k++] = lo;
+          out[k++] = other.bounds[m] - 1;
+        }
+        lo = other.bounds[m + 1] + 1;
+        if (other.bounds[m + 1] >= hi) {
+          break;
+        }
+        m += 2;
+      }
+    }
+    return k == 0 ? EMPTY : new AddressSet(java.util.Arrays.copyOf(out, k));
   }
 
-  private AddressSet minusRange(long lo, long hi) {
-    List<Long> out = new ArrayList<>();
-    for (int i = 0; i < bounds.length; i += 2) {
-      long a = bounds[i];
-      long b = bounds[i + 1];
-      if (b < lo || a > hi) {
-        out.add(a);
-        out.add(b);
-        continue;
-      }
-      if (a < lo) {
-        out.add(a);
-        out.add(lo - 1);
-      }
-      if (b > hi) {
-        out.add(hi + 1);
-        out.add(b);
-      }
-    }
-    return new AddressSet(out.stream().mapToLong(Long::longValue).toArray());
+  private static long[] ensure(long[] a, int size) {
+    return size <= a.length ? a : java.util.Arrays.copyOf(a, Math.max(size, a.length * 2));
   }
 
   /** True when every address of this set is in {@code other}. */
   boolean within(AddressSet other) {
-    return minus(other).isEmpty();
+    int j = 0;
+    for (int i = 0; i < bounds.length; i += 2) {
+      while (j < other.bounds.length && other.bounds[j + 1] < bounds[i]) {
+        j += 2;
+      }
+      if (j >= other.bounds.length
+          || other.bounds[j] > bounds[i]
+          || other.bounds[j + 1] < bounds[i + 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when no address is in both. */
   boolean disjoint(AddressSet other) {
-    return intersect(other).isEmpty();
+    int i = 0;
+    int j = 0;
+    while (i < bounds.length && j < other.bounds.length) {
+      if (Math.max(bounds[i], other.bounds[j]) <= Math.min(bounds[i + 1], other.bounds[j + 1])) {
+        return false;
+      }
+      if (bounds[i + 1] < other.bounds[j + 1]) {
+        i += 2;
+      } else {
+        j += 2;
+      }
+    }
+    return true;
   }
 
   @Override

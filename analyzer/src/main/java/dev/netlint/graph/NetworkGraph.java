@@ -68,6 +68,8 @@ public final class NetworkGraph implements Reachability {
   private final List<WorkloadClass> classes = new ArrayList<>();
   private final List<Endpoint.Workload> workloads;
   private final Map<List<Object>, Answer> cache = new ConcurrentHashMap<>();
+  /** Interface endpoints with private DNS, by VPC and service. */
+  private final Map<List<Object>, List<VpcEndpoint>> privateEndpoints = new LinkedHashMap<>();
 
   /**
    * Workloads that behave alike.
@@ -102,6 +104,13 @@ public final class NetworkGraph implements Reachability {
         topology.addClass(c.id(), subnets);
       }
       classOf.put(w.id(), c);
+    }
+    for (VpcEndpoint ep : model.vpcEndpoints()) {
+      if (ep.type() == VpcEndpoint.Type.INTERFACE && ep.privateDnsEnabled() && ep.vpc() != null
+          && ep.service() != null && ep.attachment() != null) {
+        privateEndpoints.computeIfAbsent(List.of(ep.vpc(), ep.service()), k -> new ArrayList<>())
+            .add(ep);
+      }
     }
     workloads =
         model.workloads().stream()
@@ -314,19 +323,17 @@ public final class NetworkGraph implements Reachability {
     }
     String service = ((Endpoint.AwsService) e).name();
     if (src.kind() == Site.Kind.SUBNET && src.vpc() != null) {
-      for (VpcEndpoint ep : model.vpcEndpoints()) {
-        if (ep.type() == VpcEndpoint.Type.INTERFACE && service.equals(ep.service())
-            && src.vpc().equals(ep.vpc()) && ep.privateDnsEnabled() && ep.attachment() != null) {
-          WorkloadClass c = classOf.get(ep.id());
-          if (c != null && c.unplaced() == null && !c.sites().isEmpty()) {
-            List<Site> sites = new ArrayList<>();
-            for (Site s : c.sites()) {
-              sites.add(new Site(s.kind(), s.subnet(), s.vpc(), s.addresses(), s.all(), s.groups(),
-                  s.publicIp(), false, null, "interface endpoint " + ep.resource().logicalId()
-                      + " for " + service + " in " + s.label(), s.origin()));
-            }
-            return new Resolved(e, sites, null);
+      for (VpcEndpoint ep :
+          privateEndpoints.getOrDefault(List.of(src.vpc(), service), List.of())) {
+        WorkloadClass c = classOf.get(ep.id());
+        if (c != null && c.unplaced() == null && !c.sites().isEmpty()) {
+          List<Site> sites = new ArrayList<>();
+          for (Site s : c.sites()) {
+            sites.add(new Site(s.kind(), s.subnet(), s.vpc(), s.addresses(), s.all(), s.groups(),
+                s.publicIp(), false, null, "interface endpoint " + ep.resource().logicalId()
+                    + " for " + service + " in " + s.label(), s.origin()));
           }
+          return new Resolved(e, sites, null);
         }
       }
     }

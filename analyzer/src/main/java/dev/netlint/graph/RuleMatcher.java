@@ -28,6 +28,10 @@ final class RuleMatcher {
 
   private final NetworkModel model;
   private @Nullable Split lastSplit;
+  /** Per model object (a CIDR, a prefix list, a group): what it takes long to compute again. */
+  private final java.util.Map<Object, AddressSet> addresses = new java.util.IdentityHashMap<>();
+  private final java.util.Map<SecurityGroup, List<SecurityGroupRule>> egress =
+      new java.util.IdentityHashMap<>();
 
   RuleMatcher(NetworkModel model) {
     this.model = model;
@@ -203,7 +207,7 @@ final class RuleMatcher {
       if (c.cidr() == null) {
         return PARTIAL;
       }
-      return c.cidr().ipv6() ? NONE : address(AddressSet.of(c.cidr()), v);
+      return c.cidr().ipv6() ? NONE : address(addresses(c.cidr()), v);
     }
     if (peer instanceof SecurityGroupRule.Peer.Group g) {
       if (v.remoteGroups() == null) {
@@ -217,16 +221,18 @@ final class RuleMatcher {
           : NONE;
     }
     if (peer instanceof SecurityGroupRule.Peer.PrefixList p) {
-      List<dev.netlint.model.Cidr> cidrs =
-          p.prefixList() == null ? null : model.prefixListCidrs(p.prefixList()).orElse(null);
-      if (cidrs == null) {
-        return PARTIAL;
+      AddressSet set = p.prefixList() == null ? null : addresses.get(p);
+      if (set == null && p.prefixList() != null) {
+        List<dev.netlint.model.Cidr> cidrs = model.prefixListCidrs(p.prefixList()).orElse(null);
+        if (cidrs != null) {
+          set = AddressSet.EMPTY;
+          for (dev.netlint.model.Cidr c : cidrs) {
+            set = set.plus(AddressSet.of(c));
+          }
+          addresses.put(p, set);
+        }
       }
-      AddressSet set = AddressSet.EMPTY;
-      for (dev.netlint.model.Cidr c : cidrs) {
-        set = set.plus(AddressSet.of(c));
-      }
-      return address(set, v);
+      return set == null ? PARTIAL : address(set, v);
     }
     return NONE;
   }
@@ -257,7 +263,7 @@ final class RuleMatcher {
     if (e.cidr() == null) {
       a = e.cidrValue() == null ? NONE : PARTIAL;
     } else {
-      a = e.cidr().ipv6() ? NONE : address(AddressSet.of(e.cidr()), v);
+      a = e.cidr().ipv6() ? NONE : address(addresses(e.cidr()), v);
     }
     if (!c.add(a)) {
       return NONE;
@@ -266,6 +272,18 @@ final class RuleMatcher {
       pending = c.split;
     }
     return c.result;
+  }
+
+  private AddressSet addresses(dev.netlint.model.Cidr cidr) {
+    return addresses.computeIfAbsent(cidr, c -> AddressSet.of((dev.netlint.model.Cidr) c));
+  }
+
+  /** The egress rules that apply, without the CDK's placeholder. */
+  private List<SecurityGroupRule> egress(SecurityGroup g) {
+    return egress.computeIfAbsent(
+        g,
+        x ->
+            x.effectiveEgress().stream().filter(r -> !r.isCdkNoEgressPlaceholder()).toList());
   }
 
   // ------------------------------------------------------------------ rule lists
@@ -282,10 +300,7 @@ final class RuleMatcher {
     Split split = null;
     SecurityGroupRule partial = null;
     for (SecurityGroup g : groups) {
-      for (SecurityGroupRule rule : egress ? g.effectiveEgress() : g.ingress()) {
-        if (rule.isCdkNoEgressPlaceholder()) {
-          continue;
-        }
+      for (SecurityGroupRule rule : egress ? egress(g) : g.ingress()) {
         pending = null;
         int m = match(rule, v);
         if (m == FULL) {

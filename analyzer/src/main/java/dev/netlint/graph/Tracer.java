@@ -151,20 +151,34 @@ final class Tracer {
 
   // ------------------------------------------------------------------ views
 
-  private static @Nullable Set<String> keys(@Nullable List<SecurityGroupRef> groups) {
+  private final java.util.Map<List<SecurityGroupRef>, Set<String>> keys =
+      new java.util.IdentityHashMap<>();
+
+  private @Nullable Set<String> keys(@Nullable List<SecurityGroupRef> groups) {
     if (groups == null) {
       return null;
     }
-    Set<String> out = new HashSet<>();
-    for (SecurityGroupRef g : groups) {
-      out.add(g.key());
-    }
-    return out;
+    return keys.computeIfAbsent(
+        groups,
+        g -> {
+          Set<String> out = new HashSet<>();
+          for (SecurityGroupRef ref : g) {
+            out.add(ref.key());
+          }
+          return out;
+        });
   }
 
   private static boolean open(@Nullable List<SecurityGroupRef> groups) {
-    return groups != null
-        && groups.stream().anyMatch(g -> g.kind() == SecurityGroupRef.Kind.SYMBOLIC);
+    if (groups == null) {
+      return false;
+    }
+    for (SecurityGroupRef g : groups) {
+      if (g.kind() == SecurityGroupRef.Kind.SYMBOLIC) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What rules on the sender's side see: the destination as the remote end. */
@@ -239,9 +253,9 @@ final class Tracer {
             arrive(run, sender);
           } else if (dst.kind() == Site.Kind.SUBNET) {
             run.hop(Hop.Kind.ROUTE, route.route.element(), route.route.origin(), Verdict.BLOCKED,
-                run.dstLabel + " is in another VPC, but its addresses fall in "
-                    + idOf(sender.vpc()) + "'s own CIDR: the local route keeps the traffic inside "
-                    + idOf(sender.vpc()));
+                run.dstLabel + " is in VPC " + dst.vpc() + ", but its addresses fall in the CIDR"
+                    + " of " + sender.vpc() + ", the sender's VPC: the local route keeps the"
+                    + " traffic inside " + sender.vpc());
           } else if (dst.kind() == Site.Kind.UNPLACED) {
             cross(run, sender, null, false);
             networkAcl(run, null, false, false, inboundView(run, sender), sender.label(), run.dstLabel);

@@ -534,8 +534,10 @@ final class ModelIndex {
                       SecurityGroupRef.Kind.SYMBOLIC,
                       null,
                       null,
-                      "symbolic default security group of "
-                          + (subnetValues.isEmpty() ? "the default VPC" : subnetValues.get(0).render())));
+                      "symbolic the default security group of "
+                          + (subnetValues.isEmpty()
+                              ? "the default VPC"
+                              : "the VPC of " + subnetValues.get(0).render())));
     }
     Cidr ip = null;
     if (privateIp != null) {
@@ -756,7 +758,9 @@ final class ModelIndex {
         continue;
       }
       if (eniValue != null) {
-        out.add(attachment(List.of(eniValue), List.of(symbolicGroup(eniValue)), false, null, PublicIp.UNKNOWN, nic.origin()));
+        Value groups =
+            new Value.Text("the security groups of network interface " + eniValue.render(), nic.origin());
+        out.add(attachment(List.of(eniValue), List.of(symbolicGroup(groups)), false, null, PublicIp.UNKNOWN, nic.origin()));
         continue;
       }
       PublicIp pub =
@@ -788,7 +792,11 @@ final class ModelIndex {
       }
       ResourceId lt = referenced(idValue, ResourceTypes.LAUNCH_TEMPLATE);
       if (lt == null) {
-        Value v = idValue == null ? spec : idValue;
+        Value v =
+            new Value.Text(
+                "the security groups of launch template "
+                    + (idValue == null ? "(not named)" : idValue.render()),
+                spec.origin());
         return attachment(subnetValues, List.of(symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
       }
       Value data = model.resource(lt).orElseThrow().property("LaunchTemplateData");
@@ -816,7 +824,12 @@ final class ModelIndex {
           publicIp(c.property("AssociatePublicIpAddress"), PublicIp.SUBNET_DEFAULT),
           r.origin());
     }
-    Value v = lcValue != null ? lcValue : new Value.Text("launch configuration", r.origin());
+    Value v =
+        new Value.Text(
+            lcValue != null
+                ? "the security groups of launch configuration " + lcValue.render()
+                : "the security groups of its instances (no launch template or configuration)",
+            r.origin());
     return attachment(subnetValues, List.of(symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
   }
 

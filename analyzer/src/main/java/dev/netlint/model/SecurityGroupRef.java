@@ -60,7 +60,8 @@ public record SecurityGroupRef(
       case RESOURCE -> resource == null ? key : resource.logicalId();
       case VPC_DEFAULT ->
           "the default security group of " + (resource == null ? "?" : resource.logicalId());
-      case EXTERNAL, SYMBOLIC -> value == null ? key : value.render();
+      case EXTERNAL -> value == null ? key : value.render();
+      case SYMBOLIC -> value == null ? key.substring(key.indexOf(' ') + 1) : value.render();
     };
   }
 
