@@ -28,8 +28,10 @@ final class RuleMatcher {
 
   private final NetworkModel model;
   private @Nullable Split lastSplit;
+
   /** Per model object (a CIDR, a prefix list, a group): what it takes long to compute again. */
   private final java.util.Map<Object, AddressSet> addresses = new java.util.IdentityHashMap<>();
+
   private final java.util.Map<SecurityGroup, List<SecurityGroupRule>> egress =
       new java.util.IdentityHashMap<>();
 
@@ -63,8 +65,9 @@ final class RuleMatcher {
     if (hi < v.lo() || lo > v.hi()) {
       return NONE;
     }
-    lastSplit = new Split(
-        v.portsSplittable() ? Split.Dim.PORT : Split.Dim.VIEW_PORT, AddressSet.EMPTY, lo, hi);
+    lastSplit =
+        new Split(
+            v.portsSplittable() ? Split.Dim.PORT : Split.Dim.VIEW_PORT, AddressSet.EMPTY, lo, hi);
     return SPLIT;
   }
 
@@ -90,7 +93,8 @@ final class RuleMatcher {
     if (remote.disjoint(rule)) {
       return NONE;
     }
-    lastSplit = new Split(v.remoteDim() != null ? v.remoteDim() : Split.Dim.VIEW_REMOTE, rule, 0, 0);
+    lastSplit =
+        new Split(v.remoteDim() != null ? v.remoteDim() : Split.Dim.VIEW_REMOTE, rule, 0, 0);
     return SPLIT;
   }
 
@@ -106,8 +110,17 @@ final class RuleMatcher {
       AddressSet rest = v.remote().minus(s.addresses);
       for (AddressSet part : List.of(in, rest)) {
         if (!part.isEmpty()) {
-          out.add(new View(part, null, v.remoteGroups(), v.remoteGroupsOpen(), v.protoLo(),
-              v.protoHi(), v.lo(), v.hi(), v.portsSplittable()));
+          out.add(
+              new View(
+                  part,
+                  null,
+                  v.remoteGroups(),
+                  v.remoteGroupsOpen(),
+                  v.protoLo(),
+                  v.protoHi(),
+                  v.lo(),
+                  v.hi(),
+                  v.portsSplittable()));
         }
       }
       return out;
@@ -117,8 +130,17 @@ final class RuleMatcher {
     int[][] ranges = {{v.lo(), l - 1}, {l, h}, {h + 1, v.hi()}};
     for (int[] r : ranges) {
       if (r[0] <= r[1]) {
-        out.add(new View(v.remote(), v.remoteDim(), v.remoteGroups(), v.remoteGroupsOpen(),
-            v.protoLo(), v.protoHi(), r[0], r[1], v.portsSplittable()));
+        out.add(
+            new View(
+                v.remote(),
+                v.remoteDim(),
+                v.remoteGroups(),
+                v.remoteGroupsOpen(),
+                v.protoLo(),
+                v.protoHi(),
+                r[0],
+                r[1],
+                v.portsSplittable()));
       }
     }
     return out;
@@ -132,13 +154,18 @@ final class RuleMatcher {
     Decision first = parts.get(0);
     for (Decision d : parts) {
       if (d.verdict() != first.verdict()) {
-        Decision deciding = parts.stream()
-            .filter(x -> x.rule() != null).findFirst().orElse(first);
-        String why = s.dim == Split.Dim.VIEW_PORT
-            ? "it depends on which ephemeral port in " + v.lo() + "-" + v.hi()
-                + " the client picks"
-            : "it depends on which address in " + v.remote() + " the traffic has, which is not"
-                + " known before deploy";
+        Decision deciding = parts.stream().filter(x -> x.rule() != null).findFirst().orElse(first);
+        String why =
+            s.dim == Split.Dim.VIEW_PORT
+                ? "it depends on which ephemeral port in "
+                    + v.lo()
+                    + "-"
+                    + v.hi()
+                    + " the client picks"
+                : "it depends on which address in "
+                    + v.remote()
+                    + " the traffic has, which is not"
+                    + " known before deploy";
         return new Decision(Verdict.UNKNOWN, deciding.rule(), why);
       }
     }
@@ -281,9 +308,7 @@ final class RuleMatcher {
   /** The egress rules that apply, without the CDK's placeholder. */
   private List<SecurityGroupRule> egress(SecurityGroup g) {
     return egress.computeIfAbsent(
-        g,
-        x ->
-            x.effectiveEgress().stream().filter(r -> !r.isCdkNoEgressPlaceholder()).toList());
+        g, x -> x.effectiveEgress().stream().filter(r -> !r.isCdkNoEgressPlaceholder()).toList());
   }
 
   // ------------------------------------------------------------------ rule lists
@@ -368,7 +393,9 @@ final class RuleMatcher {
         }
         if (m != NONE) {
           return new Decision(
-              Verdict.UNKNOWN, e, "the rule number of " + e.resource().logicalId() + " is not known before deploy");
+              Verdict.UNKNOWN,
+              e,
+              "the rule number of " + e.resource().logicalId() + " is not known before deploy");
         }
       }
     }
@@ -429,7 +456,9 @@ final class RuleMatcher {
       return "its protocol or ports are not known before deploy";
     }
     if (e.cidr() == null) {
-      return "its CIDR " + (e.cidrValue() == null ? "" : e.cidrValue().render() + " ") + "is not known before deploy";
+      return "its CIDR "
+          + (e.cidrValue() == null ? "" : e.cidrValue().render() + " ")
+          + "is not known before deploy";
     }
     AddressSet set = e.cidr().ipv6() ? AddressSet.EMPTY : AddressSet.of(e.cidr());
     boolean addressPartial = !v.remote().within(set) && !v.remote().disjoint(set);

@@ -14,8 +14,8 @@ final class Split extends RuntimeException {
     PROTO,
     PORT,
     /**
-     * The remote address of one rule list's view when it is one unknown address: split only
-     * while that list is evaluated, then the parts' answers are combined.
+     * The remote address of one rule list's view when it is one unknown address: split only while
+     * that list is evaluated, then the parts' answers are combined.
      */
     VIEW_REMOTE,
     /** Likewise for the ephemeral ports of a reply, which the client picks. */

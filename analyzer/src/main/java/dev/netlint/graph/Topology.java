@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * route table included), network ACLs, gateways (internet and NAT gateways, endpoints, peering,
  * transit and VPN gateways as opaque ones), the instances and interfaces routes send traffic to,
  * and the workload classes placed in subnets. Edges say which subnet uses which route table and
- * network ACL, where a route sends a destination, where a gateway or forwarder sits, and which
- * VPC an internet gateway is attached to. Built once, in time linear in the model.
+ * network ACL, where a route sends a destination, where a gateway or forwarder sits, and which VPC
+ * an internet gateway is attached to. Built once, in time linear in the model.
  */
 final class Topology {
 
@@ -142,8 +142,7 @@ final class Topology {
     for (Resource table : model.resourcesOfType(ResourceTypes.ROUTE_TABLE)) {
       RouteTableNode node = new RouteTableNode(table.id(), false);
       graph.addVertex(node);
-      Optional<ResourceId> vpc =
-          model.vpcOf(table).filter(id -> model.vpc(id).isPresent());
+      Optional<ResourceId> vpc = model.vpcOf(table).filter(id -> model.vpc(id).isPresent());
       if (vpc.isPresent()) {
         edge(node, new VpcNode(vpc.get()), EdgeKind.IN_VPC, null);
         addLocalRoutes(node, model.vpc(vpc.get()).orElseThrow(), table);
@@ -154,7 +153,9 @@ final class Topology {
     }
     for (Resource a : model.resourcesOfType(ResourceTypes.SUBNET_ROUTE_TABLE_ASSOCIATION)) {
       Optional<ResourceId> subnet =
-          model.referencedResource(a.property("SubnetId")).filter(id -> model.subnet(id).isPresent());
+          model
+              .referencedResource(a.property("SubnetId"))
+              .filter(id -> model.subnet(id).isPresent());
       boolean tableKnown =
           model
               .referencedType(a.property("RouteTableId"))
@@ -270,7 +271,8 @@ final class Topology {
       return;
     }
     Node target = targetNode(route.target());
-    if (route.target().kind() == RouteTarget.Kind.NAT_GATEWAY && route.target().resource() != null) {
+    if (route.target().kind() == RouteTarget.Kind.NAT_GATEWAY
+        && route.target().resource() != null) {
       Workload nat = model.workload(route.target().resource()).orElse(null);
       if (nat != null) {
         for (ResourceId subnet : primarySubnets(nat)) {
@@ -297,10 +299,7 @@ final class Topology {
       add(table, route, c == null ? null : List.of(c), target, cidrValue.render());
     } else if (listValue != null) {
       List<Cidr> cidrs =
-          model
-              .referencedResource(listValue)
-              .flatMap(model::prefixListCidrs)
-              .orElse(null);
+          model.referencedResource(listValue).flatMap(model::prefixListCidrs).orElse(null);
       add(table, route, cidrs, target, listValue.render());
     }
   }
@@ -376,8 +375,7 @@ final class Topology {
   }
 
   /** The route table a subnet uses, or null when it is not known. */
-  @Nullable
-  RouteTableNode routeTableOf(ResourceId subnet) {
+  @Nullable RouteTableNode routeTableOf(ResourceId subnet) {
     SubnetNode node = new SubnetNode(subnet);
     if (!graph.containsVertex(node) || unknownRouteTable.contains(subnet)) {
       return null;
@@ -431,7 +429,9 @@ final class Topology {
     return null;
   }
 
-  /** True when an {@code AWS::EC2::VPCGatewayAttachment} attaches the internet gateway to the VPC. */
+  /**
+   * True when an {@code AWS::EC2::VPCGatewayAttachment} attaches the internet gateway to the VPC.
+   */
   boolean attached(ResourceId internetGateway, ResourceId vpc) {
     GatewayNode g =
         new GatewayNode(

@@ -35,13 +35,13 @@ import org.jspecify.annotations.Nullable;
  * sender's security group egress, its subnet's network ACL outbound, the route table's
  * longest-prefix match, gateways and NAT (which translates the source), the receiving subnet's
  * network ACL inbound and the receiver's security group ingress; then the replies through every
- * network ACL crossed, on the ephemeral ports the client picked, since network ACLs are
- * stateless. Security groups are stateful, so replies pass them.
+ * network ACL crossed, on the ephemeral ports the client picked, since network ACLs are stateless.
+ * Security groups are stateful, so replies pass them.
  *
- * <p>Every hop names the template element that decided it. A hop that depends on a value known
- * only at deploy is unknown; a path beyond a hop netlint cannot see through (peering, a transit
- * gateway, a route that is not known) continues to the destination as if delivered unchanged, so
- * that what the destination itself blocks still counts and nothing else does.
+ * <p>Every hop names the template element that decided it. A hop that depends on a value known only
+ * at deploy is unknown; a path beyond a hop netlint cannot see through (peering, a transit gateway,
+ * a route that is not known) continues to the destination as if delivered unchanged, so that what
+ * the destination itself blocks still counts and nothing else does.
  */
 final class Tracer {
   private static final int MAX_FORWARDS = 6;
@@ -98,7 +98,12 @@ final class Tracer {
       this.dstLabel = label(dst.label(), dst.addresses(), box.dst());
     }
 
-    void hop(Hop.Kind kind, @Nullable ResourceId element, @Nullable Origin origin, Verdict v, String detail) {
+    void hop(
+        Hop.Kind kind,
+        @Nullable ResourceId element,
+        @Nullable Origin origin,
+        Verdict v,
+        String detail) {
       hops.add(new Hop(kind, element, origin, v, detail));
     }
 
@@ -238,31 +243,62 @@ final class Tracer {
         arrive(run, sender);
         return;
       }
-      networkAcl(run, sender.kind() == Site.Kind.SUBNET ? sender.subnet() : null, true, false,
-          forwardView(run, sender, false), run.dstLabel, sender.label());
-      Route route = route(run, sender, dst.addresses(), run.box.dst(),
-          run.box.dstAll() ? Split.Dim.DST : null);
+      networkAcl(
+          run,
+          sender.kind() == Site.Kind.SUBNET ? sender.subnet() : null,
+          true,
+          false,
+          forwardView(run, sender, false),
+          run.dstLabel,
+          sender.label());
+      Route route =
+          route(
+              run, sender, dst.addresses(), run.box.dst(), run.box.dstAll() ? Split.Dim.DST : null);
       switch (route.kind) {
         case NONE -> {
           return;
         }
         case LOCAL -> {
-          if (dst.kind() == Site.Kind.SUBNET && dst.vpc() != null && dst.vpc().equals(sender.vpc())) {
+          if (dst.kind() == Site.Kind.SUBNET
+              && dst.vpc() != null
+              && dst.vpc().equals(sender.vpc())) {
             cross(run, sender, dst.subnet(), true);
-            networkAcl(run, dst.subnet(), false, false, inboundView(run, sender), sender.label(), run.dstLabel);
+            networkAcl(
+                run,
+                dst.subnet(),
+                false,
+                false,
+                inboundView(run, sender),
+                sender.label(),
+                run.dstLabel);
             arrive(run, sender);
           } else if (dst.kind() == Site.Kind.SUBNET) {
-            run.hop(Hop.Kind.ROUTE, route.route.element(), route.route.origin(), Verdict.BLOCKED,
-                run.dstLabel + " is in VPC " + dst.vpc() + ", but its addresses fall in the CIDR"
-                    + " of " + sender.vpc() + ", the sender's VPC: the local route keeps the"
-                    + " traffic inside " + sender.vpc());
+            run.hop(
+                Hop.Kind.ROUTE,
+                route.route.element(),
+                route.route.origin(),
+                Verdict.BLOCKED,
+                run.dstLabel
+                    + " is in VPC "
+                    + dst.vpc()
+                    + ", but its addresses fall in the CIDR"
+                    + " of "
+                    + sender.vpc()
+                    + ", the sender's VPC: the local route keeps the"
+                    + " traffic inside "
+                    + sender.vpc());
           } else if (dst.kind() == Site.Kind.UNPLACED) {
             cross(run, sender, null, false);
-            networkAcl(run, null, false, false, inboundView(run, sender), sender.label(), run.dstLabel);
+            networkAcl(
+                run, null, false, false, inboundView(run, sender), sender.label(), run.dstLabel);
             arrive(run, sender);
           } else {
             run.unknownEnd = true;
-            run.hop(Hop.Kind.ROUTE, route.route.element(), route.route.origin(), Verdict.UNKNOWN,
+            run.hop(
+                Hop.Kind.ROUTE,
+                route.route.element(),
+                route.route.origin(),
+                Verdict.UNKNOWN,
                 "no subnet of the model holds " + run.dstLabel + " in " + idOf(sender.vpc()));
           }
           return;
@@ -273,7 +309,11 @@ final class Tracer {
         }
         case GATEWAY_ENDPOINT -> {
           VpcEndpoint e = route.endpoint;
-          run.hop(Hop.Kind.GATEWAY, e.id(), e.resource().origin(), Verdict.REACHABLE,
+          run.hop(
+              Hop.Kind.GATEWAY,
+              e.id(),
+              e.resource().origin(),
+              Verdict.REACHABLE,
               "gateway endpoint " + e.resource().logicalId() + " carries it to " + dst.service());
           cross(run, sender, null, false);
           replies(run);
@@ -282,14 +322,22 @@ final class Tracer {
         case NAT_GATEWAY, FORWARDER -> {
           Object node = route.target;
           if (!visited.add(node)) {
-            run.hop(Hop.Kind.ROUTE, route.route.element(), route.route.origin(), Verdict.BLOCKED,
-                "routing loop: route " + route.route.label() + " sends the traffic back to "
-                    + targetLabel(route.route) + ", which already forwarded it");
+            run.hop(
+                Hop.Kind.ROUTE,
+                route.route.element(),
+                route.route.origin(),
+                Verdict.BLOCKED,
+                "routing loop: route "
+                    + route.route.label()
+                    + " sends the traffic back to "
+                    + targetLabel(route.route)
+                    + ", which already forwarded it");
             return;
           }
-          Sender next = route.kind == RouteKind.NAT_GATEWAY
-              ? natGateway(run, sender, route)
-              : forwarder(run, sender, route);
+          Sender next =
+              route.kind == RouteKind.NAT_GATEWAY
+                  ? natGateway(run, sender, route)
+                  : forwarder(run, sender, route);
           if (next == null) {
             return;
           }
@@ -298,8 +346,13 @@ final class Tracer {
         case OPAQUE, UNKNOWN -> {
           if (route.kind == RouteKind.OPAQUE) {
             GatewayNode g = route.route.target() instanceof GatewayNode n ? n : null;
-            run.hop(Hop.Kind.OPAQUE, g == null ? null : g.resource(), route.route.origin(),
-                Verdict.UNKNOWN, "the traffic leaves through " + targetLabel(route.route)
+            run.hop(
+                Hop.Kind.OPAQUE,
+                g == null ? null : g.resource(),
+                route.route.origin(),
+                Verdict.UNKNOWN,
+                "the traffic leaves through "
+                    + targetLabel(route.route)
                     + "; netlint does not look beyond it");
           }
           beyond(run, sender);
@@ -307,7 +360,11 @@ final class Tracer {
         }
       }
     }
-    run.hop(Hop.Kind.ROUTE, null, null, Verdict.UNKNOWN,
+    run.hop(
+        Hop.Kind.ROUTE,
+        null,
+        null,
+        Verdict.UNKNOWN,
         "the path passes more than " + MAX_FORWARDS + " forwarders; netlint stops there");
     run.unknownEnd = true;
   }
@@ -321,11 +378,25 @@ final class Tracer {
       run.unknownEnd = true;
       return;
     }
-    Sender unseen = new Sender(Site.Kind.OUTSIDE, null, null, sender.addresses(), sender.dim(),
-        sender.groups(), sender.publicIp(), sender.label());
+    Sender unseen =
+        new Sender(
+            Site.Kind.OUTSIDE,
+            null,
+            null,
+            sender.addresses(),
+            sender.dim(),
+            sender.groups(),
+            sender.publicIp(),
+            sender.label());
     cross(run, unseen, dst.subnet(), dst.kind() == Site.Kind.SUBNET);
-    networkAcl(run, dst.kind() == Site.Kind.SUBNET ? dst.subnet() : null, false, false,
-        inboundView(run, sender), sender.label(), run.dstLabel);
+    networkAcl(
+        run,
+        dst.kind() == Site.Kind.SUBNET ? dst.subnet() : null,
+        false,
+        false,
+        inboundView(run, sender),
+        sender.label(),
+        run.dstLabel);
     arrive(run, sender);
     run.unknownEnd = true;
   }
@@ -384,48 +455,92 @@ final class Tracer {
     ResourceId igw = route.route.target() instanceof GatewayNode g ? g.resource() : null;
     Origin origin = route.route.origin();
     if (igw == null) {
-      run.hop(Hop.Kind.GATEWAY, route.route.element(), origin, Verdict.UNKNOWN,
-          "internet gateway " + targetLabel(route.route) + " is outside the templates: netlint"
-              + " cannot tell whether it is attached to " + idOf(sender.vpc()));
+      run.hop(
+          Hop.Kind.GATEWAY,
+          route.route.element(),
+          origin,
+          Verdict.UNKNOWN,
+          "internet gateway "
+              + targetLabel(route.route)
+              + " is outside the templates: netlint"
+              + " cannot tell whether it is attached to "
+              + idOf(sender.vpc()));
     } else if (sender.vpc() != null && !topology.attached(igw, sender.vpc())) {
-      run.hop(Hop.Kind.GATEWAY, igw, model.resource(igw).map(Resource::origin).orElse(origin),
-          Verdict.BLOCKED, "internet gateway " + igw.logicalId() + " is not attached to "
-              + sender.vpc().logicalId() + " (no AWS::EC2::VPCGatewayAttachment joins them)");
+      run.hop(
+          Hop.Kind.GATEWAY,
+          igw,
+          model.resource(igw).map(Resource::origin).orElse(origin),
+          Verdict.BLOCKED,
+          "internet gateway "
+              + igw.logicalId()
+              + " is not attached to "
+              + sender.vpc().logicalId()
+              + " (no AWS::EC2::VPCGatewayAttachment joins them)");
       return;
     } else {
       Verdict pub = hasPublicIp(sender);
-      String detail = switch (pub) {
-        case REACHABLE -> sender.label() + " has a public IPv4 address; internet gateway "
-            + igw.logicalId() + " carries the traffic to " + run.dstLabel;
-        case BLOCKED -> sender.label() + " has no public IPv4 address, which traffic through"
-            + " internet gateway " + igw.logicalId() + " needs";
-        case UNKNOWN -> "whether " + sender.label() + " has a public IPv4 address is not known"
-            + " before deploy";
-      };
-      run.hop(Hop.Kind.GATEWAY, igw, model.resource(igw).map(Resource::origin).orElse(origin),
-          pub, detail);
+      String detail =
+          switch (pub) {
+            case REACHABLE ->
+                sender.label()
+                    + " has a public IPv4 address; internet gateway "
+                    + igw.logicalId()
+                    + " carries the traffic to "
+                    + run.dstLabel;
+            case BLOCKED ->
+                sender.label()
+                    + " has no public IPv4 address, which traffic through"
+                    + " internet gateway "
+                    + igw.logicalId()
+                    + " needs";
+            case UNKNOWN ->
+                "whether "
+                    + sender.label()
+                    + " has a public IPv4 address is not known"
+                    + " before deploy";
+          };
+      run.hop(
+          Hop.Kind.GATEWAY,
+          igw,
+          model.resource(igw).map(Resource::origin).orElse(origin),
+          pub,
+          detail);
       if (pub == Verdict.BLOCKED) {
         return;
       }
     }
     if (dst.kind() != Site.Kind.OUTSIDE) {
       run.unknownEnd = true;
-      run.hop(Hop.Kind.GATEWAY, igw, origin, Verdict.UNKNOWN,
-          "reaching " + run.dstLabel + " through the internet needs its public address,"
+      run.hop(
+          Hop.Kind.GATEWAY,
+          igw,
+          origin,
+          Verdict.UNKNOWN,
+          "reaching "
+              + run.dstLabel
+              + " through the internet needs its public address,"
               + " which netlint does not follow");
       return;
     }
     AddressSet d = run.box.dst();
     if (!d.within(AddressSet.PUBLIC)) {
       if (d.disjoint(AddressSet.PUBLIC)) {
-        run.hop(Hop.Kind.GATEWAY, igw, origin, Verdict.BLOCKED,
+        run.hop(
+            Hop.Kind.GATEWAY,
+            igw,
+            origin,
+            Verdict.BLOCKED,
             run.dstLabel + " is a private address range: the internet does not route it");
         return;
       }
       if (run.box.dstAll()) {
         throw new Split(Split.Dim.DST, AddressSet.PUBLIC, 0, 0);
       }
-      run.hop(Hop.Kind.GATEWAY, igw, origin, Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.GATEWAY,
+          igw,
+          origin,
+          Verdict.UNKNOWN,
           "whether " + run.dstLabel + " is a public address is not known before deploy");
     }
     cross(run, sender, null, false);
@@ -459,21 +574,45 @@ final class Tracer {
     Workload w = nat == null ? null : model.workload(nat).orElse(null);
     Site at = w == null ? null : placement(w);
     if (at == null) {
-      run.hop(Hop.Kind.NAT, nat, route.route.origin(), Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.NAT,
+          nat,
+          route.route.origin(),
+          Verdict.UNKNOWN,
           "NAT gateway " + node.label() + " or its subnet is not known before deploy");
       beyond(run, sender);
       return null;
     }
     if (!at.subnet().equals(sender.subnet())) {
       cross(run, sender, at.subnet(), true);
-      networkAcl(run, at.subnet(), false, false, inboundView(run, sender), sender.label(),
+      networkAcl(
+          run,
+          at.subnet(),
+          false,
+          false,
+          inboundView(run, sender),
+          sender.label(),
           "NAT gateway " + nat.logicalId());
     }
-    run.hop(Hop.Kind.NAT, nat, w.resource().origin(), Verdict.REACHABLE,
-        "NAT gateway " + nat.logicalId() + " in " + at.subnet().logicalId()
+    run.hop(
+        Hop.Kind.NAT,
+        nat,
+        w.resource().origin(),
+        Verdict.REACHABLE,
+        "NAT gateway "
+            + nat.logicalId()
+            + " in "
+            + at.subnet().logicalId()
             + " translates the source to its own address");
-    return new Sender(Site.Kind.SUBNET, at.subnet(), at.vpc(), at.addresses(), null, null,
-        at.publicIp(), "NAT gateway " + nat.logicalId());
+    return new Sender(
+        Site.Kind.SUBNET,
+        at.subnet(),
+        at.vpc(),
+        at.addresses(),
+        null,
+        null,
+        at.publicIp(),
+        "NAT gateway " + nat.logicalId());
   }
 
   private @Nullable Sender forwarder(Run run, Sender sender, Route route) {
@@ -482,8 +621,15 @@ final class Tracer {
     Site at = placement(w);
     String name = w.resource().logicalId();
     if (at == null) {
-      run.hop(Hop.Kind.NAT, id, w.resource().origin(), Verdict.UNKNOWN,
-          "the subnet of " + name + ", which route " + route.route.label()
+      run.hop(
+          Hop.Kind.NAT,
+          id,
+          w.resource().origin(),
+          Verdict.UNKNOWN,
+          "the subnet of "
+              + name
+              + ", which route "
+              + route.route.label()
               + " sends the traffic to, is not known before deploy");
       beyond(run, sender);
       return null;
@@ -497,17 +643,27 @@ final class Tracer {
     }
     Boolean check = w.sourceDestCheck();
     Verdict v = check == null ? Verdict.UNKNOWN : check ? Verdict.BLOCKED : Verdict.REACHABLE;
-    String detail = check == null
-        ? "whether " + name + " has SourceDestCheck disabled is not known before deploy"
-        : check
-            ? name + " has SourceDestCheck enabled: it drops the traffic it would forward"
-                + " (set SourceDestCheck: false on a NAT instance)"
-            : name + " forwards the traffic and translates the source to its own address";
+    String detail =
+        check == null
+            ? "whether " + name + " has SourceDestCheck disabled is not known before deploy"
+            : check
+                ? name
+                    + " has SourceDestCheck enabled: it drops the traffic it would forward"
+                    + " (set SourceDestCheck: false on a NAT instance)"
+                : name + " forwards the traffic and translates the source to its own address";
     Origin origin = w.resource().origin();
     var sdc = w.resource().property("SourceDestCheck");
     run.hop(Hop.Kind.NAT, id, sdc != null ? sdc.origin() : origin, v, detail);
-    Sender next = new Sender(Site.Kind.SUBNET, at.subnet(), at.vpc(), at.addresses(), null,
-        at.groups(), at.publicIp(), name);
+    Sender next =
+        new Sender(
+            Site.Kind.SUBNET,
+            at.subnet(),
+            at.vpc(),
+            at.addresses(),
+            null,
+            at.groups(),
+            at.publicIp(),
+            name);
     if (next.groups() != null) {
       securityGroups(run, next.groups(), true, forwardView(run, next, false), run.dstLabel);
     }
@@ -529,9 +685,20 @@ final class Tracer {
     }
     AddressSet addresses = Sites.addressesIn(model, topology, s, a);
     PublicIp pub = a.publicIp();
-    return new Site(Site.Kind.SUBNET, s.id(), s.vpc(), addresses, false,
-        w.kind() == Workload.Kind.NAT_GATEWAY ? null : a.securityGroups().isEmpty() ? null : a.securityGroups(),
-        pub, false, null, w.resource().logicalId(), a.origin());
+    return new Site(
+        Site.Kind.SUBNET,
+        s.id(),
+        s.vpc(),
+        addresses,
+        false,
+        w.kind() == Workload.Kind.NAT_GATEWAY
+            ? null
+            : a.securityGroups().isEmpty() ? null : a.securityGroups(),
+        pub,
+        false,
+        null,
+        w.resource().logicalId(),
+        a.origin());
   }
 
   /** Traffic from the internet or a network beyond a gateway into a subnet of the model. */
@@ -539,44 +706,91 @@ final class Tracer {
     Site dst = run.dst;
     if (dst.kind() == Site.Kind.OUTSIDE) {
       run.unknownEnd = true;
-      run.hop(Hop.Kind.OPAQUE, null, null, Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.OPAQUE,
+          null,
+          null,
+          Verdict.UNKNOWN,
           "both " + sender.label() + " and " + run.dstLabel + " are outside the VPCs of the model");
       return;
     }
     if (dst.kind() == Site.Kind.UNPLACED || dst.vpc() == null) {
-      run.hop(Hop.Kind.GATEWAY, null, dst.origin(), Verdict.UNKNOWN,
-          "the subnet of " + run.dstLabel + " is not known before deploy, nor how "
-              + sender.label() + " enters its VPC");
+      run.hop(
+          Hop.Kind.GATEWAY,
+          null,
+          dst.origin(),
+          Verdict.UNKNOWN,
+          "the subnet of "
+              + run.dstLabel
+              + " is not known before deploy, nor how "
+              + sender.label()
+              + " enters its VPC");
     } else if (src.internet()) {
       List<ResourceId> igws = topology.internetGatewaysOf(dst.vpc());
       if (igws.isEmpty()) {
-        run.hop(Hop.Kind.GATEWAY, dst.vpc(), model.resource(dst.vpc()).map(Resource::origin).orElse(null),
-            Verdict.BLOCKED, dst.vpc().logicalId() + " has no internet gateway attached:"
+        run.hop(
+            Hop.Kind.GATEWAY,
+            dst.vpc(),
+            model.resource(dst.vpc()).map(Resource::origin).orElse(null),
+            Verdict.BLOCKED,
+            dst.vpc().logicalId()
+                + " has no internet gateway attached:"
                 + " nothing from the internet enters it");
         return;
       }
-      Sender receiver = new Sender(Site.Kind.SUBNET, dst.subnet(), dst.vpc(), run.box.dst(), null,
-          dst.groups(), dst.publicIp(), run.dstLabel);
+      Sender receiver =
+          new Sender(
+              Site.Kind.SUBNET,
+              dst.subnet(),
+              dst.vpc(),
+              run.box.dst(),
+              null,
+              dst.groups(),
+              dst.publicIp(),
+              run.dstLabel);
       Verdict pub = hasPublicIp(receiver);
-      run.hop(Hop.Kind.GATEWAY, igws.get(0), model.resource(igws.get(0)).map(Resource::origin).orElse(null), pub,
+      run.hop(
+          Hop.Kind.GATEWAY,
+          igws.get(0),
+          model.resource(igws.get(0)).map(Resource::origin).orElse(null),
+          pub,
           switch (pub) {
-            case REACHABLE -> "internet gateway " + igws.get(0).logicalId() + " lets the traffic in to the public address of " + run.dstLabel;
-            case BLOCKED -> run.dstLabel + " has no public IPv4 address: the internet cannot address it";
-            case UNKNOWN -> "whether " + run.dstLabel + " has a public IPv4 address is not known before deploy";
+            case REACHABLE ->
+                "internet gateway "
+                    + igws.get(0).logicalId()
+                    + " lets the traffic in to the public address of "
+                    + run.dstLabel;
+            case BLOCKED ->
+                run.dstLabel + " has no public IPv4 address: the internet cannot address it";
+            case UNKNOWN ->
+                "whether " + run.dstLabel + " has a public IPv4 address is not known before deploy";
           });
       if (pub == Verdict.BLOCKED) {
         return;
       }
       returnRoute(run, receiver, sender);
     } else {
-      run.hop(Hop.Kind.OPAQUE, null, null, Verdict.UNKNOWN,
-          sender.label() + " enters " + idOf(dst.vpc()) + " through a VPN, peering or transit"
+      run.hop(
+          Hop.Kind.OPAQUE,
+          null,
+          null,
+          Verdict.UNKNOWN,
+          sender.label()
+              + " enters "
+              + idOf(dst.vpc())
+              + " through a VPN, peering or transit"
               + " gateway netlint does not look through");
       run.unknownEnd = true;
     }
     cross(run, sender, dst.subnet(), dst.kind() == Site.Kind.SUBNET);
-    networkAcl(run, dst.kind() == Site.Kind.SUBNET ? dst.subnet() : null, false, false,
-        inboundView(run, sender), sender.label(), run.dstLabel);
+    networkAcl(
+        run,
+        dst.kind() == Site.Kind.SUBNET ? dst.subnet() : null,
+        false,
+        false,
+        inboundView(run, sender),
+        sender.label(),
+        run.dstLabel);
     arrive(run, sender);
   }
 
@@ -585,27 +799,55 @@ final class Tracer {
     Route r;
     RouteTableNode table = topology.routeTableOf(receiver.subnet());
     if (table == null) {
-      run.hop(Hop.Kind.ROUTE, receiver.subnet(), null, Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.ROUTE,
+          receiver.subnet(),
+          null,
+          Verdict.UNKNOWN,
           "the route table of " + receiver.subnet().logicalId() + " is not known before deploy");
       return;
     }
     r = lookup(table, receiver, Site.Kind.OUTSIDE, null, client.addresses(), client.dim(), null);
     String what = "replies from " + run.dstLabel + " to " + client.label();
     if (r.kind == RouteKind.INTERNET_GATEWAY) {
-      run.hop(Hop.Kind.ROUTE, r.route.element(), r.route.origin(), Verdict.REACHABLE,
+      run.hop(
+          Hop.Kind.ROUTE,
+          r.route.element(),
+          r.route.origin(),
+          Verdict.REACHABLE,
           what + " leave through " + targetLabel(r.route) + " (route " + r.route.label() + ")");
     } else if (r.kind == RouteKind.NONE) {
-      run.hop(Hop.Kind.ROUTE, tableElement(table), tableOrigin(table), Verdict.BLOCKED,
+      run.hop(
+          Hop.Kind.ROUTE,
+          tableElement(table),
+          tableOrigin(table),
+          Verdict.BLOCKED,
           what + " have no route in " + tableName(table));
     } else if (r.kind == RouteKind.NAT_GATEWAY || r.kind == RouteKind.FORWARDER) {
-      run.hop(Hop.Kind.ROUTE, r.route.element(), r.route.origin(), Verdict.BLOCKED,
-          what + " go to " + targetLabel(r.route) + " (route " + r.route.label()
+      run.hop(
+          Hop.Kind.ROUTE,
+          r.route.element(),
+          r.route.origin(),
+          Verdict.BLOCKED,
+          what
+              + " go to "
+              + targetLabel(r.route)
+              + " (route "
+              + r.route.label()
               + "), not back through the internet gateway: the connection fails");
     } else if (r.kind == RouteKind.UNKNOWN) {
-      run.hop(Hop.Kind.ROUTE, r.route == null ? null : r.route.element(),
-          r.route == null ? null : r.route.origin(), Verdict.UNKNOWN, r.why);
+      run.hop(
+          Hop.Kind.ROUTE,
+          r.route == null ? null : r.route.element(),
+          r.route == null ? null : r.route.origin(),
+          Verdict.UNKNOWN,
+          r.why);
     } else {
-      run.hop(Hop.Kind.ROUTE, r.route.element(), r.route.origin(), Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.ROUTE,
+          r.route.element(),
+          r.route.origin(),
+          Verdict.UNKNOWN,
           what + " go to " + targetLabel(r.route) + ", which netlint does not look through");
     }
   }
@@ -640,42 +882,81 @@ final class Tracer {
   }
 
   /** Looks up the route for the destination and records the route hop. */
-  private Route route(Run run, Sender sender, AddressSet siteAddresses, AddressSet d,
-      Split.@Nullable Dim dim) {
+  private Route route(
+      Run run, Sender sender, AddressSet siteAddresses, AddressSet d, Split.@Nullable Dim dim) {
     if (sender.kind() != Site.Kind.SUBNET) {
-      run.hop(Hop.Kind.ROUTE, null, null, Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.ROUTE,
+          null,
+          null,
+          Verdict.UNKNOWN,
           "the subnet of " + sender.label() + " is not known before deploy, nor its route table");
       return new Route(RouteKind.UNKNOWN, null, null, "");
     }
     RouteTableNode table = topology.routeTableOf(sender.subnet());
     if (table == null) {
-      run.hop(Hop.Kind.ROUTE, sender.subnet(), null, Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.ROUTE,
+          sender.subnet(),
+          null,
+          Verdict.UNKNOWN,
           "the route table of " + sender.subnet().logicalId() + " is not known before deploy");
       return new Route(RouteKind.UNKNOWN, null, null, "");
     }
     Site dst = run.dst;
     if (dst.kind() == Site.Kind.UNPLACED) {
-      run.hop(Hop.Kind.ROUTE, tableElement(table), tableOrigin(table), Verdict.UNKNOWN,
+      run.hop(
+          Hop.Kind.ROUTE,
+          tableElement(table),
+          tableOrigin(table),
+          Verdict.UNKNOWN,
           "the route " + tableName(table) + " takes to " + run.dstLabel + " is not known");
       return new Route(RouteKind.UNKNOWN, null, null, "");
     }
     Route r = lookup(table, sender, dst.kind(), dst.vpc(), d, dim, dst.service());
     switch (r.kind) {
-      case NONE -> run.hop(Hop.Kind.ROUTE, tableElement(table), tableOrigin(table), Verdict.BLOCKED,
-          tableName(table) + " has no route to " + run.dstLabel);
-      case UNKNOWN -> run.hop(Hop.Kind.ROUTE, r.route == null ? tableElement(table) : r.route.element(),
-          r.route == null ? tableOrigin(table) : r.route.origin(), Verdict.UNKNOWN, r.why);
-      case GATEWAY_ENDPOINT -> run.hop(Hop.Kind.ROUTE, r.endpoint.id(), r.endpoint.resource().origin(),
-          Verdict.REACHABLE, tableName(table) + " sends " + dst.service()
-              + " traffic to gateway endpoint " + r.endpoint.resource().logicalId()
-              + " (its prefix list route)");
+      case NONE ->
+          run.hop(
+              Hop.Kind.ROUTE,
+              tableElement(table),
+              tableOrigin(table),
+              Verdict.BLOCKED,
+              tableName(table) + " has no route to " + run.dstLabel);
+      case UNKNOWN ->
+          run.hop(
+              Hop.Kind.ROUTE,
+              r.route == null ? tableElement(table) : r.route.element(),
+              r.route == null ? tableOrigin(table) : r.route.origin(),
+              Verdict.UNKNOWN,
+              r.why);
+      case GATEWAY_ENDPOINT ->
+          run.hop(
+              Hop.Kind.ROUTE,
+              r.endpoint.id(),
+              r.endpoint.resource().origin(),
+              Verdict.REACHABLE,
+              tableName(table)
+                  + " sends "
+                  + dst.service()
+                  + " traffic to gateway endpoint "
+                  + r.endpoint.resource().logicalId()
+                  + " (its prefix list route)");
       default -> {
         ParsedRoute p = r.route;
-        String how = p.route() == null
-            ? "the local route (" + p.label() + ")"
-            : "route " + p.label() + " to " + targetLabel(p);
-        run.hop(Hop.Kind.ROUTE, p.element(), p.origin(), Verdict.REACHABLE,
-            tableName(table) + " sends " + run.dstLabel + " through " + how
+        String how =
+            p.route() == null
+                ? "the local route (" + p.label() + ")"
+                : "route " + p.label() + " to " + targetLabel(p);
+        run.hop(
+            Hop.Kind.ROUTE,
+            p.element(),
+            p.origin(),
+            Verdict.REACHABLE,
+            tableName(table)
+                + " sends "
+                + run.dstLabel
+                + " through "
+                + how
                 + (r.why.isEmpty() ? "" : "; " + r.why));
       }
     }
@@ -683,8 +964,14 @@ final class Tracer {
   }
 
   /** Longest-prefix match of {@code d} in {@code table}. */
-  private Route lookup(RouteTableNode table, Sender sender, Site.Kind dstKind,
-      @Nullable ResourceId dstVpc, AddressSet d, Split.@Nullable Dim dim, @Nullable String service) {
+  private Route lookup(
+      RouteTableNode table,
+      Sender sender,
+      Site.Kind dstKind,
+      @Nullable ResourceId dstVpc,
+      AddressSet d,
+      Split.@Nullable Dim dim,
+      @Nullable String service) {
     List<ParsedRoute> routes = topology.routes(table);
     if (service != null && dstKind == Site.Kind.OUTSIDE) {
       for (VpcEndpoint e : topology.gatewayEndpoints(table)) {
@@ -697,25 +984,35 @@ final class Tracer {
     if (sameVpc) {
       ParsedRoute local = null;
       for (ParsedRoute r : routes) {
-        if (r.targetKind() == RouteTarget.Kind.LOCAL && r.target() instanceof Topology.VpcNode v
+        if (r.targetKind() == RouteTarget.Kind.LOCAL
+            && r.target() instanceof Topology.VpcNode v
             && v.id().equals(dstVpc)) {
           local = r;
         }
       }
-      int localPrefix = local == null || local.kind() != Topology.DestinationKind.CIDR
-          ? 0 : local.prefixLength();
+      int localPrefix =
+          local == null || local.kind() != Topology.DestinationKind.CIDR ? 0 : local.prefixLength();
       ParsedRoute best = null;
       for (ParsedRoute r : routes) {
-        if (r.kind() != Topology.DestinationKind.CIDR || r.targetKind() == RouteTarget.Kind.LOCAL
-            || r.prefixLength() <= localPrefix || r.destination().disjoint(d)) {
+        if (r.kind() != Topology.DestinationKind.CIDR
+            || r.targetKind() == RouteTarget.Kind.LOCAL
+            || r.prefixLength() <= localPrefix
+            || r.destination().disjoint(d)) {
           continue;
         }
         if (!d.within(r.destination())) {
           if (dim != null) {
             throw new Split(dim, r.destination(), 0, 0);
           }
-          return new Route(RouteKind.UNKNOWN, r, null, "whether route " + r.label()
-              + " applies depends on which address in " + d + " the destination has");
+          return new Route(
+              RouteKind.UNKNOWN,
+              r,
+              null,
+              "whether route "
+                  + r.label()
+                  + " applies depends on which address in "
+                  + d
+                  + " the destination has");
         }
         if (best == null || r.prefixLength() > best.prefixLength()) {
           best = r;
@@ -731,13 +1028,15 @@ final class Tracer {
     }
     ParsedRoute best = null;
     for (ParsedRoute r : routes) {
-      if (r.kind() == Topology.DestinationKind.CIDR && d.within(r.destination())
+      if (r.kind() == Topology.DestinationKind.CIDR
+          && d.within(r.destination())
           && (best == null || r.prefixLength() > best.prefixLength())) {
         best = r;
       }
     }
     for (ParsedRoute r : routes) {
-      if (r.kind() != Topology.DestinationKind.CIDR || d.within(r.destination())
+      if (r.kind() != Topology.DestinationKind.CIDR
+          || d.within(r.destination())
           || d.disjoint(r.destination())
           || (best != null && r.prefixLength() <= best.prefixLength())) {
         continue;
@@ -746,8 +1045,15 @@ final class Tracer {
         throw new Split(dim, r.destination(), 0, 0);
       }
       if (best == null || !sameTarget(best, r)) {
-        return new Route(RouteKind.UNKNOWN, r, null, "whether route " + r.label()
-            + " applies depends on which address in " + d + " the destination has");
+        return new Route(
+            RouteKind.UNKNOWN,
+            r,
+            null,
+            "whether route "
+                + r.label()
+                + " applies depends on which address in "
+                + d
+                + " the destination has");
       }
     }
     boolean publicDestination = d.within(AddressSet.PUBLIC);
@@ -760,14 +1066,26 @@ final class Tracer {
         assumed.add(r.label());
         continue;
       }
-      return new Route(RouteKind.UNKNOWN, r, null, "route " + r.label() + " to " + targetLabel(r)
-          + " may cover " + d + ", and its destination is not known before deploy");
+      return new Route(
+          RouteKind.UNKNOWN,
+          r,
+          null,
+          "route "
+              + r.label()
+              + " to "
+              + targetLabel(r)
+              + " may cover "
+              + d
+              + ", and its destination is not known before deploy");
     }
     if (best == null) {
       return new Route(RouteKind.NONE, null, null, "");
     }
-    return decide(best, assumed.isEmpty() ? "" : "assuming the routes to "
-        + String.join(", ", assumed) + " are for private networks");
+    return decide(
+        best,
+        assumed.isEmpty()
+            ? ""
+            : "assuming the routes to " + String.join(", ", assumed) + " are for private networks");
   }
 
   private static boolean privateNetworkTarget(RouteTarget.Kind k) {
@@ -784,15 +1102,18 @@ final class Tracer {
   }
 
   private Route decide(ParsedRoute r, String note) {
-    RouteKind kind = switch (r.targetKind()) {
-      case LOCAL -> RouteKind.LOCAL;
-      case INTERNET_GATEWAY -> RouteKind.INTERNET_GATEWAY;
-      case NAT_GATEWAY -> r.target() instanceof GatewayNode g && g.resource() != null
-          ? RouteKind.NAT_GATEWAY : RouteKind.OPAQUE;
-      case INSTANCE, NETWORK_INTERFACE ->
-          r.target() instanceof ForwarderNode ? RouteKind.FORWARDER : RouteKind.OPAQUE;
-      default -> RouteKind.OPAQUE;
-    };
+    RouteKind kind =
+        switch (r.targetKind()) {
+          case LOCAL -> RouteKind.LOCAL;
+          case INTERNET_GATEWAY -> RouteKind.INTERNET_GATEWAY;
+          case NAT_GATEWAY ->
+              r.target() instanceof GatewayNode g && g.resource() != null
+                  ? RouteKind.NAT_GATEWAY
+                  : RouteKind.OPAQUE;
+          case INSTANCE, NETWORK_INTERFACE ->
+              r.target() instanceof ForwarderNode ? RouteKind.FORWARDER : RouteKind.OPAQUE;
+          default -> RouteKind.OPAQUE;
+        };
     return new Route(kind, r, null, note);
   }
 
@@ -838,8 +1159,8 @@ final class Tracer {
 
   // ------------------------------------------------------------------ rule lists
 
-  private void securityGroups(Run run, List<SecurityGroupRef> refs, boolean egress, View v,
-      String remote) {
+  private void securityGroups(
+      Run run, List<SecurityGroupRef> refs, boolean egress, View v, String remote) {
     List<SecurityGroup> known = new ArrayList<>();
     SecurityGroupRef unknown = null;
     for (SecurityGroupRef ref : refs) {
@@ -860,17 +1181,42 @@ final class Tracer {
     String traffic = run.box.traffic();
     if (d.rule() instanceof SecurityGroupRule rule) {
       ResourceId element = rule.group().resource();
-      String detail = switch (d.verdict()) {
-        case REACHABLE -> rule.group().label() + " " + direction + " allows " + rule.trafficLabel()
-            + toFrom + rule.peerLabel()
-            + (rule.declaredBy().type().equals(dev.netlint.model.ResourceTypes.SECURITY_GROUP)
-                    || rule.declaredBy().type().equals(dev.netlint.model.ResourceTypes.VPC)
-                ? "" : " (" + rule.declaredBy().logicalId() + ")")
-            + ": " + traffic + toFrom + remote + " passes";
-        default -> rule.group().label() + " " + direction + " rule for " + rule.trafficLabel()
-            + toFrom + rule.peerLabel() + " may or may not match " + traffic + toFrom + remote
-            + ": " + d.why();
-      };
+      String detail =
+          switch (d.verdict()) {
+            case REACHABLE ->
+                rule.group().label()
+                    + " "
+                    + direction
+                    + " allows "
+                    + rule.trafficLabel()
+                    + toFrom
+                    + rule.peerLabel()
+                    + (rule.declaredBy()
+                                .type()
+                                .equals(dev.netlint.model.ResourceTypes.SECURITY_GROUP)
+                            || rule.declaredBy().type().equals(dev.netlint.model.ResourceTypes.VPC)
+                        ? ""
+                        : " (" + rule.declaredBy().logicalId() + ")")
+                    + ": "
+                    + traffic
+                    + toFrom
+                    + remote
+                    + " passes";
+            default ->
+                rule.group().label()
+                    + " "
+                    + direction
+                    + " rule for "
+                    + rule.trafficLabel()
+                    + toFrom
+                    + rule.peerLabel()
+                    + " may or may not match "
+                    + traffic
+                    + toFrom
+                    + remote
+                    + ": "
+                    + d.why();
+          };
       run.hop(kind, element, rule.origin(), d.verdict(), detail);
       return;
     }
@@ -878,65 +1224,130 @@ final class Tracer {
       SecurityGroup first = known.isEmpty() ? null : known.get(0);
       Origin origin = null;
       if (first != null) {
-        var prop = first.resource().property(egress ? "SecurityGroupEgress" : "SecurityGroupIngress");
-        origin = prop != null && first.ref().kind() == SecurityGroupRef.Kind.RESOURCE
-            ? prop.origin() : first.resource().origin();
+        var prop =
+            first.resource().property(egress ? "SecurityGroupEgress" : "SecurityGroupIngress");
+        origin =
+            prop != null && first.ref().kind() == SecurityGroupRef.Kind.RESOURCE
+                ? prop.origin()
+                : first.resource().origin();
       }
-      run.hop(kind, first == null ? null : first.ref().resource(), origin, Verdict.BLOCKED,
+      run.hop(
+          kind,
+          first == null ? null : first.ref().resource(),
+          origin,
+          Verdict.BLOCKED,
           "no " + direction + " rule of " + names + " allows " + traffic + toFrom + remote);
       return;
     }
-    run.hop(kind, unknown == null ? null : unknown.resource(), null, d.verdict(),
+    run.hop(
+        kind,
+        unknown == null ? null : unknown.resource(),
+        null,
+        d.verdict(),
         names + " " + direction + ": " + d.why());
   }
 
-  private void networkAcl(Run run, @Nullable ResourceId subnet, boolean outbound, boolean reply,
-      View v, String remote, String self) {
-    Hop.Kind kind = reply
-        ? Hop.Kind.NETWORK_ACL_RETURN
-        : outbound ? Hop.Kind.NETWORK_ACL_OUTBOUND : Hop.Kind.NETWORK_ACL_INBOUND;
+  private void networkAcl(
+      Run run,
+      @Nullable ResourceId subnet,
+      boolean outbound,
+      boolean reply,
+      View v,
+      String remote,
+      String self) {
+    Hop.Kind kind =
+        reply
+            ? Hop.Kind.NETWORK_ACL_RETURN
+            : outbound ? Hop.Kind.NETWORK_ACL_OUTBOUND : Hop.Kind.NETWORK_ACL_INBOUND;
     String traffic = reply ? replyTraffic(run.box) : run.box.traffic();
     String dir = outbound ? "outbound" : "inbound";
     String toFrom = outbound ? " to " : " from ";
     String what = (reply ? "the reply, " : "") + traffic + toFrom + remote;
     if (subnet == null) {
-      run.hop(kind, null, null, Verdict.UNKNOWN,
+      run.hop(
+          kind,
+          null,
+          null,
+          Verdict.UNKNOWN,
           "the subnet of " + self + " is not known before deploy, nor its network ACL");
       return;
     }
     Subnet s = model.subnet(subnet).orElse(null);
     if (topology.networkAclUnknown(subnet)) {
       Resource assoc = model.networkAclAssociation(subnet).orElseThrow();
-      run.hop(kind, assoc.id(), assoc.origin(), Verdict.UNKNOWN,
+      run.hop(
+          kind,
+          assoc.id(),
+          assoc.origin(),
+          Verdict.UNKNOWN,
           subnet.logicalId() + " is associated with a network ACL outside the templates");
       return;
     }
     NetworkAcl acl = topology.networkAclOf(subnet);
     if (acl == null) {
-      run.hop(kind, subnet, s == null ? null : s.resource().origin(), Verdict.REACHABLE,
+      run.hop(
+          kind,
+          subnet,
+          s == null ? null : s.resource().origin(),
+          Verdict.REACHABLE,
           subnet.logicalId() + " uses its VPC's default network ACL, which allows " + what);
       return;
     }
     Decision d = rules.networkAcl(acl.entries(outbound), v);
     String name = acl.resource().logicalId();
     if (d.rule() instanceof NetworkAclEntry e) {
-      String detail = switch (d.verdict()) {
-        case REACHABLE -> name + " " + dir + " " + e.label() + " (" + e.resource().logicalId()
-            + ") allows " + what;
-        case BLOCKED -> name + " " + dir + " " + e.label() + " (" + e.resource().logicalId()
-            + ") denies " + what;
-        case UNKNOWN -> name + " " + dir + " " + e.label() + " (" + e.resource().logicalId()
-            + ") may or may not match " + what + ": " + d.why();
-      };
+      String detail =
+          switch (d.verdict()) {
+            case REACHABLE ->
+                name
+                    + " "
+                    + dir
+                    + " "
+                    + e.label()
+                    + " ("
+                    + e.resource().logicalId()
+                    + ") allows "
+                    + what;
+            case BLOCKED ->
+                name
+                    + " "
+                    + dir
+                    + " "
+                    + e.label()
+                    + " ("
+                    + e.resource().logicalId()
+                    + ") denies "
+                    + what;
+            case UNKNOWN ->
+                name
+                    + " "
+                    + dir
+                    + " "
+                    + e.label()
+                    + " ("
+                    + e.resource().logicalId()
+                    + ") may or may not match "
+                    + what
+                    + ": "
+                    + d.why();
+          };
       run.hop(kind, e.resource().id(), e.resource().origin(), d.verdict(), detail);
       return;
     }
     if (d.verdict() == Verdict.UNKNOWN) {
-      run.hop(kind, acl.resource().id(), acl.resource().origin(), Verdict.UNKNOWN,
+      run.hop(
+          kind,
+          acl.resource().id(),
+          acl.resource().origin(),
+          Verdict.UNKNOWN,
           name + " " + dir + " may or may not allow " + what + ": " + d.why());
       return;
     }
-    run.hop(kind, acl.resource().id(), acl.resource().origin(), Verdict.BLOCKED,
+    run.hop(
+        kind,
+        acl.resource().id(),
+        acl.resource().origin(),
+        Verdict.BLOCKED,
         "no " + dir + " entry of " + name + " allows " + what + ": the default rule * denies it");
   }
 

@@ -174,7 +174,8 @@ public record Cidr(boolean ipv6, BigInteger network, int prefixLength) implement
     if (BigInteger.valueOf(count).compareTo(available) > 0) {
       return Optional.empty();
     }
-    return Optional.of(new Cidr(ipv6, network.add(size.multiply(BigInteger.valueOf(index))), length));
+    return Optional.of(
+        new Cidr(ipv6, network.add(size.multiply(BigInteger.valueOf(index))), length));
   }
 
   @Override

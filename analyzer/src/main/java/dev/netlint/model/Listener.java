@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@code AWS::ElasticLoadBalancingV2::Listener}: the port a load balancer accepts traffic on
- * and the target groups its {@code forward} actions (default actions and those of its {@code
+ * An {@code AWS::ElasticLoadBalancingV2::Listener}: the port a load balancer accepts traffic on and
+ * the target groups its {@code forward} actions (default actions and those of its {@code
  * AWS::ElasticLoadBalancingV2::ListenerRule}s) send it to.
  *
  * <p>See <a

@@ -26,7 +26,8 @@ final class ModelIndex {
   /** What the resolver leaves for {@code Fn::Select(i, Fn::Cidr(Vpc.CidrBlock, n, bits))}. */
   private static final Pattern SELECT_CIDR =
       Pattern.compile(
-          "Fn::Select\\((\\d{1,4}), Fn::Cidr\\(([A-Za-z0-9]+)\\.CidrBlock, (\\d{1,4}), (\\d{1,3})\\)\\)");
+          "Fn::Select\\((\\d{1,4}), Fn::Cidr\\(([A-Za-z0-9]+)\\.CidrBlock, (\\d{1,4}),"
+              + " (\\d{1,3})\\)\\)");
 
   private static final Pattern SERVICE_NAME =
       Pattern.compile("^(?:com\\.amazonaws|aws\\.[a-z0-9-]+|cn\\.com\\.amazonaws)\\.[^.]+\\.(.+)$");
@@ -70,8 +71,7 @@ final class ModelIndex {
   // ------------------------------------------------------------------ values
 
   /** A CIDR value resolved as far as the model allows. */
-  @Nullable
-  Cidr cidrOf(Value value, String stack) {
+  @Nullable Cidr cidrOf(Value value, String stack) {
     return cidrOf(value, stack, 0);
   }
 
@@ -392,7 +392,9 @@ final class ModelIndex {
       }
     }
     Value pl =
-        get(rule, direction == Direction.INGRESS ? "SourcePrefixListId" : "DestinationPrefixListId");
+        get(
+            rule,
+            direction == Direction.INGRESS ? "SourcePrefixListId" : "DestinationPrefixListId");
     if (pl != null) {
       return new Peer.PrefixList(pl, referenced(pl, ResourceTypes.PREFIX_LIST));
     }
@@ -541,7 +543,12 @@ final class ModelIndex {
     }
     Cidr ip = null;
     if (privateIp != null) {
-      ip = privateIp.literal().flatMap(Cidr::parse).filter(c -> !c.ipv6() && c.prefixLength() == 32).orElse(null);
+      ip =
+          privateIp
+              .literal()
+              .flatMap(Cidr::parse)
+              .filter(c -> !c.ipv6() && c.prefixLength() == 32)
+              .orElse(null);
     }
     return new NetworkAttachment(subnetValues, ids, known, sgs, privateIp, ip, publicIp, origin);
   }
@@ -566,7 +573,12 @@ final class ModelIndex {
     return NetworkModel.isFalse(v) ? Boolean.FALSE : null;
   }
 
-  private void put(Resource r, Workload.Kind kind, List<NetworkAttachment> attachments, List<Integer> ports, @Nullable Boolean sdc) {
+  private void put(
+      Resource r,
+      Workload.Kind kind,
+      List<NetworkAttachment> attachments,
+      List<Integer> ports,
+      @Nullable Boolean sdc) {
     workloads.put(
         r.id(), new Workload(r, kind, attachments, new ArrayList<>(new TreeSet<>(ports)), sdc));
   }
@@ -614,7 +626,12 @@ final class ModelIndex {
           Boolean.FALSE);
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.AUTO_SCALING_GROUP)) {
-      put(r, Workload.Kind.AUTO_SCALING_GROUP, List.of(autoScalingAttachment(r)), List.of(), Boolean.TRUE);
+      put(
+          r,
+          Workload.Kind.AUTO_SCALING_GROUP,
+          List.of(autoScalingAttachment(r)),
+          List.of(),
+          Boolean.TRUE);
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.LAMBDA_FUNCTION)) {
       Value vpc = r.property("VpcConfig");
@@ -759,14 +776,24 @@ final class ModelIndex {
       }
       if (eniValue != null) {
         Value groups =
-            new Value.Text("the security groups of network interface " + eniValue.render(), nic.origin());
-        out.add(attachment(List.of(eniValue), List.of(symbolicGroup(groups)), false, null, PublicIp.UNKNOWN, nic.origin()));
+            new Value.Text(
+                "the security groups of network interface " + eniValue.render(), nic.origin());
+        out.add(
+            attachment(
+                List.of(eniValue),
+                List.of(symbolicGroup(groups)),
+                false,
+                null,
+                PublicIp.UNKNOWN,
+                nic.origin()));
         continue;
       }
       PublicIp pub =
           primary && eip
               ? PublicIp.YES
-              : publicIp(get(nic, "AssociatePublicIpAddress"), primary ? PublicIp.SUBNET_DEFAULT : PublicIp.NO);
+              : publicIp(
+                  get(nic, "AssociatePublicIpAddress"),
+                  primary ? PublicIp.SUBNET_DEFAULT : PublicIp.NO);
       out.add(
           attachment(
               items(get(nic, "SubnetId")),
@@ -783,7 +810,10 @@ final class ModelIndex {
     List<Value> subnetValues = items(r.property("VPCZoneIdentifier"));
     Value spec = r.property("LaunchTemplate");
     if (spec == null) {
-      spec = get(get(r.property("MixedInstancesPolicy"), "LaunchTemplate"), "LaunchTemplateSpecification");
+      spec =
+          get(
+              get(r.property("MixedInstancesPolicy"), "LaunchTemplate"),
+              "LaunchTemplateSpecification");
     }
     if (spec != null) {
       Value idValue = get(spec, "LaunchTemplateId");
@@ -797,7 +827,8 @@ final class ModelIndex {
                 "the security groups of launch template "
                     + (idValue == null ? "(not named)" : idValue.render()),
                 spec.origin());
-        return attachment(subnetValues, List.of(symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
+        return attachment(
+            subnetValues, List.of(symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
       }
       Value data = model.resource(lt).orElseThrow().property("LaunchTemplateData");
       List<SecurityGroupRef> groups =
@@ -830,7 +861,8 @@ final class ModelIndex {
                 ? "the security groups of launch configuration " + lcValue.render()
                 : "the security groups of its instances (no launch template or configuration)",
             r.origin());
-    return attachment(subnetValues, List.of(symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
+    return attachment(
+        subnetValues, List.of(symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
   }
 
   /** The default port of a database engine, or null. */
@@ -876,7 +908,8 @@ final class ModelIndex {
           Workload.Kind.DB_CLUSTER,
           List.of(
               attachment(
-                  subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP),
+                  subnetGroupSubnets(
+                      r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP),
                   groupRefs(r.property("VpcSecurityGroupIds")),
                   true,
                   null,
@@ -916,7 +949,8 @@ final class ModelIndex {
           Workload.Kind.DB_INSTANCE,
           List.of(
               attachment(
-                  subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP),
+                  subnetGroupSubnets(
+                      r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP),
                   groupRefs(r.property("VPCSecurityGroups")),
                   true,
                   null,
@@ -947,8 +981,7 @@ final class ModelIndex {
                 attachment(
                     subnetGroupSubnets(
                         r.property("CacheSubnetGroupName"), ResourceTypes.CACHE_SUBNET_GROUP),
-                    groupRefs(
-                        r.property(cluster ? "VpcSecurityGroupIds" : "SecurityGroupIds")),
+                    groupRefs(r.property(cluster ? "VpcSecurityGroupIds" : "SecurityGroupIds")),
                     true,
                     null,
                     PublicIp.NO,
@@ -1097,8 +1130,7 @@ final class ModelIndex {
       Set<ResourceId> groups = new LinkedHashSet<>(forwardTargets(r.property("DefaultActions")));
       groups.addAll(ruleGroups.getOrDefault(r.id(), List.of()));
       listeners.put(
-          r.id(),
-          new Listener(r, lb, port, text(r.property("Protocol")), new ArrayList<>(groups)));
+          r.id(), new Listener(r, lb, port, text(r.property("Protocol")), new ArrayList<>(groups)));
       if (lb != null && port != null) {
         lbPorts.computeIfAbsent(lb, k -> new ArrayList<>()).add(port);
       }

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param resource the network ACL resource
  * @param vpc the VPC ({@code VpcId}) when it is in the model
- * @param inbound the inbound entries, lowest rule number first (entries whose number is not
- *     literal last)
+ * @param inbound the inbound entries, lowest rule number first (entries whose number is not literal
+ *     last)
  * @param outbound the outbound entries, likewise
  */
 public record NetworkAcl(

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param ruleNumber {@code RuleNumber} (1 to 32766), or -1 when it is not literal
  * @param egress {@code Egress}: true for outbound traffic
  * @param action {@code RuleAction}
- * @param protocol {@code Protocol} as a number, {@link IpProtocol#ALL} or {@link IpProtocol#UNKNOWN}
+ * @param protocol {@code Protocol} as a number, {@link IpProtocol#ALL} or {@link
+ *     IpProtocol#UNKNOWN}
  * @param fromPort {@code PortRange.From}, -1 when absent (all ports)
  * @param toPort {@code PortRange.To}, inclusive, -1 when absent
  * @param icmpType {@code Icmp.Type}, -1 for all types or when absent

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a workload's network interfaces sit: the subnets they are placed in and the security
- * groups they hold. A workload spread over several subnets (an Auto Scaling group's {@code
+ * Where a workload's network interfaces sit: the subnets they are placed in and the security groups
+ * they hold. A workload spread over several subnets (an Auto Scaling group's {@code
  * VPCZoneIdentifier}, a Lambda function's {@code SubnetIds}, a DB subnet group) has interfaces in
  * each of them; an instance has one attachment per network interface, the primary one first.
  *
@@ -39,11 +39,19 @@ public record NetworkAttachment(
     securityGroups = List.copyOf(securityGroups);
   }
 
-  /** Whether an interface has a public IPv4 address, which traffic through an internet gateway needs. */
+  /**
+   * Whether an interface has a public IPv4 address, which traffic through an internet gateway
+   * needs.
+   */
   public enum PublicIp {
-    /** Always: an Elastic IP, {@code AssociatePublicIpAddress: true}, an internet-facing load balancer. */
+    /**
+     * Always: an Elastic IP, {@code AssociatePublicIpAddress: true}, an internet-facing load
+     * balancer.
+     */
     YES,
-    /** Never: a Lambda function, an internal load balancer, {@code AssociatePublicIpAddress: false}. */
+    /**
+     * Never: a Lambda function, an internal load balancer, {@code AssociatePublicIpAddress: false}.
+     */
     NO,
     /** As the subnet's {@code MapPublicIpOnLaunch} says. */
     SUBNET_DEFAULT,

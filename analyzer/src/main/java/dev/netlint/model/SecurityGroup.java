@@ -4,15 +4,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@code AWS::EC2::SecurityGroup}, or the default security group of a VPC, with every rule
- * that applies to it: its inline {@code SecurityGroupIngress} and {@code SecurityGroupEgress}
- * items and the standalone {@code AWS::EC2::SecurityGroupIngress} and {@code
- * AWS::EC2::SecurityGroupEgress} resources whose {@code GroupId} (or {@code GroupName}) names it.
+ * An {@code AWS::EC2::SecurityGroup}, or the default security group of a VPC, with every rule that
+ * applies to it: its inline {@code SecurityGroupIngress} and {@code SecurityGroupEgress} items and
+ * the standalone {@code AWS::EC2::SecurityGroupIngress} and {@code AWS::EC2::SecurityGroupEgress}
+ * resources whose {@code GroupId} (or {@code GroupName}) names it.
  *
  * <p>As AWS does for VPC security groups, a group whose {@code SecurityGroupEgress} property
  * declares no rule keeps the default rule that allows all outbound traffic; standalone egress
- * resources add to that rule and do not remove it. The default security group of a VPC admits
- * all traffic from its own members and allows all outbound traffic, unless the CDK's {@code
+ * resources add to that rule and do not remove it. The default security group of a VPC admits all
+ * traffic from its own members and allows all outbound traffic, unless the CDK's {@code
  * Custom::VpcRestrictDefaultSG} resource strips its rules.
  *
  * <p>See <a

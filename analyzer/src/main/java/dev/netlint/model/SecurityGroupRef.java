@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Two references name the same group when their {@link #key()}s are equal. Two symbolic
  * references with different keys may still name the same group once deployed.
  *
- * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html">Control
- * traffic to your AWS resources using security groups</a>.
+ * <p>See <a
+ * href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html">Control traffic
+ * to your AWS resources using security groups</a>.
  *
  * @param kind what the reference points at
  * @param resource the security group resource (for {@link Kind#RESOURCE}) or the VPC (for {@link
@@ -31,7 +32,10 @@ public record SecurityGroupRef(
   public enum Kind {
     /** An {@code AWS::EC2::SecurityGroup} of the model. */
     RESOURCE,
-    /** The default security group of a VPC of the model ({@code Fn::GetAtt Vpc.DefaultSecurityGroup}). */
+    /**
+     * The default security group of a VPC of the model ({@code Fn::GetAtt
+     * Vpc.DefaultSecurityGroup}).
+     */
     VPC_DEFAULT,
     /** A literal group ID: a group outside the templates. */
     EXTERNAL,

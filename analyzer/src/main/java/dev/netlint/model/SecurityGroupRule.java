@@ -88,7 +88,9 @@ public record SecurityGroupRule(
     return fromPort < 0 || toPort < 0 ? 65535 : toPort;
   }
 
-  /** {@code tcp/5432}, {@code tcp/0-65535}, {@code icmp type 8}, {@code all}, as people read rules. */
+  /**
+   * {@code tcp/5432}, {@code tcp/0-65535}, {@code icmp type 8}, {@code all}, as people read rules.
+   */
   public String trafficLabel() {
     if (protocol == IpProtocol.ALL) {
       return "all traffic";

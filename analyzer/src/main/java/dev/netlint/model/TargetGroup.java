@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param protocol {@code Protocol}, or null
  * @param targetType {@code TargetType}: {@code instance} (default), {@code ip}, {@code lambda},
  *     {@code alb}
- * @param healthCheckPort {@code HealthCheckPort} as a number, or null for {@code traffic-port}
- *     (the default) or a value not known before deploy
+ * @param healthCheckPort {@code HealthCheckPort} as a number, or null for {@code traffic-port} (the
+ *     default) or a value not known before deploy
  * @param healthCheckOnTrafficPort true when the health check uses each target's traffic port
  * @param healthCheckProtocol {@code HealthCheckProtocol}, or null
  * @param targets the registered targets

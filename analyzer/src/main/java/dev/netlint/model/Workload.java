@@ -5,14 +5,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A resource that holds network interfaces in subnets of the model and so sends and receives
- * traffic: an EC2 instance or network interface, an Auto Scaling group (through its launch
- * template or launch configuration), a Lambda function with {@code VpcConfig}, an ECS service
- * with {@code awsvpc} networking, an RDS instance or cluster (through its DB subnet group), an
- * ElastiCache cluster or replication group (through its cache subnet group), a load balancer, a
- * NAT gateway or an interface VPC endpoint.
+ * traffic: an EC2 instance or network interface, an Auto Scaling group (through its launch template
+ * or launch configuration), a Lambda function with {@code VpcConfig}, an ECS service with {@code
+ * awsvpc} networking, an RDS instance or cluster (through its DB subnet group), an ElastiCache
+ * cluster or replication group (through its cache subnet group), a load balancer, a NAT gateway or
+ * an interface VPC endpoint.
  *
- * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html">Control
- * traffic to your AWS resources using security groups</a>.
+ * <p>See <a
+ * href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html">Control traffic
+ * to your AWS resources using security groups</a>.
  *
  * @param resource the resource
  * @param kind what it is

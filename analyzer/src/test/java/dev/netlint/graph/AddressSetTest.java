@@ -65,8 +65,8 @@ class AddressSetTest {
     assertThat(AddressSet.of(Cidr.parse("52.0.0.0/8").orElseThrow()).within(AddressSet.PUBLIC))
         .isTrue();
     assertThat(vpc).hasToString("10.0.0.0/16");
-    assertThat(AddressSet.range(AddressSet.MAX - 1, AddressSet.MAX)).hasToString(
-        "255.255.255.254/31");
+    assertThat(AddressSet.range(AddressSet.MAX - 1, AddressSet.MAX))
+        .hasToString("255.255.255.254/31");
     assertThat(AddressSet.range(1, 3)).hasToString("0.0.0.1-0.0.0.3");
   }
 }

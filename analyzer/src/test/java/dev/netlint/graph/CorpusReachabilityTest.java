@@ -84,8 +84,12 @@ class CorpusReachabilityTest {
               continue;
             }
             pairs++;
-            List<Integer> ports = model.workload(b.resource()).map(Workload::ports)
-                .filter(p -> !p.isEmpty()).orElse(List.of(443));
+            List<Integer> ports =
+                model
+                    .workload(b.resource())
+                    .map(Workload::ports)
+                    .filter(p -> !p.isEmpty())
+                    .orElse(List.of(443));
             ReachResult r = graph.reach(a, b, Protocol.TCP, PortRange.of(ports.get(0)));
             verdicts.merge(r.verdict(), 1, Integer::sum);
             dump(unit, r);
@@ -108,12 +112,21 @@ class CorpusReachabilityTest {
         slowestUnit = unit.name();
       }
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "corpus reachability: %d units (%d with workloads), %d workloads in %d classes,"
             + " %d queries %s; graph build %.0f ms, queries %.0f ms (%.3f ms each);"
             + " slowest unit %s %.0f ms%n",
-        units, withWorkloads, workloads, classes, queries, verdicts, buildNanos / 1e6,
-        queryNanos / 1e6, queries == 0 ? 0 : queryNanos / 1e6 / queries, slowestUnit,
+        units,
+        withWorkloads,
+        workloads,
+        classes,
+        queries,
+        verdicts,
+        buildNanos / 1e6,
+        queryNanos / 1e6,
+        queries == 0 ? 0 : queryNanos / 1e6 / queries,
+        slowestUnit,
         slowest / 1e6);
     assertThat(failures).as("units whose graph threw").isEmpty();
     assertThat(units).isGreaterThan(1000);

@@ -23,21 +23,21 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential test of the reachability graph: random VPCs (subnets, route tables with internet
- * and NAT gateways, NAT instances, peering and middlebox routes, network ACLs with random entries,
- * security groups with random rules including group references and symbolic CIDRs, instances)
- * are written as CloudFormation YAML and analyzed by the real parser, resolver, model and graph;
- * a second, deliberately simple evaluator walks the generator's own description of each VPC with
+ * Differential test of the reachability graph: random VPCs (subnets, route tables with internet and
+ * NAT gateways, NAT instances, peering and middlebox routes, network ACLs with random entries,
+ * security groups with random rules including group references and symbolic CIDRs, instances) are
+ * written as CloudFormation YAML and analyzed by the real parser, resolver, model and graph; a
+ * second, deliberately simple evaluator walks the generator's own description of each VPC with
  * concrete packets and plain loops over the same semantics. Every definite verdict of the graph
  * must agree; an unknown verdict where the brute force is definite is counted as imprecision.
  *
  * <p>The brute force enumerates packets exhaustively over equivalence classes that come from the
- * generator's vocabulary, not from the graph: every port range boundary the generator uses (and
- * its neighbours), one address in each half of each subnet (the smallest CIDRs it writes), one
- * public address inside and one outside {@code 52.0.0.0/8}. Symbolic CIDRs are tried as matching
+ * generator's vocabulary, not from the graph: every port range boundary the generator uses (and its
+ * neighbours), one address in each half of each subnet (the smallest CIDRs it writes), one public
+ * address inside and one outside {@code 52.0.0.0/8}. Symbolic CIDRs are tried as matching
  * everything and as matching nothing. Semantics: a workload whose address is not fixed, the
- * ephemeral port a client picks and a NAT's address are one unknown value each; every port of
- * the range asked and every internet address must get through.
+ * ephemeral port a client picks and a NAT's address are one unknown value each; every port of the
+ * range asked and every internet address must get through.
  */
 class DifferentialTest {
   private static final long SEED = 4_2024_05_04L;
@@ -49,23 +49,37 @@ class DifferentialTest {
   // ------------------------------------------------------------------ the generator's spec
 
   /** A security group rule; {@code proto} is -1, 1, 6, 17 or 47; ports -1 for all. */
-  record SgRule(int proto, int from, int to, @Nullable String cidr, @Nullable String group,
+  record SgRule(
+      int proto, int from, int to, @Nullable String cidr, @Nullable String group, int symbolic) {}
+
+  record Sg(
+      String name, List<SgRule> ingress, @Nullable List<SgRule> egress, boolean placeholder) {}
+
+  record Entry(
+      String name,
+      int number,
+      boolean egress,
+      boolean allow,
+      int proto,
+      int from,
+      int to,
+      @Nullable String cidr,
       int symbolic) {}
-
-  record Sg(String name, List<SgRule> ingress, @Nullable List<SgRule> egress, boolean placeholder) {}
-
-  record Entry(String name, int number, boolean egress, boolean allow, int proto, int from,
-      int to, @Nullable String cidr, int symbolic) {}
 
   record Acl(String name, List<Entry> entries) {}
 
-  record SubnetSpec(String name, long base, boolean mapPublic, @Nullable String table,
-      @Nullable String acl) {}
+  record SubnetSpec(
+      String name, long base, boolean mapPublic, @Nullable String table, @Nullable String acl) {}
 
   /** A route; target {@code igw}, {@code nat}, {@code peer} or an instance name. */
   record RouteSpec(String name, String table, String cidr, String target) {}
 
-  record Inst(String name, String subnet, List<String> groups, long ip, boolean fixed,
+  record Inst(
+      String name,
+      String subnet,
+      List<String> groups,
+      long ip,
+      boolean fixed,
       boolean sourceDestCheck) {}
 
   static final class Spec {
@@ -97,7 +111,12 @@ class DifferentialTest {
   record Query(@Nullable String from, @Nullable String to, Protocol protocol, PortRange ports) {
     @Override
     public String toString() {
-      return protocol.label() + "/" + ports + " " + (from == null ? "internet" : from) + " -> "
+      return protocol.label()
+          + "/"
+          + ports
+          + " "
+          + (from == null ? "internet" : from)
+          + " -> "
           + (to == null ? "internet" : to);
     }
   }
@@ -106,12 +125,19 @@ class DifferentialTest {
 
   private static long ip(String text) {
     String[] p = text.split("\\.");
-    return (Long.parseLong(p[0]) << 24) | (Long.parseLong(p[1]) << 16)
-        | (Long.parseLong(p[2]) << 8) | Long.parseLong(p[3]);
+    return (Long.parseLong(p[0]) << 24)
+        | (Long.parseLong(p[1]) << 16)
+        | (Long.parseLong(p[2]) << 8)
+        | Long.parseLong(p[3]);
   }
 
   private static String text(long ip) {
-    return ((ip >>> 24) & 255) + "." + ((ip >>> 16) & 255) + "." + ((ip >>> 8) & 255) + "."
+    return ((ip >>> 24) & 255)
+        + "."
+        + ((ip >>> 16) & 255)
+        + "."
+        + ((ip >>> 8) & 255)
+        + "."
         + (ip & 255);
   }
 
@@ -129,8 +155,9 @@ class DifferentialTest {
   }
 
   private static List<String> cidrs(Spec s) {
-    List<String> out = new ArrayList<>(
-        List.of("0.0.0.0/0", "10.0.0.0/24", "10.0.0.0/8", "192.168.0.0/16", "52.0.0.0/8"));
+    List<String> out =
+        new ArrayList<>(
+            List.of("0.0.0.0/0", "10.0.0.0/24", "10.0.0.0/8", "192.168.0.0/16", "52.0.0.0/8"));
     for (SubnetSpec sn : s.subnets) {
       out.add(text(sn.base()) + "/28");
       out.add(text(sn.base()) + "/29");
@@ -153,9 +180,13 @@ class DifferentialTest {
     }
     int aclCount = r.nextInt(3);
     for (int i = 0; i < subnetCount; i++) {
-      s.subnets.add(new SubnetSpec("Subnet" + i, VPC_BASE + 16L * slots.get(i), r.nextBoolean(),
-          r.nextInt(5) == 0 ? null : pick(r, s.tables),
-          aclCount == 0 || r.nextInt(5) < 3 ? null : "Acl" + r.nextInt(aclCount)));
+      s.subnets.add(
+          new SubnetSpec(
+              "Subnet" + i,
+              VPC_BASE + 16L * slots.get(i),
+              r.nextBoolean(),
+              r.nextInt(5) == 0 ? null : pick(r, s.tables),
+              aclCount == 0 || r.nextInt(5) < 3 ? null : "Acl" + r.nextInt(aclCount)));
     }
     int igw = r.nextInt(10);
     s.igw = igw < 9;
@@ -210,20 +241,30 @@ class DifferentialTest {
         }
         boolean symbolic = r.nextInt(25) == 0;
         boolean broad = r.nextInt(3) == 0;
-        entries.add(new Entry("Acl" + a + "E" + i, number, egress, broad || r.nextInt(3) > 0,
-            broad ? -1 : proto, broad ? -1 : p[0], broad ? -1 : p[1],
-            symbolic ? null : broad ? "10.0.0.0/24" : pick(r, cidrs), symbolic ? ++s.symbolics : 0));
+        entries.add(
+            new Entry(
+                "Acl" + a + "E" + i,
+                number,
+                egress,
+                broad || r.nextInt(3) > 0,
+                broad ? -1 : proto,
+                broad ? -1 : p[0],
+                broad ? -1 : p[1],
+                symbolic ? null : broad ? "10.0.0.0/24" : pick(r, cidrs),
+                symbolic ? ++s.symbolics : 0));
       }
       s.acls.add(new Acl("Acl" + a, entries));
     }
     int instanceCount = 3 + r.nextInt(5);
     for (int i = 0; i < instanceCount; i++) {
       SubnetSpec sn = pick(r, s.subnets);
-      List<String> gs = new ArrayList<>(new LinkedHashSet<>(
-          List.of(pick(r, groupNames), pick(r, groupNames))).stream().limit(1 + r.nextInt(2)).toList());
+      List<String> gs =
+          new ArrayList<>(
+              new LinkedHashSet<>(List.of(pick(r, groupNames), pick(r, groupNames)))
+                  .stream().limit(1 + r.nextInt(2)).toList());
       boolean fixed = r.nextBoolean();
-      s.instances.add(new Inst("I" + i, sn.name(), gs, sn.base() + 4 + i, fixed,
-          r.nextInt(10) < 3));
+      s.instances.add(
+          new Inst("I" + i, sn.name(), gs, sn.base() + 4 + i, fixed, r.nextInt(10) < 3));
     }
     List<Inst> forwarders = s.instances.stream().filter(Inst::fixed).toList();
     int routeNo = 0;
@@ -249,8 +290,8 @@ class DifferentialTest {
         s.routes.add(new RouteSpec("Route" + routeNo++, t, "52.0.0.0/8", "peer"));
       }
       if (!forwarders.isEmpty() && r.nextInt(10) == 0) {
-        s.routes.add(new RouteSpec("Route" + routeNo++, t, "10.0.0.128/25",
-            pick(r, forwarders).name()));
+        s.routes.add(
+            new RouteSpec("Route" + routeNo++, t, "10.0.0.128/25", pick(r, forwarders).name()));
       }
     }
     return s;
@@ -266,8 +307,8 @@ class DifferentialTest {
       p = new int[] {-1, -1};
     }
     if (r.nextInt(4) == 0) {
-      return new SgRule(-1, -1, -1, pick(r, List.of("0.0.0.0/0", "10.0.0.0/24", "10.0.0.0/8")),
-          null, 0);
+      return new SgRule(
+          -1, -1, -1, pick(r, List.of("0.0.0.0/0", "10.0.0.0/24", "10.0.0.0/8")), null, 0);
     }
     int peer = r.nextInt(25);
     if (peer == 0) {
@@ -288,8 +329,10 @@ class DifferentialTest {
         continue;
       }
       int kind = r.nextInt(20);
-      Protocol p = kind < 13 ? Protocol.TCP : kind < 15 ? Protocol.UDP : kind < 17
-          ? Protocol.ICMP : Protocol.ALL;
+      Protocol p =
+          kind < 13
+              ? Protocol.TCP
+              : kind < 15 ? Protocol.UDP : kind < 17 ? Protocol.ICMP : Protocol.ALL;
       int x = INTERESTING[r.nextInt(INTERESTING.length)];
       List<SgRule> ingress = s.group(b.groups().get(0)).ingress();
       if (!ingress.isEmpty() && r.nextBoolean()) {
@@ -299,7 +342,8 @@ class DifferentialTest {
         }
       }
       int y = r.nextInt(4) == 0 ? INTERESTING[r.nextInt(INTERESTING.length)] : x;
-      PortRange range = p == Protocol.ALL ? PortRange.ALL : new PortRange(Math.min(x, y), Math.max(x, y));
+      PortRange range =
+          p == Protocol.ALL ? PortRange.ALL : new PortRange(Math.min(x, y), Math.max(x, y));
       out.add(new Query(a.name(), b.name(), p, range));
     }
     Inst a = pick(r, s.instances);
@@ -316,16 +360,22 @@ class DifferentialTest {
       return "CidrIp: !Ref Sym" + rule.symbolic();
     }
     if (rule.group() != null) {
-      return (ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId") + ": !Ref "
+      return (ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId")
+          + ": !Ref "
           + rule.group();
     }
     return "CidrIp: " + rule.cidr();
   }
 
   private static void sgRuleYaml(StringBuilder y, SgRule rule, boolean ingress) {
-    y.append("        - IpProtocol: \"").append(rule.proto() == 47 ? "47"
-        : rule.proto() == -1 ? "-1" : rule.proto() == 6 ? "tcp" : rule.proto() == 17 ? "udp"
-        : "icmp").append("\"\n");
+    y.append("        - IpProtocol: \"")
+        .append(
+            rule.proto() == 47
+                ? "47"
+                : rule.proto() == -1
+                    ? "-1"
+                    : rule.proto() == 6 ? "tcp" : rule.proto() == 17 ? "udp" : "icmp")
+        .append("\"\n");
     if (rule.proto() != -1 && rule.proto() != 47) {
       y.append("          FromPort: ").append(rule.from()).append('\n');
       y.append("          ToPort: ").append(rule.to()).append('\n');
@@ -351,30 +401,55 @@ class DifferentialTest {
       }
     }
     for (SubnetSpec sn : s.subnets) {
-      y.append("  ").append(sn.name()).append(":\n    Type: AWS::EC2::Subnet\n    Properties:\n")
-          .append("      VpcId: !Ref Vpc\n      CidrBlock: ").append(text(sn.base()))
-          .append("/28\n      MapPublicIpOnLaunch: ").append(sn.mapPublic()).append('\n');
+      y.append("  ")
+          .append(sn.name())
+          .append(":\n    Type: AWS::EC2::Subnet\n    Properties:\n")
+          .append("      VpcId: !Ref Vpc\n      CidrBlock: ")
+          .append(text(sn.base()))
+          .append("/28\n      MapPublicIpOnLaunch: ")
+          .append(sn.mapPublic())
+          .append('\n');
       if (sn.table() != null) {
-        y.append("  ").append(sn.name()).append("Rt:\n")
+        y.append("  ")
+            .append(sn.name())
+            .append("Rt:\n")
             .append("    Type: AWS::EC2::SubnetRouteTableAssociation\n    Properties:\n")
-            .append("      SubnetId: !Ref ").append(sn.name()).append('\n')
-            .append("      RouteTableId: !Ref ").append(sn.table()).append('\n');
+            .append("      SubnetId: !Ref ")
+            .append(sn.name())
+            .append('\n')
+            .append("      RouteTableId: !Ref ")
+            .append(sn.table())
+            .append('\n');
       }
       if (sn.acl() != null) {
-        y.append("  ").append(sn.name()).append("Acl:\n")
+        y.append("  ")
+            .append(sn.name())
+            .append("Acl:\n")
             .append("    Type: AWS::EC2::SubnetNetworkAclAssociation\n    Properties:\n")
-            .append("      SubnetId: !Ref ").append(sn.name()).append('\n')
-            .append("      NetworkAclId: !Ref ").append(sn.acl()).append('\n');
+            .append("      SubnetId: !Ref ")
+            .append(sn.name())
+            .append('\n')
+            .append("      NetworkAclId: !Ref ")
+            .append(sn.acl())
+            .append('\n');
       }
     }
     for (String t : s.tables) {
-      y.append("  ").append(t).append(":\n    Type: AWS::EC2::RouteTable\n    Properties:\n")
+      y.append("  ")
+          .append(t)
+          .append(":\n    Type: AWS::EC2::RouteTable\n    Properties:\n")
           .append("      VpcId: !Ref Vpc\n");
     }
     for (RouteSpec r : s.routes) {
-      y.append("  ").append(r.name()).append(":\n    Type: AWS::EC2::Route\n    Properties:\n")
-          .append("      RouteTableId: !Ref ").append(r.table()).append('\n')
-          .append("      DestinationCidrBlock: ").append(r.cidr()).append('\n');
+      y.append("  ")
+          .append(r.name())
+          .append(":\n    Type: AWS::EC2::Route\n    Properties:\n")
+          .append("      RouteTableId: !Ref ")
+          .append(r.table())
+          .append('\n')
+          .append("      DestinationCidrBlock: ")
+          .append(r.cidr())
+          .append('\n');
       switch (r.target()) {
         case "igw" -> y.append("      GatewayId: !Ref Igw\n");
         case "nat" -> y.append("      NatGatewayId: !Ref Nat\n");
@@ -385,26 +460,48 @@ class DifferentialTest {
     if (s.natSubnet != null) {
       y.append("  NatEip:\n    Type: AWS::EC2::EIP\n")
           .append("  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n")
-          .append("      SubnetId: !Ref ").append(s.natSubnet).append('\n')
+          .append("      SubnetId: !Ref ")
+          .append(s.natSubnet)
+          .append('\n')
           .append("      AllocationId: !GetAtt NatEip.AllocationId\n")
-          .append("      PrivateIpAddress: ").append(text(s.natIp)).append('\n');
+          .append("      PrivateIpAddress: ")
+          .append(text(s.natIp))
+          .append('\n');
     }
     for (Acl a : s.acls) {
-      y.append("  ").append(a.name()).append(":\n    Type: AWS::EC2::NetworkAcl\n")
+      y.append("  ")
+          .append(a.name())
+          .append(":\n    Type: AWS::EC2::NetworkAcl\n")
           .append("    Properties:\n      VpcId: !Ref Vpc\n");
       for (Entry e : a.entries()) {
-        y.append("  ").append(e.name()).append(":\n    Type: AWS::EC2::NetworkAclEntry\n")
-            .append("    Properties:\n      NetworkAclId: !Ref ").append(a.name()).append('\n')
-            .append("      RuleNumber: ").append(e.number()).append('\n')
-            .append("      Protocol: ").append(e.proto()).append('\n')
-            .append("      Egress: ").append(e.egress()).append('\n')
-            .append("      RuleAction: ").append(e.allow() ? "allow" : "deny").append('\n')
+        y.append("  ")
+            .append(e.name())
+            .append(":\n    Type: AWS::EC2::NetworkAclEntry\n")
+            .append("    Properties:\n      NetworkAclId: !Ref ")
+            .append(a.name())
+            .append('\n')
+            .append("      RuleNumber: ")
+            .append(e.number())
+            .append('\n')
+            .append("      Protocol: ")
+            .append(e.proto())
+            .append('\n')
+            .append("      Egress: ")
+            .append(e.egress())
+            .append('\n')
+            .append("      RuleAction: ")
+            .append(e.allow() ? "allow" : "deny")
+            .append('\n')
             .append("      CidrBlock: ")
-            .append(e.symbolic() > 0 ? "!Ref Sym" + e.symbolic() : e.cidr()).append('\n');
+            .append(e.symbolic() > 0 ? "!Ref Sym" + e.symbolic() : e.cidr())
+            .append('\n');
         if (e.proto() == 6 || e.proto() == 17) {
           if (e.from() >= 0) {
-            y.append("      PortRange:\n        From: ").append(e.from())
-                .append("\n        To: ").append(e.to()).append('\n');
+            y.append("      PortRange:\n        From: ")
+                .append(e.from())
+                .append("\n        To: ")
+                .append(e.to())
+                .append('\n');
           }
         } else if (e.proto() == 1) {
           y.append("      Icmp:\n        Type: ").append(e.from()).append("\n        Code: -1\n");
@@ -412,7 +509,9 @@ class DifferentialTest {
       }
     }
     for (Sg g : s.groups) {
-      y.append("  ").append(g.name()).append(":\n    Type: AWS::EC2::SecurityGroup\n")
+      y.append("  ")
+          .append(g.name())
+          .append(":\n    Type: AWS::EC2::SecurityGroup\n")
           .append("    Properties:\n      GroupDescription: g\n      VpcId: !Ref Vpc\n");
       if (!g.ingress().isEmpty()) {
         y.append("      SecurityGroupIngress:\n");
@@ -432,9 +531,15 @@ class DifferentialTest {
       }
     }
     for (Inst i : s.instances) {
-      y.append("  ").append(i.name()).append(":\n    Type: AWS::EC2::Instance\n")
-          .append("    Properties:\n      SubnetId: !Ref ").append(i.subnet()).append('\n')
-          .append("      SourceDestCheck: ").append(i.sourceDestCheck()).append('\n')
+      y.append("  ")
+          .append(i.name())
+          .append(":\n    Type: AWS::EC2::Instance\n")
+          .append("    Properties:\n      SubnetId: !Ref ")
+          .append(i.subnet())
+          .append('\n')
+          .append("      SourceDestCheck: ")
+          .append(i.sourceDestCheck())
+          .append('\n')
           .append("      SecurityGroupIds: [")
           .append(String.join(", ", i.groups().stream().map(g -> "!Ref " + g).toList()))
           .append("]\n");
@@ -479,8 +584,8 @@ class DifferentialTest {
       return Integer.parseInt(cidr.split("/")[1]);
     }
 
-    boolean sgRuleMatches(SgRule rule, long remote, @Nullable List<String> remoteGroups,
-        int proto, int port) {
+    boolean sgRuleMatches(
+        SgRule rule, long remote, @Nullable List<String> remoteGroups, int proto, int port) {
       if (rule.proto() != -1 && rule.proto() != proto) {
         return false;
       }
@@ -505,8 +610,13 @@ class DifferentialTest {
       return in(remote, rule.cidr());
     }
 
-    boolean sgAllows(List<String> groups, boolean egress, long remote,
-        @Nullable List<String> remoteGroups, int proto, int port) {
+    boolean sgAllows(
+        List<String> groups,
+        boolean egress,
+        long remote,
+        @Nullable List<String> remoteGroups,
+        int proto,
+        int port) {
       for (String name : groups) {
         Sg g = s.group(name);
         List<SgRule> rules;
@@ -545,7 +655,8 @@ class DifferentialTest {
         if (e.proto() != -1 && e.proto() != proto) {
           continue;
         }
-        if ((e.proto() == 6 || e.proto() == 17) && e.from() >= 0
+        if ((e.proto() == 6 || e.proto() == 17)
+            && e.from() >= 0
             && (port < e.from() || port > e.to())) {
           continue;
         }
@@ -580,7 +691,13 @@ class DifferentialTest {
     record Crossing(@Nullable String from, @Nullable String to, long a, long b) {}
 
     /** One packet of the flow and its reply, with all unknowns fixed. */
-    O packet(@Nullable Inst src, long s0, @Nullable Inst dst, long d, int proto, int port,
+    O packet(
+        @Nullable Inst src,
+        long s0,
+        @Nullable Inst dst,
+        long d,
+        int proto,
+        int port,
         int ephemeral) {
       List<Crossing> crossings = new ArrayList<>();
       boolean unknown = false;
@@ -837,22 +954,39 @@ class DifferentialTest {
       Reachability graph = NetworkGraph.build(model);
       graphNanos += System.nanoTime() - t0;
       for (Query q : queries(random, spec)) {
-        Endpoint from = q.from() == null ? new Endpoint.Internet()
-            : new Endpoint.Workload(Models.id(q.from()));
-        Endpoint to = q.to() == null ? new Endpoint.Internet()
-            : new Endpoint.Workload(Models.id(q.to()));
+        Endpoint from =
+            q.from() == null ? new Endpoint.Internet() : new Endpoint.Workload(Models.id(q.from()));
+        Endpoint to =
+            q.to() == null ? new Endpoint.Internet() : new Endpoint.Workload(Models.id(q.to()));
         long t1 = System.nanoTime();
         ReachResult r = graph.reach(from, to, q.protocol(), q.ports());
         graphNanos += System.nanoTime() - t1;
         Verdict[] expected = brute(spec, q);
         queries++;
         byVerdict.merge(r.verdict(), 1, Integer::sum);
-        String where = "VPC #" + v + ", query " + q + "\ngraph: " + r.verdict() + " / any "
-            + r.anyTraffic() + ": " + r.reason() + "\n" + hops(r) + "brute force: "
-            + expected[0] + " / any " + expected[1] + "\n--- template ---\n" + yaml;
+        String where =
+            "VPC #"
+                + v
+                + ", query "
+                + q
+                + "\ngraph: "
+                + r.verdict()
+                + " / any "
+                + r.anyTraffic()
+                + ": "
+                + r.reason()
+                + "\n"
+                + hops(r)
+                + "brute force: "
+                + expected[0]
+                + " / any "
+                + expected[1]
+                + "\n--- template ---\n"
+                + yaml;
         assertThat(agrees(r.verdict(), expected[0])).as("first disagreement: %s", where).isTrue();
-        assertThat(agrees(r.anyTraffic(), expected[1])).as("first disagreement (any traffic): %s",
-            where).isTrue();
+        assertThat(agrees(r.anyTraffic(), expected[1]))
+            .as("first disagreement (any traffic): %s", where)
+            .isTrue();
         boolean exact = spec.symbolics == 0;
         if (exact) {
           exactQueries++;
@@ -865,15 +999,22 @@ class DifferentialTest {
         }
       }
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "differential: %d VPCs, %d queries (%d without symbolic values), verdicts %s,"
             + " %d unknown where the brute force is definite, graph time %.1f ms%n",
-        VPCS, queries, exactQueries, byVerdict, imprecise, graphNanos / 1e6);
+        VPCS,
+        queries,
+        exactQueries,
+        byVerdict,
+        imprecise,
+        graphNanos / 1e6);
     firstImprecise.forEach(s -> System.out.println("imprecise: " + s));
     assertThat(queries).isGreaterThan(3000);
     assertThat(byVerdict.getOrDefault(Verdict.REACHABLE, 0)).isGreaterThan(queries / 10);
     assertThat(byVerdict.getOrDefault(Verdict.BLOCKED, 0)).isGreaterThan(queries / 4);
-    assertThat(imprecise).as("unknown verdicts where the brute force is definite")
+    assertThat(imprecise)
+        .as("unknown verdicts where the brute force is definite")
         .isLessThan(queries / 20);
   }
 
@@ -885,8 +1026,13 @@ class DifferentialTest {
   private static String hops(ReachResult r) {
     StringBuilder sb = new StringBuilder();
     for (Hop h : r.hops()) {
-      sb.append("  ").append(h.kind()).append(' ').append(h.verdict()).append(": ")
-          .append(h.detail()).append('\n');
+      sb.append("  ")
+          .append(h.kind())
+          .append(' ')
+          .append(h.verdict())
+          .append(": ")
+          .append(h.detail())
+          .append('\n');
     }
     return sb.toString();
   }

@@ -19,45 +19,59 @@ class NetworkAclHopTest {
   static String withDbAcl(String entries) {
     return SecurityGroupHopTest.VPC
         + """
-          App:
-            Type: AWS::EC2::Instance
-            Properties:
-              SubnetId: !Ref AppSubnet
-          Db:
-            Type: AWS::EC2::Instance
-            Properties:
-              SubnetId: !Ref DbSubnet
-          Peer:
-            Type: AWS::EC2::Instance
-            Properties:
-              SubnetId: !Ref DbSubnet
-          DbAcl:
-            Type: AWS::EC2::NetworkAcl
-            Properties:
-              VpcId: !Ref Vpc
-          DbAclAssoc:
-            Type: AWS::EC2::SubnetNetworkAclAssociation
-            Properties:
-              SubnetId: !Ref DbSubnet
-              NetworkAclId: !Ref DbAcl
-        """
+            App:
+              Type: AWS::EC2::Instance
+              Properties:
+                SubnetId: !Ref AppSubnet
+            Db:
+              Type: AWS::EC2::Instance
+              Properties:
+                SubnetId: !Ref DbSubnet
+            Peer:
+              Type: AWS::EC2::Instance
+              Properties:
+                SubnetId: !Ref DbSubnet
+            DbAcl:
+              Type: AWS::EC2::NetworkAcl
+              Properties:
+                VpcId: !Ref Vpc
+            DbAclAssoc:
+              Type: AWS::EC2::SubnetNetworkAclAssociation
+              Properties:
+                SubnetId: !Ref DbSubnet
+                NetworkAclId: !Ref DbAcl
+          """
         + entries;
   }
 
-  static String entry(String name, int number, boolean egress, String action, String cidr,
-      int from, int to) {
-    return "  " + name + ":\n"
+  static String entry(
+      String name, int number, boolean egress, String action, String cidr, int from, int to) {
+    return "  "
+        + name
+        + ":\n"
         + "    Type: AWS::EC2::NetworkAclEntry\n"
         + "    Properties:\n"
         + "      NetworkAclId: !Ref DbAcl\n"
-        + "      RuleNumber: " + number + "\n"
+        + "      RuleNumber: "
+        + number
+        + "\n"
         + "      Protocol: 6\n"
-        + "      Egress: " + egress + "\n"
-        + "      RuleAction: " + action + "\n"
-        + "      CidrBlock: " + cidr + "\n"
+        + "      Egress: "
+        + egress
+        + "\n"
+        + "      RuleAction: "
+        + action
+        + "\n"
+        + "      CidrBlock: "
+        + cidr
+        + "\n"
         + "      PortRange:\n"
-        + "        From: " + from + "\n"
-        + "        To: " + to + "\n";
+        + "        From: "
+        + from
+        + "\n"
+        + "        To: "
+        + to
+        + "\n";
   }
 
   @Test
@@ -97,8 +111,9 @@ class NetworkAclHopTest {
 
     assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.REACHABLE);
     assertThat(r.hops())
-        .filteredOn(h -> h.kind() == Hop.Kind.NETWORK_ACL_INBOUND
-            || h.kind() == Hop.Kind.NETWORK_ACL_RETURN)
+        .filteredOn(
+            h ->
+                h.kind() == Hop.Kind.NETWORK_ACL_INBOUND || h.kind() == Hop.Kind.NETWORK_ACL_RETURN)
         .extracting(Hop::element)
         .contains(Models.id("In"), Models.id("Out"));
   }

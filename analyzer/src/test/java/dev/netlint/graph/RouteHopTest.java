@@ -18,89 +18,89 @@ class RouteHopTest {
   /** A public subnet (IGW) and a private subnet routed by {@code PrivateDefault}. */
   static String vpc(String privateDefaultTarget, String extra) {
     return """
-        Resources:
-          Vpc:
-            Type: AWS::EC2::VPC
-            Properties:
-              CidrBlock: 10.0.0.0/16
-          Igw:
-            Type: AWS::EC2::InternetGateway
-          IgwAttachment:
-            Type: AWS::EC2::VPCGatewayAttachment
-            Properties:
-              VpcId: !Ref Vpc
-              InternetGatewayId: !Ref Igw
-          PublicSubnet:
-            Type: AWS::EC2::Subnet
-            Properties:
-              VpcId: !Ref Vpc
-              CidrBlock: 10.0.0.0/24
-              MapPublicIpOnLaunch: true
-          PublicTable:
-            Type: AWS::EC2::RouteTable
-            Properties:
-              VpcId: !Ref Vpc
-          PublicDefault:
-            Type: AWS::EC2::Route
-            Properties:
-              RouteTableId: !Ref PublicTable
-              DestinationCidrBlock: 0.0.0.0/0
-              GatewayId: !Ref Igw
-          PublicAssoc:
-            Type: AWS::EC2::SubnetRouteTableAssociation
-            Properties:
-              SubnetId: !Ref PublicSubnet
-              RouteTableId: !Ref PublicTable
-          PrivateSubnet:
-            Type: AWS::EC2::Subnet
-            Properties:
-              VpcId: !Ref Vpc
-              CidrBlock: 10.0.1.0/24
-          PrivateTable:
-            Type: AWS::EC2::RouteTable
-            Properties:
-              VpcId: !Ref Vpc
-          PrivateAssoc:
-            Type: AWS::EC2::SubnetRouteTableAssociation
-            Properties:
-              SubnetId: !Ref PrivateSubnet
-              RouteTableId: !Ref PrivateTable
-          Eip:
-            Type: AWS::EC2::EIP
-          Nat:
-            Type: AWS::EC2::NatGateway
-            Properties:
-              SubnetId: !Ref PublicSubnet
-              AllocationId: !GetAtt Eip.AllocationId
-          NatSg:
-            Type: AWS::EC2::SecurityGroup
-            Properties:
-              GroupDescription: nat
-              VpcId: !Ref Vpc
-              SecurityGroupIngress:
-                - IpProtocol: "-1"
-                  CidrIp: !GetAtt Vpc.CidrBlock
-          NatInstance:
-            Type: AWS::EC2::Instance
-            Properties:
-              SubnetId: !Ref PublicSubnet
-              SourceDestCheck: false
-              SecurityGroupIds: [!Ref NatSg]
-          Worker:
-            Type: AWS::EC2::Instance
-            Properties:
-              SubnetId: !Ref PrivateSubnet
-          Web:
-            Type: AWS::EC2::Instance
-            Properties:
-              SubnetId: !Ref PublicSubnet
-          Fn:
-            Type: AWS::Lambda::Function
-            Properties:
-              VpcConfig:
-                SubnetIds: [!Ref PublicSubnet]
-                SecurityGroupIds: [!Ref NatSg]
-        """
+           Resources:
+             Vpc:
+               Type: AWS::EC2::VPC
+               Properties:
+                 CidrBlock: 10.0.0.0/16
+             Igw:
+               Type: AWS::EC2::InternetGateway
+             IgwAttachment:
+               Type: AWS::EC2::VPCGatewayAttachment
+               Properties:
+                 VpcId: !Ref Vpc
+                 InternetGatewayId: !Ref Igw
+             PublicSubnet:
+               Type: AWS::EC2::Subnet
+               Properties:
+                 VpcId: !Ref Vpc
+                 CidrBlock: 10.0.0.0/24
+                 MapPublicIpOnLaunch: true
+             PublicTable:
+               Type: AWS::EC2::RouteTable
+               Properties:
+                 VpcId: !Ref Vpc
+             PublicDefault:
+               Type: AWS::EC2::Route
+               Properties:
+                 RouteTableId: !Ref PublicTable
+                 DestinationCidrBlock: 0.0.0.0/0
+                 GatewayId: !Ref Igw
+             PublicAssoc:
+               Type: AWS::EC2::SubnetRouteTableAssociation
+               Properties:
+                 SubnetId: !Ref PublicSubnet
+                 RouteTableId: !Ref PublicTable
+             PrivateSubnet:
+               Type: AWS::EC2::Subnet
+               Properties:
+                 VpcId: !Ref Vpc
+                 CidrBlock: 10.0.1.0/24
+             PrivateTable:
+               Type: AWS::EC2::RouteTable
+               Properties:
+                 VpcId: !Ref Vpc
+             PrivateAssoc:
+               Type: AWS::EC2::SubnetRouteTableAssociation
+               Properties:
+                 SubnetId: !Ref PrivateSubnet
+                 RouteTableId: !Ref PrivateTable
+             Eip:
+               Type: AWS::EC2::EIP
+             Nat:
+               Type: AWS::EC2::NatGateway
+               Properties:
+                 SubnetId: !Ref PublicSubnet
+                 AllocationId: !GetAtt Eip.AllocationId
+             NatSg:
+               Type: AWS::EC2::SecurityGroup
+               Properties:
+                 GroupDescription: nat
+                 VpcId: !Ref Vpc
+                 SecurityGroupIngress:
+                   - IpProtocol: "-1"
+                     CidrIp: !GetAtt Vpc.CidrBlock
+             NatInstance:
+               Type: AWS::EC2::Instance
+               Properties:
+                 SubnetId: !Ref PublicSubnet
+                 SourceDestCheck: false
+                 SecurityGroupIds: [!Ref NatSg]
+             Worker:
+               Type: AWS::EC2::Instance
+               Properties:
+                 SubnetId: !Ref PrivateSubnet
+             Web:
+               Type: AWS::EC2::Instance
+               Properties:
+                 SubnetId: !Ref PublicSubnet
+             Fn:
+               Type: AWS::Lambda::Function
+               Properties:
+                 VpcConfig:
+                   SubnetIds: [!Ref PublicSubnet]
+                   SecurityGroupIds: [!Ref NatSg]
+           """
         + (privateDefaultTarget.isEmpty()
             ? ""
             : """
@@ -173,7 +173,8 @@ class RouteHopTest {
   @Test
   void natInstanceWithSourceDestCheckDropsTheTraffic() {
     String yaml =
-        vpc("InstanceId: !Ref NatInstance", "").replace("SourceDestCheck: false", "Monitoring: false");
+        vpc("InstanceId: !Ref NatInstance", "")
+            .replace("SourceDestCheck: false", "Monitoring: false");
     ReachResult r = toInternet(NetworkGraph.build(Models.of(yaml)), "Worker");
 
     assertThat(r.verdict()).isEqualTo(Verdict.BLOCKED);
@@ -230,10 +231,16 @@ class RouteHopTest {
     Reachability r = NetworkGraph.build(Models.of(vpc("NatGatewayId: !Ref Nat", "")));
 
     ReachResult web =
-        r.reach(new Endpoint.Internet(), new Endpoint.Workload(id("NatInstance")), Protocol.TCP,
+        r.reach(
+            new Endpoint.Internet(),
+            new Endpoint.Workload(id("NatInstance")),
+            Protocol.TCP,
             PortRange.of(22));
     ReachResult worker =
-        r.reach(new Endpoint.Internet(), new Endpoint.Workload(id("Worker")), Protocol.TCP,
+        r.reach(
+            new Endpoint.Internet(),
+            new Endpoint.Workload(id("Worker")),
+            Protocol.TCP,
             PortRange.of(22));
 
     assertThat(web.verdict()).as(web.reason()).isEqualTo(Verdict.BLOCKED);
@@ -262,8 +269,11 @@ class RouteHopTest {
             """);
     ReachResult r =
         NetworkGraph.build(Models.of(yaml))
-            .reach(new Endpoint.Workload(id("Worker")), new Endpoint.Cidr("10.1.2.0/24"),
-                Protocol.TCP, PortRange.of(443));
+            .reach(
+                new Endpoint.Workload(id("Worker")),
+                new Endpoint.Cidr("10.1.2.0/24"),
+                Protocol.TCP,
+                PortRange.of(443));
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(r.hops()).extracting(Hop::kind).contains(Hop.Kind.OPAQUE);
@@ -290,8 +300,11 @@ class RouteHopTest {
                 """);
     ReachResult r =
         NetworkGraph.build(Models.of(yaml))
-            .reach(new Endpoint.Workload(id("Worker")), new Endpoint.Cidr("192.168.0.0/24"),
-                Protocol.TCP, PortRange.of(443));
+            .reach(
+                new Endpoint.Workload(id("Worker")),
+                new Endpoint.Cidr("192.168.0.0/24"),
+                Protocol.TCP,
+                PortRange.of(443));
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(r.reason()).contains("OnPrem");

@@ -45,32 +45,32 @@ class SecurityGroupHopTest {
   private static final String APP_AND_DB =
       VPC
           + """
-            AppSg:
-              Type: AWS::EC2::SecurityGroup
-              Properties:
-                GroupDescription: app
-                VpcId: !Ref Vpc
-            DbSg:
-              Type: AWS::EC2::SecurityGroup
-              Properties:
-                GroupDescription: db
-                VpcId: !Ref Vpc
-                SecurityGroupIngress:
-                  - IpProtocol: tcp
-                    FromPort: 5432
-                    ToPort: 5432
-                    SourceSecurityGroupId: !GetAtt AppSg.GroupId
-            App:
-              Type: AWS::EC2::Instance
-              Properties:
-                SubnetId: !Ref AppSubnet
-                SecurityGroupIds: [!GetAtt AppSg.GroupId]
-            Db:
-              Type: AWS::EC2::Instance
-              Properties:
-                SubnetId: !Ref DbSubnet
-                SecurityGroupIds: [!Ref DbSg]
-          """;
+              AppSg:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: app
+                  VpcId: !Ref Vpc
+              DbSg:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: db
+                  VpcId: !Ref Vpc
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      FromPort: 5432
+                      ToPort: 5432
+                      SourceSecurityGroupId: !GetAtt AppSg.GroupId
+              App:
+                Type: AWS::EC2::Instance
+                Properties:
+                  SubnetId: !Ref AppSubnet
+                  SecurityGroupIds: [!GetAtt AppSg.GroupId]
+              Db:
+                Type: AWS::EC2::Instance
+                Properties:
+                  SubnetId: !Ref DbSubnet
+                  SecurityGroupIds: [!Ref DbSg]
+            """;
 
   @Test
   void referencedGroupAdmitsItsMembersOnTheRulePortOnly() {
@@ -95,7 +95,9 @@ class SecurityGroupHopTest {
     assertThat(blocking.kind()).isEqualTo(Hop.Kind.SECURITY_GROUP_INGRESS);
     assertThat(blocking.element()).isEqualTo(id("DbSg"));
     assertThat(blocking.origin()).isNotNull();
-    assertThat(blocking.origin().location().line()).as("SecurityGroupIngress of DbSg").isEqualTo(27);
+    assertThat(blocking.origin().location().line())
+        .as("SecurityGroupIngress of DbSg")
+        .isEqualTo(27);
     assertThat(blocking.detail()).contains("DbSg", "tcp/22", "AppSg");
     assertThat(no.reason()).contains("tcp/22 from App to Db is blocked");
   }
@@ -122,8 +124,7 @@ class SecurityGroupHopTest {
 
     assertThat(open.hops().get(0).detail()).contains("allows all traffic to 0.0.0.0/0");
     assertThat(closed.verdict()).isEqualTo(Verdict.BLOCKED);
-    assertThat(closed.blockingHop().orElseThrow().kind())
-        .isEqualTo(Hop.Kind.SECURITY_GROUP_EGRESS);
+    assertThat(closed.blockingHop().orElseThrow().kind()).isEqualTo(Hop.Kind.SECURITY_GROUP_EGRESS);
   }
 
   @Test
@@ -131,18 +132,21 @@ class SecurityGroupHopTest {
     String yaml =
         APP_AND_DB
             + """
-              AppToDb:
-                Type: AWS::EC2::SecurityGroupEgress
-                Properties:
-                  GroupId: !GetAtt AppSg.GroupId
-                  IpProtocol: tcp
-                  FromPort: 5432
-                  ToPort: 5432
-                  DestinationSecurityGroupId: !GetAtt DbSg.GroupId
-            """;
+                AppToDb:
+                  Type: AWS::EC2::SecurityGroupEgress
+                  Properties:
+                    GroupId: !GetAtt AppSg.GroupId
+                    IpProtocol: tcp
+                    FromPort: 5432
+                    ToPort: 5432
+                    DestinationSecurityGroupId: !GetAtt DbSg.GroupId
+              """;
     var model = Models.of(yaml);
-    var sg = model.securityGroups().stream()
-        .filter(g -> g.resource().logicalId().equals("AppSg")).findFirst().orElseThrow();
+    var sg =
+        model.securityGroups().stream()
+            .filter(g -> g.resource().logicalId().equals("AppSg"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(sg.egress()).hasSize(1);
     assertThat(sg.implicitEgress()).isTrue();
@@ -155,20 +159,22 @@ class SecurityGroupHopTest {
     String yaml =
         APP_AND_DB
             + """
-              SshFromApp:
-                Type: AWS::EC2::SecurityGroupIngress
-                Properties:
-                  GroupId: !Ref DbSg
-                  IpProtocol: tcp
-                  FromPort: 20
-                  ToPort: 30
-                  CidrIp: 10.0.1.0/24
-            """;
+                SshFromApp:
+                  Type: AWS::EC2::SecurityGroupIngress
+                  Properties:
+                    GroupId: !Ref DbSg
+                    IpProtocol: tcp
+                    FromPort: 20
+                    ToPort: 30
+                    CidrIp: 10.0.1.0/24
+              """;
     ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "App", "Db", 22);
 
     assertThat(r.verdict()).isEqualTo(Verdict.REACHABLE);
     Hop ingress =
-        r.hops().stream().filter(h -> h.kind() == Hop.Kind.SECURITY_GROUP_INGRESS).findFirst()
+        r.hops().stream()
+            .filter(h -> h.kind() == Hop.Kind.SECURITY_GROUP_INGRESS)
+            .findFirst()
             .orElseThrow();
     assertThat(ingress.detail()).contains("(SshFromApp)", "tcp/20-30", "10.0.1.0/24");
   }
@@ -187,7 +193,8 @@ class SecurityGroupHopTest {
   void aGroupPassedAsParameterGivesUnknownWithTheReason() {
     String yaml =
         "Parameters:\n  SharedSg:\n    Type: AWS::EC2::SecurityGroup::Id\n"
-            + APP_AND_DB.replace("SecurityGroupIds: [!Ref DbSg]", "SecurityGroupIds: [!Ref SharedSg]");
+            + APP_AND_DB.replace(
+                "SecurityGroupIds: [!Ref DbSg]", "SecurityGroupIds: [!Ref SharedSg]");
     ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "App", "Db", 5432);
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
@@ -198,8 +205,7 @@ class SecurityGroupHopTest {
   void anImportedCidrNeverGivesAFalseBlocked() {
     String yaml =
         APP_AND_DB.replace(
-            "SourceSecurityGroupId: !GetAtt AppSg.GroupId",
-            "CidrIp: !ImportValue shared-app-cidr");
+            "SourceSecurityGroupId: !GetAtt AppSg.GroupId", "CidrIp: !ImportValue shared-app-cidr");
     ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "App", "Db", 5432);
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
@@ -211,15 +217,15 @@ class SecurityGroupHopTest {
     String yaml =
         VPC
             + """
-              A:
-                Type: AWS::EC2::Instance
-                Properties:
-                  SubnetId: !Ref AppSubnet
-              B:
-                Type: AWS::EC2::Instance
-                Properties:
-                  SubnetId: !Ref DbSubnet
-            """;
+                A:
+                  Type: AWS::EC2::Instance
+                  Properties:
+                    SubnetId: !Ref AppSubnet
+                B:
+                  Type: AWS::EC2::Instance
+                  Properties:
+                    SubnetId: !Ref DbSubnet
+              """;
     ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "A", "B", 8080);
 
     assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.REACHABLE);

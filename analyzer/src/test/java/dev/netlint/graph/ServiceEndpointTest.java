@@ -54,16 +54,16 @@ class ServiceEndpointTest {
 
   static String ssmEndpoint(String privateDns) {
     return """
-          SsmEndpoint:
-            Type: AWS::EC2::VPCEndpoint
-            Properties:
-              VpcEndpointType: Interface
-              VpcId: !Ref Vpc
-              ServiceName: !Join ["", ["com.amazonaws.", !Ref "AWS::Region", ".ssm"]]
-              SubnetIds: [!Ref Isolated]
-              SecurityGroupIds: [!Ref EndpointSg]
-              PrivateDnsEnabled: %s
-        """
+             SsmEndpoint:
+               Type: AWS::EC2::VPCEndpoint
+               Properties:
+                 VpcEndpointType: Interface
+                 VpcId: !Ref Vpc
+                 ServiceName: !Join ["", ["com.amazonaws.", !Ref "AWS::Region", ".ssm"]]
+                 SubnetIds: [!Ref Isolated]
+                 SecurityGroupIds: [!Ref EndpointSg]
+                 PrivateDnsEnabled: %s
+           """
         .formatted(privateDns);
   }
 
@@ -89,8 +89,11 @@ class ServiceEndpointTest {
 
   @Test
   void anEndpointGroupThatDoesNotAdmit443Blocks() {
-    ReachResult r = ssm((ISOLATED + ssmEndpoint("true")).replace("ToPort: 443", "ToPort: 444")
-        .replace("FromPort: 443", "FromPort: 444"));
+    ReachResult r =
+        ssm(
+            (ISOLATED + ssmEndpoint("true"))
+                .replace("ToPort: 443", "ToPort: 444")
+                .replace("FromPort: 443", "FromPort: 444"));
 
     assertThat(r.verdict()).isEqualTo(Verdict.BLOCKED);
     assertThat(r.blockingHop().orElseThrow().element()).isEqualTo(id("EndpointSg"));
@@ -110,13 +113,13 @@ class ServiceEndpointTest {
     String yaml =
         ISOLATED
             + """
-              S3Endpoint:
-                Type: AWS::EC2::VPCEndpoint
-                Properties:
-                  VpcId: !Ref Vpc
-                  ServiceName: !Sub com.amazonaws.${AWS::Region}.s3
-                  RouteTableIds: [!Ref Table]
-            """;
+                S3Endpoint:
+                  Type: AWS::EC2::VPCEndpoint
+                  Properties:
+                    VpcId: !Ref Vpc
+                    ServiceName: !Sub com.amazonaws.${AWS::Region}.s3
+                    RouteTableIds: [!Ref Table]
+              """;
     ReachResult r =
         NetworkGraph.build(Models.of(yaml))
             .reach(

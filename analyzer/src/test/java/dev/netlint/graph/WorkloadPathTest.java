@@ -18,70 +18,73 @@ class WorkloadPathTest {
   private static final String TIERS =
       RouteHopTest.vpc("NatGatewayId: !Ref Nat", "")
           + """
-            Private2:
-              Type: AWS::EC2::Subnet
-              Properties:
-                VpcId: !Ref Vpc
-                CidrBlock: 10.0.2.0/24
-            Private2Assoc:
-              Type: AWS::EC2::SubnetRouteTableAssociation
-              Properties:
-                SubnetId: !Ref Private2
-                RouteTableId: !Ref PrivateTable
-            AlbSg:
-              Type: AWS::EC2::SecurityGroup
-              Properties:
-                GroupDescription: alb
-                VpcId: !Ref Vpc
-                SecurityGroupIngress:
-                  - IpProtocol: tcp
-                    FromPort: 443
-                    ToPort: 443
-                    CidrIp: 0.0.0.0/0
-            AppSg:
-              Type: AWS::EC2::SecurityGroup
-              Properties:
-                GroupDescription: app
-                VpcId: !Ref Vpc
-                SecurityGroupIngress:
-                  - IpProtocol: tcp
-                    FromPort: 8080
-                    ToPort: 8080
-                    SourceSecurityGroupId: !Ref AlbSg
-            Alb:
-              Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-              Properties:
-                Subnets: [!Ref PublicSubnet]
-                SecurityGroups: [!Ref AlbSg]
-            Asg:
-              Type: AWS::AutoScaling::AutoScalingGroup
-              Properties:
-                MinSize: "1"
-                MaxSize: "2"
-                VPCZoneIdentifier: [!Ref PrivateSubnet, !Ref Private2]
-                LaunchConfigurationName: !Ref Lc
-            Lc:
-              Type: AWS::AutoScaling::LaunchConfiguration
-              Properties:
-                ImageId: ami-1
-                InstanceType: t3.micro
-                SecurityGroups: [!Ref AppSg]
-            Acl2:
-              Type: AWS::EC2::NetworkAcl
-              Properties:
-                VpcId: !Ref Vpc
-            Acl2Assoc:
-              Type: AWS::EC2::SubnetNetworkAclAssociation
-              Properties:
-                SubnetId: !Ref Private2
-                NetworkAclId: !Ref Acl2
-          """;
+              Private2:
+                Type: AWS::EC2::Subnet
+                Properties:
+                  VpcId: !Ref Vpc
+                  CidrBlock: 10.0.2.0/24
+              Private2Assoc:
+                Type: AWS::EC2::SubnetRouteTableAssociation
+                Properties:
+                  SubnetId: !Ref Private2
+                  RouteTableId: !Ref PrivateTable
+              AlbSg:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: alb
+                  VpcId: !Ref Vpc
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      FromPort: 443
+                      ToPort: 443
+                      CidrIp: 0.0.0.0/0
+              AppSg:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: app
+                  VpcId: !Ref Vpc
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      FromPort: 8080
+                      ToPort: 8080
+                      SourceSecurityGroupId: !Ref AlbSg
+              Alb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Subnets: [!Ref PublicSubnet]
+                  SecurityGroups: [!Ref AlbSg]
+              Asg:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: "1"
+                  MaxSize: "2"
+                  VPCZoneIdentifier: [!Ref PrivateSubnet, !Ref Private2]
+                  LaunchConfigurationName: !Ref Lc
+              Lc:
+                Type: AWS::AutoScaling::LaunchConfiguration
+                Properties:
+                  ImageId: ami-1
+                  InstanceType: t3.micro
+                  SecurityGroups: [!Ref AppSg]
+              Acl2:
+                Type: AWS::EC2::NetworkAcl
+                Properties:
+                  VpcId: !Ref Vpc
+              Acl2Assoc:
+                Type: AWS::EC2::SubnetNetworkAclAssociation
+                Properties:
+                  SubnetId: !Ref Private2
+                  NetworkAclId: !Ref Acl2
+            """;
 
   @Test
   void internetReachesTheInternetFacingLoadBalancer() {
     ReachResult r =
         NetworkGraph.build(Models.of(TIERS))
-            .reach(new Endpoint.Internet(), new Endpoint.Workload(id("Alb")), Protocol.TCP,
+            .reach(
+                new Endpoint.Internet(),
+                new Endpoint.Workload(id("Alb")),
+                Protocol.TCP,
                 PortRange.of(443));
 
     assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.REACHABLE);
@@ -92,8 +95,11 @@ class WorkloadPathTest {
   void aGroupSpreadOverTwoSubnetsIsBlockedWhenOneSubnetsAclDeniesButSomeTrafficPasses() {
     ReachResult r =
         NetworkGraph.build(Models.of(TIERS))
-            .reach(new Endpoint.Workload(id("Alb")), new Endpoint.Workload(id("Asg")),
-                Protocol.TCP, PortRange.of(8080));
+            .reach(
+                new Endpoint.Workload(id("Alb")),
+                new Endpoint.Workload(id("Asg")),
+                Protocol.TCP,
+                PortRange.of(8080));
 
     assertThat(r.verdict()).isEqualTo(Verdict.BLOCKED);
     assertThat(r.anyTraffic()).isEqualTo(Verdict.REACHABLE);
@@ -105,7 +111,9 @@ class WorkloadPathTest {
   void workloadsThatShareSubnetsAndGroupsFormOneClassAndShareAnswers() {
     StringBuilder yaml = new StringBuilder(TIERS);
     for (int i = 0; i < 50; i++) {
-      yaml.append("  Worker").append(i).append(":\n")
+      yaml.append("  Worker")
+          .append(i)
+          .append(":\n")
           .append("    Type: AWS::EC2::Instance\n")
           .append("    Properties:\n")
           .append("      SubnetId: !Ref PrivateSubnet\n")
@@ -116,11 +124,17 @@ class WorkloadPathTest {
 
     assertThat(graph.classCount()).isEqualTo(base.classCount() + 1);
     ReachResult first =
-        graph.reach(new Endpoint.Workload(id("Alb")), new Endpoint.Workload(id("Worker0")),
-            Protocol.TCP, PortRange.of(8080));
+        graph.reach(
+            new Endpoint.Workload(id("Alb")),
+            new Endpoint.Workload(id("Worker0")),
+            Protocol.TCP,
+            PortRange.of(8080));
     ReachResult last =
-        graph.reach(new Endpoint.Workload(id("Alb")), new Endpoint.Workload(id("Worker49")),
-            Protocol.TCP, PortRange.of(8080));
+        graph.reach(
+            new Endpoint.Workload(id("Alb")),
+            new Endpoint.Workload(id("Worker49")),
+            Protocol.TCP,
+            PortRange.of(8080));
     assertThat(first.verdict()).as(first.reason()).isEqualTo(Verdict.REACHABLE);
     assertThat(last.hops()).isEqualTo(first.hops());
     assertThat(last.reason()).contains("Worker49");
@@ -141,20 +155,26 @@ class WorkloadPathTest {
         "Parameters:\n  Subnet:\n    Type: AWS::EC2::Subnet::Id\n"
             + TIERS
             + """
-              Elsewhere:
-                Type: AWS::EC2::Instance
-                Properties:
-                  SubnetId: !Ref Subnet
-                  SecurityGroupIds: [!Ref AppSg]
-            """;
+                Elsewhere:
+                  Type: AWS::EC2::Instance
+                  Properties:
+                    SubnetId: !Ref Subnet
+                    SecurityGroupIds: [!Ref AppSg]
+              """;
     Reachability r = NetworkGraph.build(Models.of(yaml));
 
     ReachResult elsewhere =
-        r.reach(new Endpoint.Workload(id("Alb")), new Endpoint.Workload(id("Elsewhere")),
-            Protocol.TCP, PortRange.of(8080));
+        r.reach(
+            new Endpoint.Workload(id("Alb")),
+            new Endpoint.Workload(id("Elsewhere")),
+            Protocol.TCP,
+            PortRange.of(8080));
     ReachResult notWorkload =
-        r.reach(new Endpoint.Workload(id("AlbSg")), new Endpoint.Workload(id("Web")),
-            Protocol.TCP, PortRange.of(80));
+        r.reach(
+            new Endpoint.Workload(id("AlbSg")),
+            new Endpoint.Workload(id("Web")),
+            Protocol.TCP,
+            PortRange.of(80));
 
     assertThat(elsewhere.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(elsewhere.reason()).contains("a subnet not known before deploy (${Subnet})");
@@ -167,11 +187,17 @@ class WorkloadPathTest {
     Reachability r = NetworkGraph.build(Models.of(TIERS));
 
     ReachResult all =
-        r.reach(new Endpoint.Workload(id("Web")), new Endpoint.Workload(id("Worker")),
-            Protocol.ALL, PortRange.ALL);
+        r.reach(
+            new Endpoint.Workload(id("Web")),
+            new Endpoint.Workload(id("Worker")),
+            Protocol.ALL,
+            PortRange.ALL);
     ReachResult ping =
-        r.reach(new Endpoint.Workload(id("Web")), new Endpoint.Workload(id("Alb")),
-            Protocol.ICMP, PortRange.ALL);
+        r.reach(
+            new Endpoint.Workload(id("Web")),
+            new Endpoint.Workload(id("Alb")),
+            Protocol.ICMP,
+            PortRange.ALL);
 
     assertThat(all.verdict()).as(all.reason()).isEqualTo(Verdict.REACHABLE);
     assertThat(ping.verdict()).as(ping.reason()).isEqualTo(Verdict.BLOCKED);

@@ -56,40 +56,40 @@ class NetworkRecordsTest {
         Models.of(
             VPC
                 + """
-                  Sg:
-                    Type: AWS::EC2::SecurityGroup
-                    Properties:
-                      GroupDescription: sg
-                      VpcId: !Ref Vpc
-                      SecurityGroupIngress:
-                        - IpProtocol: tcp
-                          FromPort: 80
-                          ToPort: 90
-                          CidrIp: 0.0.0.0/0
-                        - IpProtocol: "-1"
-                          SourceSecurityGroupId: !Ref Other
-                        - IpProtocol: icmp
-                          FromPort: 8
-                          ToPort: -1
-                          SourcePrefixListId: pl-1234
-                  Other:
-                    Type: AWS::EC2::SecurityGroup
-                    Properties:
-                      GroupDescription: other
-                      SecurityGroupEgress:
-                        - IpProtocol: tcp
-                          FromPort: 443
-                          ToPort: 443
-                          DestinationSecurityGroupId: !GetAtt Vpc.DefaultSecurityGroup
-                  Extra:
-                    Type: AWS::EC2::SecurityGroupIngress
-                    Properties:
-                      GroupId: !GetAtt Sg.GroupId
-                      IpProtocol: udp
-                      FromPort: 53
-                      ToPort: 53
-                      CidrIpv6: ::/0
-                """);
+                    Sg:
+                      Type: AWS::EC2::SecurityGroup
+                      Properties:
+                        GroupDescription: sg
+                        VpcId: !Ref Vpc
+                        SecurityGroupIngress:
+                          - IpProtocol: tcp
+                            FromPort: 80
+                            ToPort: 90
+                            CidrIp: 0.0.0.0/0
+                          - IpProtocol: "-1"
+                            SourceSecurityGroupId: !Ref Other
+                          - IpProtocol: icmp
+                            FromPort: 8
+                            ToPort: -1
+                            SourcePrefixListId: pl-1234
+                    Other:
+                      Type: AWS::EC2::SecurityGroup
+                      Properties:
+                        GroupDescription: other
+                        SecurityGroupEgress:
+                          - IpProtocol: tcp
+                            FromPort: 443
+                            ToPort: 443
+                            DestinationSecurityGroupId: !GetAtt Vpc.DefaultSecurityGroup
+                    Extra:
+                      Type: AWS::EC2::SecurityGroupIngress
+                      Properties:
+                        GroupId: !GetAtt Sg.GroupId
+                        IpProtocol: udp
+                        FromPort: 53
+                        ToPort: 53
+                        CidrIpv6: ::/0
+                  """);
     SecurityGroup sg = m.securityGroup(SecurityGroupRef.resource(id("Sg"), null)).orElseThrow();
     SecurityGroup other =
         m.securityGroup(SecurityGroupRef.resource(id("Other"), null)).orElseThrow();
@@ -120,12 +120,12 @@ class NetworkRecordsTest {
         Models.of(
             VPC
                 + """
-                  Restrict:
-                    Type: Custom::VpcRestrictDefaultSG
-                    Properties:
-                      ServiceToken: arn
-                      DefaultSecurityGroupId: !GetAtt Vpc.DefaultSecurityGroup
-                """);
+                    Restrict:
+                      Type: Custom::VpcRestrictDefaultSG
+                      Properties:
+                        ServiceToken: arn
+                        DefaultSecurityGroupId: !GetAtt Vpc.DefaultSecurityGroup
+                  """);
     SecurityGroup def = m.securityGroup(SecurityGroupRef.vpcDefault(id("Vpc"), null)).orElseThrow();
 
     assertThat(def.ingress()).isEmpty();
@@ -138,50 +138,54 @@ class NetworkRecordsTest {
         Models.of(
             VPC
                 + """
-                  Acl:
-                    Type: AWS::EC2::NetworkAcl
-                    Properties:
-                      VpcId: !Ref Vpc
-                  E200:
-                    Type: AWS::EC2::NetworkAclEntry
-                    Properties:
-                      NetworkAclId: !Ref Acl
-                      RuleNumber: 200
-                      Protocol: -1
-                      RuleAction: allow
-                      CidrBlock: 0.0.0.0/0
-                  E100:
-                    Type: AWS::EC2::NetworkAclEntry
-                    Properties:
-                      NetworkAclId: !Ref Acl
-                      RuleNumber: 100
-                      Protocol: 6
-                      RuleAction: deny
-                      CidrBlock: 10.0.0.0/8
-                      PortRange: {From: 22, To: 22}
-                  Out:
-                    Type: AWS::EC2::NetworkAclEntry
-                    Properties:
-                      NetworkAclId: !Ref Acl
-                      RuleNumber: 100
-                      Protocol: 1
-                      Egress: true
-                      RuleAction: allow
-                      CidrBlock: 0.0.0.0/0
-                      Icmp: {Type: 8, Code: -1}
-                  Assoc:
-                    Type: AWS::EC2::SubnetNetworkAclAssociation
-                    Properties:
-                      SubnetId: !Ref SubnetA
-                      NetworkAclId: !Ref Acl
-                """);
+                    Acl:
+                      Type: AWS::EC2::NetworkAcl
+                      Properties:
+                        VpcId: !Ref Vpc
+                    E200:
+                      Type: AWS::EC2::NetworkAclEntry
+                      Properties:
+                        NetworkAclId: !Ref Acl
+                        RuleNumber: 200
+                        Protocol: -1
+                        RuleAction: allow
+                        CidrBlock: 0.0.0.0/0
+                    E100:
+                      Type: AWS::EC2::NetworkAclEntry
+                      Properties:
+                        NetworkAclId: !Ref Acl
+                        RuleNumber: 100
+                        Protocol: 6
+                        RuleAction: deny
+                        CidrBlock: 10.0.0.0/8
+                        PortRange: {From: 22, To: 22}
+                    Out:
+                      Type: AWS::EC2::NetworkAclEntry
+                      Properties:
+                        NetworkAclId: !Ref Acl
+                        RuleNumber: 100
+                        Protocol: 1
+                        Egress: true
+                        RuleAction: allow
+                        CidrBlock: 0.0.0.0/0
+                        Icmp: {Type: 8, Code: -1}
+                    Assoc:
+                      Type: AWS::EC2::SubnetNetworkAclAssociation
+                      Properties:
+                        SubnetId: !Ref SubnetA
+                        NetworkAclId: !Ref Acl
+                  """);
     NetworkAcl acl = m.networkAclOf(id("SubnetA")).orElseThrow();
 
-    assertThat(acl.inbound()).extracting(e -> e.resource().logicalId()).containsExactly("E100", "E200");
+    assertThat(acl.inbound())
+        .extracting(e -> e.resource().logicalId())
+        .containsExactly("E100", "E200");
     assertThat(acl.inbound().get(0).action()).isEqualTo(NetworkAclEntry.Action.DENY);
     assertThat(acl.inbound().get(0).firstPort()).isEqualTo(22);
     assertThat(acl.inbound().get(1).protocol()).isEqualTo(IpProtocol.ALL);
-    assertThat(acl.outbound()).singleElement().satisfies(e -> assertThat(e.icmpType()).isEqualTo(8));
+    assertThat(acl.outbound())
+        .singleElement()
+        .satisfies(e -> assertThat(e.icmpType()).isEqualTo(8));
     assertThat(m.networkAclOf(id("SubnetB"))).isEmpty();
     assertThat(m.networkAclAssociation(id("SubnetB"))).isEmpty();
   }
@@ -192,34 +196,35 @@ class NetworkRecordsTest {
         Models.of(
             VPC
                 + """
-                  Ssm:
-                    Type: AWS::EC2::VPCEndpoint
-                    Properties:
-                      VpcEndpointType: Interface
-                      VpcId: !Ref Vpc
-                      ServiceName: !Join ["", ["com.amazonaws.", !Ref "AWS::Region", ".ssm"]]
-                      SubnetIds: [!Ref SubnetA]
-                      PrivateDnsEnabled: true
-                  Ecr:
-                    Type: AWS::EC2::VPCEndpoint
-                    Properties:
-                      VpcEndpointType: Interface
-                      VpcId: !Ref Vpc
-                      ServiceName: !Sub com.amazonaws.${AWS::Region}.ecr.dkr
-                      SubnetIds: [!Ref SubnetA]
-                  S3:
-                    Type: AWS::EC2::VPCEndpoint
-                    Properties:
-                      VpcId: !Ref Vpc
-                      ServiceName: com.amazonaws.eu-west-1.s3
-                      RouteTableIds: [rtb-123]
-                """);
+                    Ssm:
+                      Type: AWS::EC2::VPCEndpoint
+                      Properties:
+                        VpcEndpointType: Interface
+                        VpcId: !Ref Vpc
+                        ServiceName: !Join ["", ["com.amazonaws.", !Ref "AWS::Region", ".ssm"]]
+                        SubnetIds: [!Ref SubnetA]
+                        PrivateDnsEnabled: true
+                    Ecr:
+                      Type: AWS::EC2::VPCEndpoint
+                      Properties:
+                        VpcEndpointType: Interface
+                        VpcId: !Ref Vpc
+                        ServiceName: !Sub com.amazonaws.${AWS::Region}.ecr.dkr
+                        SubnetIds: [!Ref SubnetA]
+                    S3:
+                      Type: AWS::EC2::VPCEndpoint
+                      Properties:
+                        VpcId: !Ref Vpc
+                        ServiceName: com.amazonaws.eu-west-1.s3
+                        RouteTableIds: [rtb-123]
+                  """);
     List<VpcEndpoint> endpoints = m.vpcEndpoints();
 
     assertThat(endpoints).extracting(VpcEndpoint::service).containsExactly("ssm", "ecr.dkr", "s3");
-    assertThat(endpoints).extracting(VpcEndpoint::type)
-        .containsExactly(VpcEndpoint.Type.INTERFACE, VpcEndpoint.Type.INTERFACE,
-            VpcEndpoint.Type.GATEWAY);
+    assertThat(endpoints)
+        .extracting(VpcEndpoint::type)
+        .containsExactly(
+            VpcEndpoint.Type.INTERFACE, VpcEndpoint.Type.INTERFACE, VpcEndpoint.Type.GATEWAY);
     assertThat(endpoints.get(0).privateDnsEnabled()).isTrue();
     assertThat(endpoints.get(1).privateDnsEnabled()).isFalse();
     assertThat(endpoints.get(0).attachment().securityGroups())

@@ -50,42 +50,43 @@ class WorkloadRecordsTest {
         Models.of(
             BASE
                 + """
-                  Plain:
-                    Type: AWS::EC2::Instance
-                    Properties:
-                      SubnetId: !Ref A
-                      SecurityGroupIds: [!GetAtt Sg.GroupId]
-                      PrivateIpAddress: 10.0.1.10
-                  Nics:
-                    Type: AWS::EC2::Instance
-                    Properties:
-                      SourceDestCheck: false
-                      NetworkInterfaces:
-                        - DeviceIndex: "1"
-                          SubnetId: !Ref B
-                        - DeviceIndex: "0"
-                          SubnetId: !Ref A
-                          GroupSet: [!Ref Sg]
-                          AssociatePublicIpAddress: true
-                  Eni:
-                    Type: AWS::EC2::NetworkInterface
-                    Properties:
-                      SubnetId: !Ref B
-                  WithEni:
-                    Type: AWS::EC2::Instance
-                    Properties:
-                      NetworkInterfaces:
-                        - DeviceIndex: "0"
-                          NetworkInterfaceId: !Ref Eni
-                  Eip:
-                    Type: AWS::EC2::EIP
-                    Properties:
-                      InstanceId: !Ref WithEni
-                """);
+                    Plain:
+                      Type: AWS::EC2::Instance
+                      Properties:
+                        SubnetId: !Ref A
+                        SecurityGroupIds: [!GetAtt Sg.GroupId]
+                        PrivateIpAddress: 10.0.1.10
+                    Nics:
+                      Type: AWS::EC2::Instance
+                      Properties:
+                        SourceDestCheck: false
+                        NetworkInterfaces:
+                          - DeviceIndex: "1"
+                            SubnetId: !Ref B
+                          - DeviceIndex: "0"
+                            SubnetId: !Ref A
+                            GroupSet: [!Ref Sg]
+                            AssociatePublicIpAddress: true
+                    Eni:
+                      Type: AWS::EC2::NetworkInterface
+                      Properties:
+                        SubnetId: !Ref B
+                    WithEni:
+                      Type: AWS::EC2::Instance
+                      Properties:
+                        NetworkInterfaces:
+                          - DeviceIndex: "0"
+                            NetworkInterfaceId: !Ref Eni
+                    Eip:
+                      Type: AWS::EC2::EIP
+                      Properties:
+                        InstanceId: !Ref WithEni
+                  """);
 
     NetworkAttachment plain = primary(m, "Plain");
     assertThat(plain.subnetIds()).containsExactly(Models.id("A"));
-    assertThat(plain.securityGroups()).extracting(SecurityGroupRef::key)
+    assertThat(plain.securityGroups())
+        .extracting(SecurityGroupRef::key)
         .containsExactly("resource t/Sg");
     assertThat(plain.privateIp()).hasToString("10.0.1.10/32");
     assertThat(plain.publicIp()).isEqualTo(PublicIp.SUBNET_DEFAULT);
@@ -93,7 +94,8 @@ class WorkloadRecordsTest {
     assertThat(nics.interfaces()).hasSize(2);
     assertThat(nics.interfaces().get(0).subnetIds()).containsExactly(Models.id("A"));
     assertThat(nics.interfaces().get(0).publicIp()).isEqualTo(PublicIp.YES);
-    assertThat(nics.interfaces().get(1).securityGroups()).extracting(SecurityGroupRef::kind)
+    assertThat(nics.interfaces().get(1).securityGroups())
+        .extracting(SecurityGroupRef::kind)
         .containsExactly(SecurityGroupRef.Kind.VPC_DEFAULT);
     assertThat(nics.sourceDestCheck()).isFalse();
     assertThat(primary(m, "WithEni").subnetIds()).containsExactly(Models.id("B"));
@@ -107,47 +109,49 @@ class WorkloadRecordsTest {
         Models.of(
             BASE
                 + """
-                  Lt:
-                    Type: AWS::EC2::LaunchTemplate
-                    Properties:
-                      LaunchTemplateData:
-                        NetworkInterfaces:
-                          - DeviceIndex: 0
-                            Groups: [!Ref Sg]
-                            AssociatePublicIpAddress: false
-                  Asg:
-                    Type: AWS::AutoScaling::AutoScalingGroup
-                    Properties:
-                      MinSize: "1"
-                      MaxSize: "2"
-                      VPCZoneIdentifier: [!Ref A, !Ref B]
-                      LaunchTemplate:
-                        LaunchTemplateId: !Ref Lt
-                        Version: !GetAtt Lt.LatestVersionNumber
-                  Lc:
-                    Type: AWS::AutoScaling::LaunchConfiguration
-                    Properties:
-                      ImageId: ami-1
-                      InstanceType: t3.micro
-                      SecurityGroups: [!Ref Sg]
-                  AsgLc:
-                    Type: AWS::AutoScaling::AutoScalingGroup
-                    Properties:
-                      MinSize: "1"
-                      MaxSize: "2"
-                      VPCZoneIdentifier: !Ref SubnetIds
-                      LaunchConfigurationName: !Ref Lc
-                """);
+                    Lt:
+                      Type: AWS::EC2::LaunchTemplate
+                      Properties:
+                        LaunchTemplateData:
+                          NetworkInterfaces:
+                            - DeviceIndex: 0
+                              Groups: [!Ref Sg]
+                              AssociatePublicIpAddress: false
+                    Asg:
+                      Type: AWS::AutoScaling::AutoScalingGroup
+                      Properties:
+                        MinSize: "1"
+                        MaxSize: "2"
+                        VPCZoneIdentifier: [!Ref A, !Ref B]
+                        LaunchTemplate:
+                          LaunchTemplateId: !Ref Lt
+                          Version: !GetAtt Lt.LatestVersionNumber
+                    Lc:
+                      Type: AWS::AutoScaling::LaunchConfiguration
+                      Properties:
+                        ImageId: ami-1
+                        InstanceType: t3.micro
+                        SecurityGroups: [!Ref Sg]
+                    AsgLc:
+                      Type: AWS::AutoScaling::AutoScalingGroup
+                      Properties:
+                        MinSize: "1"
+                        MaxSize: "2"
+                        VPCZoneIdentifier: !Ref SubnetIds
+                        LaunchConfigurationName: !Ref Lc
+                  """);
 
     NetworkAttachment asg = primary(m, "Asg");
     assertThat(asg.subnetIds()).containsExactly(Models.id("A"), Models.id("B"));
     assertThat(asg.subnetsKnown()).isTrue();
-    assertThat(asg.securityGroups()).extracting(SecurityGroupRef::key)
+    assertThat(asg.securityGroups())
+        .extracting(SecurityGroupRef::key)
         .containsExactly("resource t/Sg");
     assertThat(asg.publicIp()).isEqualTo(PublicIp.NO);
     NetworkAttachment lc = primary(m, "AsgLc");
     assertThat(lc.subnetsKnown()).isFalse();
-    assertThat(lc.securityGroups()).extracting(SecurityGroupRef::key)
+    assertThat(lc.securityGroups())
+        .extracting(SecurityGroupRef::key)
         .containsExactly("resource t/Sg");
   }
 
@@ -157,33 +161,34 @@ class WorkloadRecordsTest {
         Models.of(
             BASE
                 + """
-                  Fn:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      VpcConfig:
-                        SubnetIds: [!Ref A]
-                        SecurityGroupIds: [!Ref Sg]
-                  NoVpc:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Runtime: nodejs20.x
-                  Svc:
-                    Type: AWS::ECS::Service
-                    Properties:
-                      NetworkConfiguration:
-                        AwsvpcConfiguration:
-                          Subnets: [!Ref B]
-                          AssignPublicIp: ENABLED
-                  Bridge:
-                    Type: AWS::ECS::Service
-                    Properties:
-                      Cluster: c
-                """);
+                    Fn:
+                      Type: AWS::Lambda::Function
+                      Properties:
+                        VpcConfig:
+                          SubnetIds: [!Ref A]
+                          SecurityGroupIds: [!Ref Sg]
+                    NoVpc:
+                      Type: AWS::Lambda::Function
+                      Properties:
+                        Runtime: nodejs20.x
+                    Svc:
+                      Type: AWS::ECS::Service
+                      Properties:
+                        NetworkConfiguration:
+                          AwsvpcConfiguration:
+                            Subnets: [!Ref B]
+                            AssignPublicIp: ENABLED
+                    Bridge:
+                      Type: AWS::ECS::Service
+                      Properties:
+                        Cluster: c
+                  """);
 
     assertThat(primary(m, "Fn").publicIp()).isEqualTo(PublicIp.NO);
     assertThat(m.workload(Models.id("NoVpc"))).isEmpty();
     assertThat(primary(m, "Svc").publicIp()).isEqualTo(PublicIp.YES);
-    assertThat(primary(m, "Svc").securityGroups()).extracting(SecurityGroupRef::kind)
+    assertThat(primary(m, "Svc").securityGroups())
+        .extracting(SecurityGroupRef::kind)
         .containsExactly(SecurityGroupRef.Kind.VPC_DEFAULT);
     assertThat(workload(m, "Bridge").interfaces()).isEmpty();
   }
@@ -194,52 +199,52 @@ class WorkloadRecordsTest {
         Models.of(
             BASE
                 + """
-                  DbSubnets:
-                    Type: AWS::RDS::DBSubnetGroup
-                    Properties:
-                      DBSubnetGroupDescription: db
-                      SubnetIds: [!Ref A, !Ref B]
-                  Pg:
-                    Type: AWS::RDS::DBInstance
-                    Properties:
-                      Engine: postgres
-                      DBSubnetGroupName: !Ref DbSubnets
-                      VPCSecurityGroups: [!GetAtt Sg.GroupId]
-                  Cluster:
-                    Type: AWS::RDS::DBCluster
-                    Properties:
-                      Engine: aurora-mysql
-                      Port: 3307
-                      DBSubnetGroupName: !Ref DbSubnets
-                      VpcSecurityGroupIds: [!Ref Sg]
-                  Member:
-                    Type: AWS::RDS::DBInstance
-                    Properties:
-                      Engine: aurora-mysql
-                      DBClusterIdentifier: !Ref Cluster
-                  SqlServer:
-                    Type: AWS::RDS::DBInstance
-                    Properties:
-                      Engine: sqlserver-ex
-                  CacheSubnets:
-                    Type: AWS::ElastiCache::SubnetGroup
-                    Properties:
-                      Description: cache
-                      SubnetIds: [!Ref B]
-                  Redis:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: r
-                      CacheSubnetGroupName: !Ref CacheSubnets
-                      SecurityGroupIds: [!Ref Sg]
-                  Memcached:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t3.micro
-                      NumCacheNodes: 1
-                      CacheSubnetGroupName: !Ref CacheSubnets
-                """);
+                    DbSubnets:
+                      Type: AWS::RDS::DBSubnetGroup
+                      Properties:
+                        DBSubnetGroupDescription: db
+                        SubnetIds: [!Ref A, !Ref B]
+                    Pg:
+                      Type: AWS::RDS::DBInstance
+                      Properties:
+                        Engine: postgres
+                        DBSubnetGroupName: !Ref DbSubnets
+                        VPCSecurityGroups: [!GetAtt Sg.GroupId]
+                    Cluster:
+                      Type: AWS::RDS::DBCluster
+                      Properties:
+                        Engine: aurora-mysql
+                        Port: 3307
+                        DBSubnetGroupName: !Ref DbSubnets
+                        VpcSecurityGroupIds: [!Ref Sg]
+                    Member:
+                      Type: AWS::RDS::DBInstance
+                      Properties:
+                        Engine: aurora-mysql
+                        DBClusterIdentifier: !Ref Cluster
+                    SqlServer:
+                      Type: AWS::RDS::DBInstance
+                      Properties:
+                        Engine: sqlserver-ex
+                    CacheSubnets:
+                      Type: AWS::ElastiCache::SubnetGroup
+                      Properties:
+                        Description: cache
+                        SubnetIds: [!Ref B]
+                    Redis:
+                      Type: AWS::ElastiCache::ReplicationGroup
+                      Properties:
+                        ReplicationGroupDescription: r
+                        CacheSubnetGroupName: !Ref CacheSubnets
+                        SecurityGroupIds: [!Ref Sg]
+                    Memcached:
+                      Type: AWS::ElastiCache::CacheCluster
+                      Properties:
+                        Engine: memcached
+                        CacheNodeType: cache.t3.micro
+                        NumCacheNodes: 1
+                        CacheSubnetGroupName: !Ref CacheSubnets
+                  """);
 
     assertThat(workload(m, "Pg").ports()).containsExactly(5432);
     assertThat(primary(m, "Pg").subnetIds()).containsExactly(Models.id("A"), Models.id("B"));
@@ -250,7 +255,8 @@ class WorkloadRecordsTest {
     assertThat(primary(m, "SqlServer").subnetsKnown()).isFalse();
     assertThat(workload(m, "Redis").ports()).containsExactly(6379);
     assertThat(workload(m, "Memcached").ports()).containsExactly(11211);
-    assertThat(primary(m, "Memcached").securityGroups()).extracting(SecurityGroupRef::kind)
+    assertThat(primary(m, "Memcached").securityGroups())
+        .extracting(SecurityGroupRef::kind)
         .containsExactly(SecurityGroupRef.Kind.VPC_DEFAULT);
   }
 
@@ -260,69 +266,69 @@ class WorkloadRecordsTest {
         Models.of(
             BASE
                 + """
-                  Web:
-                    Type: AWS::EC2::Instance
-                    Properties:
-                      SubnetId: !Ref A
-                  Alb:
-                    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-                    Properties:
-                      Subnets: [!Ref A, !Ref B]
-                      SecurityGroups: [!Ref Sg]
-                  Nlb:
-                    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-                    Properties:
-                      Type: network
-                      Scheme: internal
-                      SubnetMappings:
-                        - SubnetId: !Ref A
-                  Tg:
-                    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-                    Properties:
-                      Port: 8080
-                      Protocol: HTTP
-                      VpcId: !Ref Vpc
-                      Targets:
-                        - Id: !Ref Web
-                  HealthTg:
-                    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-                    Properties:
-                      Port: 80
-                      Protocol: HTTP
-                      TargetType: ip
-                      HealthCheckPort: "8081"
-                  Listener:
-                    Type: AWS::ElasticLoadBalancingV2::Listener
-                    Properties:
-                      LoadBalancerArn: !Ref Alb
-                      Port: 443
-                      Protocol: HTTPS
-                      DefaultActions:
-                        - Type: forward
-                          TargetGroupArn: !Ref Tg
-                  Rule:
-                    Type: AWS::ElasticLoadBalancingV2::ListenerRule
-                    Properties:
-                      ListenerArn: !Ref Listener
-                      Priority: 1
-                      Conditions: []
-                      Actions:
-                        - Type: forward
-                          ForwardConfig:
-                            TargetGroups:
-                              - TargetGroupArn: !Ref HealthTg
-                  Svc:
-                    Type: AWS::ECS::Service
-                    Properties:
-                      NetworkConfiguration:
-                        AwsvpcConfiguration:
-                          Subnets: [!Ref B]
-                          SecurityGroups: [!Ref Sg]
-                      LoadBalancers:
-                        - TargetGroupArn: !Ref HealthTg
-                          ContainerPort: 3000
-                          ContainerName: app
-                """);
+                    Web:
+                      Type: AWS::EC2::Instance
+                      Properties:
+                        SubnetId: !Ref A
+                    Alb:
+                      Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                      Properties:
+                        Subnets: [!Ref A, !Ref B]
+                        SecurityGroups: [!Ref Sg]
+                    Nlb:
+                      Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                      Properties:
+                        Type: network
+                        Scheme: internal
+                        SubnetMappings:
+                          - SubnetId: !Ref A
+                    Tg:
+                      Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                      Properties:
+                        Port: 8080
+                        Protocol: HTTP
+                        VpcId: !Ref Vpc
+                        Targets:
+                          - Id: !Ref Web
+                    HealthTg:
+                      Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                      Properties:
+                        Port: 80
+                        Protocol: HTTP
+                        TargetType: ip
+                        HealthCheckPort: "8081"
+                    Listener:
+                      Type: AWS::ElasticLoadBalancingV2::Listener
+                      Properties:
+                        LoadBalancerArn: !Ref Alb
+                        Port: 443
+                        Protocol: HTTPS
+                        DefaultActions:
+                          - Type: forward
+                            TargetGroupArn: !Ref Tg
+                    Rule:
+                      Type: AWS::ElasticLoadBalancingV2::ListenerRule
+                      Properties:
+                        ListenerArn: !Ref Listener
+                        Priority: 1
+                        Conditions: []
+                        Actions:
+                          - Type: forward
+                            ForwardConfig:
+                              TargetGroups:
+                                - TargetGroupArn: !Ref HealthTg
+                    Svc:
+                      Type: AWS::ECS::Service
+                      Properties:
+                        NetworkConfiguration:
+                          AwsvpcConfiguration:
+                            Subnets: [!Ref B]
+                            SecurityGroups: [!Ref Sg]
+                        LoadBalancers:
+                          - TargetGroupArn: !Ref HealthTg
+                            ContainerPort: 3000
+                            ContainerName: app
+                  """);
 
     assertThat(workload(m, "Alb").ports()).containsExactly(443);
     assertThat(primary(m, "Alb").publicIp()).isEqualTo(PublicIp.YES);
@@ -332,16 +338,22 @@ class WorkloadRecordsTest {
     assertThat(listener.port()).isEqualTo(443);
     assertThat(listener.targetGroups()).containsExactly(Models.id("Tg"), Models.id("HealthTg"));
     TargetGroup tg = m.targetGroup(Models.id("Tg")).orElseThrow();
-    assertThat(tg.targets()).singleElement().satisfies(t -> {
-      assertThat(t.workload()).isEqualTo(Models.id("Web"));
-      assertThat(tg.healthCheckPortOf(t)).isEqualTo(8080);
-    });
+    assertThat(tg.targets())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.workload()).isEqualTo(Models.id("Web"));
+              assertThat(tg.healthCheckPortOf(t)).isEqualTo(8080);
+            });
     TargetGroup health = m.targetGroup(Models.id("HealthTg")).orElseThrow();
     assertThat(health.targetType()).isEqualTo("ip");
-    assertThat(health.targets()).singleElement().satisfies(t -> {
-      assertThat(t.workload()).isEqualTo(Models.id("Svc"));
-      assertThat(t.port()).isEqualTo(3000);
-      assertThat(health.healthCheckPortOf(t)).isEqualTo(8081);
-    });
+    assertThat(health.targets())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.workload()).isEqualTo(Models.id("Svc"));
+              assertThat(t.port()).isEqualTo(3000);
+              assertThat(health.healthCheckPortOf(t)).isEqualTo(8081);
+            });
   }
 }

@@ -109,8 +109,7 @@ public class ReachabilityBenchmark {
       verdicts.merge(
           graph.reach(w, db, Protocol.TCP, PortRange.of(5432)).verdict(), 1, Integer::sum);
       verdicts.merge(
-          graph.reach(w, new Endpoint.AwsService("ssm"), Protocol.TCP, PortRange.of(443))
-              .verdict(),
+          graph.reach(w, new Endpoint.AwsService("ssm"), Protocol.TCP, PortRange.of(443)).verdict(),
           1,
           Integer::sum);
       verdicts.merge(
@@ -143,77 +142,144 @@ public class ReachabilityBenchmark {
         .append("      GatewayId: !Ref Igw\n");
     for (int i = 0; i < subnets; i++) {
       boolean isPublic = i < nats;
-      y.append("  Subnet").append(i).append(":\n    Type: AWS::EC2::Subnet\n    Properties:\n")
-          .append("      VpcId: !Ref Vpc\n      CidrBlock: 10.").append(i / 256).append('.')
-          .append(i % 256).append(".0/24\n      MapPublicIpOnLaunch: ").append(isPublic)
+      y.append("  Subnet")
+          .append(i)
+          .append(":\n    Type: AWS::EC2::Subnet\n    Properties:\n")
+          .append("      VpcId: !Ref Vpc\n      CidrBlock: 10.")
+          .append(i / 256)
+          .append('.')
+          .append(i % 256)
+          .append(".0/24\n      MapPublicIpOnLaunch: ")
+          .append(isPublic)
           .append('\n');
-      y.append("  Subnet").append(i).append("Assoc:\n")
+      y.append("  Subnet")
+          .append(i)
+          .append("Assoc:\n")
           .append("    Type: AWS::EC2::SubnetRouteTableAssociation\n    Properties:\n")
-          .append("      SubnetId: !Ref Subnet").append(i).append('\n')
+          .append("      SubnetId: !Ref Subnet")
+          .append(i)
+          .append('\n')
           .append("      RouteTableId: !Ref ")
-          .append(isPublic ? "PublicTable" : "Table" + (i % tables)).append('\n');
+          .append(isPublic ? "PublicTable" : "Table" + (i % tables))
+          .append('\n');
       if (!isPublic && i % 10 == 3) {
-        y.append("  Subnet").append(i).append("Acl:\n")
+        y.append("  Subnet")
+            .append(i)
+            .append("Acl:\n")
             .append("    Type: AWS::EC2::SubnetNetworkAclAssociation\n    Properties:\n")
-            .append("      SubnetId: !Ref Subnet").append(i).append('\n')
-            .append("      NetworkAclId: !Ref Acl").append(i % acls).append('\n');
+            .append("      SubnetId: !Ref Subnet")
+            .append(i)
+            .append('\n')
+            .append("      NetworkAclId: !Ref Acl")
+            .append(i % acls)
+            .append('\n');
       }
     }
     for (int i = 0; i < nats; i++) {
-      y.append("  NatEip").append(i).append(":\n    Type: AWS::EC2::EIP\n")
-          .append("  Nat").append(i).append(":\n    Type: AWS::EC2::NatGateway\n    Properties:\n")
-          .append("      SubnetId: !Ref Subnet").append(i).append('\n')
-          .append("      AllocationId: !GetAtt NatEip").append(i).append(".AllocationId\n");
+      y.append("  NatEip")
+          .append(i)
+          .append(":\n    Type: AWS::EC2::EIP\n")
+          .append("  Nat")
+          .append(i)
+          .append(":\n    Type: AWS::EC2::NatGateway\n    Properties:\n")
+          .append("      SubnetId: !Ref Subnet")
+          .append(i)
+          .append('\n')
+          .append("      AllocationId: !GetAtt NatEip")
+          .append(i)
+          .append(".AllocationId\n");
     }
     for (int t = 0; t < tables; t++) {
-      y.append("  Table").append(t).append(":\n    Type: AWS::EC2::RouteTable\n    Properties:\n")
+      y.append("  Table")
+          .append(t)
+          .append(":\n    Type: AWS::EC2::RouteTable\n    Properties:\n")
           .append("      VpcId: !Ref Vpc\n");
       if (t % 5 != 4) {
-        y.append("  Table").append(t).append("Default:\n    Type: AWS::EC2::Route\n")
-            .append("    Properties:\n      RouteTableId: !Ref Table").append(t).append('\n')
+        y.append("  Table")
+            .append(t)
+            .append("Default:\n    Type: AWS::EC2::Route\n")
+            .append("    Properties:\n      RouteTableId: !Ref Table")
+            .append(t)
+            .append('\n')
             .append("      DestinationCidrBlock: 0.0.0.0/0\n      NatGatewayId: !Ref Nat")
-            .append(t % nats).append('\n');
+            .append(t % nats)
+            .append('\n');
       }
-      y.append("  Table").append(t).append("OnPrem:\n    Type: AWS::EC2::Route\n")
-          .append("    Properties:\n      RouteTableId: !Ref Table").append(t).append('\n')
-          .append("      DestinationCidrBlock: 192.168.").append(t % 256).append(".0/24\n")
+      y.append("  Table")
+          .append(t)
+          .append("OnPrem:\n    Type: AWS::EC2::Route\n")
+          .append("    Properties:\n      RouteTableId: !Ref Table")
+          .append(t)
+          .append('\n')
+          .append("      DestinationCidrBlock: 192.168.")
+          .append(t % 256)
+          .append(".0/24\n")
           .append("      VpcPeeringConnectionId: pcx-0123\n");
     }
     for (int a = 0; a < acls; a++) {
-      y.append("  Acl").append(a).append(":\n    Type: AWS::EC2::NetworkAcl\n    Properties:\n")
+      y.append("  Acl")
+          .append(a)
+          .append(":\n    Type: AWS::EC2::NetworkAcl\n    Properties:\n")
           .append("      VpcId: !Ref Vpc\n");
       for (int e = 0; e < 12; e++) {
         boolean egress = e % 2 == 1;
         boolean deny = e == 2 || e == 3;
-        String cidr = e < 2 ? "10.0.0.0/8" : deny ? "10." + r.nextInt(2) + "." + r.nextInt(256)
-            + ".0/24" : "0.0.0.0/0";
+        String cidr =
+            e < 2
+                ? "10.0.0.0/8"
+                : deny ? "10." + r.nextInt(2) + "." + r.nextInt(256) + ".0/24" : "0.0.0.0/0";
         int from = e < 2 ? 0 : deny ? 22 : e < 8 ? 1024 : 443;
         int to = e < 2 ? 65535 : deny ? 22 : e < 8 ? 65535 : 443;
-        y.append("  Acl").append(a).append('E').append(e)
+        y.append("  Acl")
+            .append(a)
+            .append('E')
+            .append(e)
             .append(":\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n")
-            .append("      NetworkAclId: !Ref Acl").append(a).append('\n')
-            .append("      RuleNumber: ").append(deny ? 50 + e : 100 + e * 10).append('\n')
-            .append("      Protocol: 6\n      Egress: ").append(egress).append('\n')
-            .append("      RuleAction: ").append(deny ? "deny" : "allow").append('\n')
-            .append("      CidrBlock: ").append(cidr).append('\n')
-            .append("      PortRange:\n        From: ").append(from).append("\n        To: ")
-            .append(to).append('\n');
+            .append("      NetworkAclId: !Ref Acl")
+            .append(a)
+            .append('\n')
+            .append("      RuleNumber: ")
+            .append(deny ? 50 + e : 100 + e * 10)
+            .append('\n')
+            .append("      Protocol: 6\n      Egress: ")
+            .append(egress)
+            .append('\n')
+            .append("      RuleAction: ")
+            .append(deny ? "deny" : "allow")
+            .append('\n')
+            .append("      CidrBlock: ")
+            .append(cidr)
+            .append('\n')
+            .append("      PortRange:\n        From: ")
+            .append(from)
+            .append("\n        To: ")
+            .append(to)
+            .append('\n');
       }
     }
     for (int g = 0; g < groups; g++) {
-      y.append("  Sg").append(g).append(":\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n")
+      y.append("  Sg")
+          .append(g)
+          .append(":\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n")
           .append("      GroupDescription: g\n      VpcId: !Ref Vpc\n")
           .append("      SecurityGroupIngress:\n");
       int rules = 10 + r.nextInt(11);
       for (int k = 0; k < rules; k++) {
         int port = new int[] {22, 80, 443, 5432, 8080, 3306}[r.nextInt(6)] + (k % 3);
-        y.append("        - IpProtocol: tcp\n          FromPort: ").append(port)
-            .append("\n          ToPort: ").append(port + r.nextInt(3)).append('\n');
+        y.append("        - IpProtocol: tcp\n          FromPort: ")
+            .append(port)
+            .append("\n          ToPort: ")
+            .append(port + r.nextInt(3))
+            .append('\n');
         if (r.nextInt(3) == 0) {
-          y.append("          CidrIp: 10.").append(r.nextInt(2)).append('.')
-              .append(r.nextInt(256)).append(".0/24\n");
+          y.append("          CidrIp: 10.")
+              .append(r.nextInt(2))
+              .append('.')
+              .append(r.nextInt(256))
+              .append(".0/24\n");
         } else {
-          y.append("          SourceSecurityGroupId: !Ref Sg").append(r.nextInt(groups))
+          y.append("          SourceSecurityGroupId: !Ref Sg")
+              .append(r.nextInt(groups))
               .append('\n');
         }
       }
@@ -231,42 +297,80 @@ public class ReachabilityBenchmark {
     String[] services = {"ssm", "ssmmessages", "ec2messages", "logs", "sts", "ecr.api"};
     for (int e = 0; e < endpoints; e++) {
       String service = services[e % services.length] + (e < services.length ? "" : "x" + e);
-      y.append("  Endpoint").append(e).append(":\n    Type: AWS::EC2::VPCEndpoint\n")
+      y.append("  Endpoint")
+          .append(e)
+          .append(":\n    Type: AWS::EC2::VPCEndpoint\n")
           .append("    Properties:\n      VpcEndpointType: Interface\n      VpcId: !Ref Vpc\n")
-          .append("      ServiceName: !Sub com.amazonaws.${AWS::Region}.").append(service)
+          .append("      ServiceName: !Sub com.amazonaws.${AWS::Region}.")
+          .append(service)
           .append('\n')
           .append("      PrivateDnsEnabled: true\n      SecurityGroupIds: [!Ref EndpointSg]\n")
-          .append("      SubnetIds: [!Ref Subnet").append(nats + e % (subnets - nats))
-          .append(", !Ref Subnet").append(nats + (e + 7) % (subnets - nats)).append("]\n");
+          .append("      SubnetIds: [!Ref Subnet")
+          .append(nats + e % (subnets - nats))
+          .append(", !Ref Subnet")
+          .append(nats + (e + 7) % (subnets - nats))
+          .append("]\n");
     }
     y.append("  DbSubnets:\n    Type: AWS::RDS::DBSubnetGroup\n    Properties:\n")
         .append("      DBSubnetGroupDescription: db\n      SubnetIds: [!Ref Subnet")
-        .append(subnets - 1).append(", !Ref Subnet").append(subnets - 2).append("]\n");
+        .append(subnets - 1)
+        .append(", !Ref Subnet")
+        .append(subnets - 2)
+        .append("]\n");
     for (int w = 0; w < workloads; w++) {
       int subnet = nats + r.nextInt(Math.max(1, (subnets - nats) / 4)) * 4 % (subnets - nats);
       String sg = "Sg" + r.nextInt(groups);
       int kind = w % 10;
       if (kind < 6) {
-        y.append("  Instance").append(w).append(":\n    Type: AWS::EC2::Instance\n")
-            .append("    Properties:\n      SubnetId: !Ref Subnet").append(subnet).append('\n')
-            .append("      SecurityGroupIds: [!Ref ").append(sg).append("]\n");
+        y.append("  Instance")
+            .append(w)
+            .append(":\n    Type: AWS::EC2::Instance\n")
+            .append("    Properties:\n      SubnetId: !Ref Subnet")
+            .append(subnet)
+            .append('\n')
+            .append("      SecurityGroupIds: [!Ref ")
+            .append(sg)
+            .append("]\n");
       } else if (kind < 8) {
-        y.append("  Fn").append(w).append(":\n    Type: AWS::Lambda::Function\n")
+        y.append("  Fn")
+            .append(w)
+            .append(":\n    Type: AWS::Lambda::Function\n")
             .append("    Properties:\n      VpcConfig:\n        SubnetIds: [!Ref Subnet")
-            .append(subnet).append(", !Ref Subnet").append(nats + (subnet + 1 - nats) % (subnets - nats))
-            .append("]\n        SecurityGroupIds: [!Ref ").append(sg).append("]\n");
+            .append(subnet)
+            .append(", !Ref Subnet")
+            .append(nats + (subnet + 1 - nats) % (subnets - nats))
+            .append("]\n        SecurityGroupIds: [!Ref ")
+            .append(sg)
+            .append("]\n");
       } else if (kind < 9) {
-        y.append("  Asg").append(w).append(":\n    Type: AWS::AutoScaling::AutoScalingGroup\n")
+        y.append("  Asg")
+            .append(w)
+            .append(":\n    Type: AWS::AutoScaling::AutoScalingGroup\n")
             .append("    Properties:\n      MinSize: \"1\"\n      MaxSize: \"3\"\n")
-            .append("      VPCZoneIdentifier: [!Ref Subnet").append(subnet).append("]\n")
-            .append("      LaunchConfigurationName: !Ref Lc").append(w).append('\n')
-            .append("  Lc").append(w).append(":\n    Type: AWS::AutoScaling::LaunchConfiguration\n")
+            .append("      VPCZoneIdentifier: [!Ref Subnet")
+            .append(subnet)
+            .append("]\n")
+            .append("      LaunchConfigurationName: !Ref Lc")
+            .append(w)
+            .append('\n')
+            .append("  Lc")
+            .append(w)
+            .append(":\n    Type: AWS::AutoScaling::LaunchConfiguration\n")
             .append("    Properties:\n      ImageId: ami-1\n      InstanceType: t3.micro\n")
-            .append("      SecurityGroups: [!Ref ").append(sg).append("]\n");
+            .append("      SecurityGroups: [!Ref ")
+            .append(sg)
+            .append("]\n");
       } else {
-        y.append("  Db").append(w).append(":\n    Type: AWS::RDS::DBInstance\n")
-            .append("    Properties:\n      Engine: postgres\n      DBSubnetGroupName: !Ref DbSubnets\n")
-            .append("      VPCSecurityGroups: [!Ref ").append(sg).append("]\n");
+        y.append("  Db")
+            .append(w)
+            .append(":\n    Type: AWS::RDS::DBInstance\n")
+            .append(
+                "    Properties:\n"
+                    + "      Engine: postgres\n"
+                    + "      DBSubnetGroupName: !Ref DbSubnets\n")
+            .append("      VPCSecurityGroups: [!Ref ")
+            .append(sg)
+            .append("]\n");
       }
     }
     return y.toString();

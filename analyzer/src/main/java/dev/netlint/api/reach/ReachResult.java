@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param hops every hop evaluated, in path order, for the placement and traffic the verdict is
  *     about (the first one blocked, else the first one unknown)
  * @param reason one sentence; for blocked and unknown, why
- * @param anyTraffic reachable when some of the flow's traffic definitely gets through, blocked
- *     when none does, unknown otherwise
+ * @param anyTraffic reachable when some of the flow's traffic definitely gets through, blocked when
+ *     none does, unknown otherwise
  */
 public record ReachResult(Verdict verdict, List<Hop> hops, String reason, Verdict anyTraffic) {
 
