@@ -109,6 +109,20 @@ class ServiceEndpointTest {
   }
 
   @Test
+  void withoutEndpointsAPrivateSubnetReachesTheServiceThroughItsNat() {
+    ReachResult r =
+        NetworkGraph.build(Models.of(RouteHopTest.vpc("NatGatewayId: !Ref Nat", "")))
+            .reach(
+                new Endpoint.Workload(id("Worker")),
+                new Endpoint.AwsService("ssmmessages"),
+                Protocol.TCP,
+                PortRange.of(443));
+
+    assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.REACHABLE);
+    assertThat(r.hops()).extracting(Hop::kind).contains(Hop.Kind.NAT, Hop.Kind.GATEWAY);
+  }
+
+  @Test
   void aGatewayEndpointOnTheSubnetsRouteTableCarriesS3() {
     String yaml =
         ISOLATED
