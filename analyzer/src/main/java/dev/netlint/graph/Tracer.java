@@ -24,7 +24,6 @@ import dev.netlint.model.VpcEndpoint;
 import dev.netlint.model.Workload;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -148,7 +147,7 @@ final class Tracer {
       return run.result();
     }
     if (sender.groups() != null) {
-      securityGroups(run, sender.groups(), true, forwardView(run, sender, false), run.dstLabel);
+      securityGroups(run, sender.groups(), true, forwardView(run), run.dstLabel);
     }
     forward(run, sender);
     return run.result();
@@ -187,7 +186,7 @@ final class Tracer {
   }
 
   /** What rules on the sender's side see: the destination as the remote end. */
-  private View forwardView(Run run, Sender sender, boolean unusedIngress) {
+  private View forwardView(Run run) {
     Box b = run.box;
     return new View(
         b.dst(),
@@ -248,12 +247,10 @@ final class Tracer {
           sender.kind() == Site.Kind.SUBNET ? sender.subnet() : null,
           true,
           false,
-          forwardView(run, sender, false),
+          forwardView(run),
           run.dstLabel,
           sender.label());
-      Route route =
-          route(
-              run, sender, dst.addresses(), run.box.dst(), run.box.dstAll() ? Split.Dim.DST : null);
+      Route route = route(run, sender, run.box.dst(), run.box.dstAll() ? Split.Dim.DST : null);
       switch (route.kind) {
         case NONE -> {
           return;
@@ -287,11 +284,6 @@ final class Tracer {
                     + ", the sender's VPC: the local route keeps the"
                     + " traffic inside "
                     + sender.vpc());
-          } else if (dst.kind() == Site.Kind.UNPLACED) {
-            cross(run, sender, null, false);
-            networkAcl(
-                run, null, false, false, inboundView(run, sender), sender.label(), run.dstLabel);
-            arrive(run, sender);
           } else {
             run.unknownEnd = true;
             run.hop(
@@ -665,7 +657,7 @@ final class Tracer {
             at.publicIp(),
             name);
     if (next.groups() != null) {
-      securityGroups(run, next.groups(), true, forwardView(run, next, false), run.dstLabel);
+      securityGroups(run, next.groups(), true, forwardView(run), run.dstLabel);
     }
     return next;
   }
@@ -882,8 +874,7 @@ final class Tracer {
   }
 
   /** Looks up the route for the destination and records the route hop. */
-  private Route route(
-      Run run, Sender sender, AddressSet siteAddresses, AddressSet d, Split.@Nullable Dim dim) {
+  private Route route(Run run, Sender sender, AddressSet d, Split.@Nullable Dim dim) {
     if (sender.kind() != Site.Kind.SUBNET) {
       run.hop(
           Hop.Kind.ROUTE,
@@ -1359,10 +1350,5 @@ final class Tracer {
       return "icmp echo reply";
     }
     return b.traffic();
-  }
-
-  /** Distinct, in order. */
-  static <T> List<T> distinct(List<T> in) {
-    return new ArrayList<>(new LinkedHashSet<>(in));
   }
 }

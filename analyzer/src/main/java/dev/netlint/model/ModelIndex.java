@@ -410,7 +410,15 @@ final class ModelIndex {
       if (acl == null) {
         continue;
       }
-      entries.computeIfAbsent(acl, k -> new ArrayList<>()).add(entry(r, acl));
+      NetworkAclEntry e = entry(r, acl);
+      entries.computeIfAbsent(acl, k -> new ArrayList<>()).add(e);
+      Value egress = r.property("Egress");
+      if (egress != null && egress.literal().isEmpty()) {
+        // Which direction it filters is not known before deploy: it may decide either one.
+        List<NetworkAclEntry> list = entries.get(acl);
+        list.set(list.size() - 1, withAction(e, NetworkAclEntry.Action.UNKNOWN, false));
+        list.add(withAction(e, NetworkAclEntry.Action.UNKNOWN, true));
+      }
     }
     Comparator<NetworkAclEntry> order =
         Comparator.comparingInt(
@@ -432,6 +440,24 @@ final class ModelIndex {
         networkAclAssociations.put(subnet, r);
       }
     }
+  }
+
+  private static NetworkAclEntry withAction(
+      NetworkAclEntry e, NetworkAclEntry.Action action, boolean egress) {
+    return new NetworkAclEntry(
+        e.resource(),
+        e.networkAcl(),
+        e.ruleNumber(),
+        egress,
+        action,
+        e.protocol(),
+        e.fromPort(),
+        e.toPort(),
+        e.icmpType(),
+        e.icmpCode(),
+        e.portsKnown(),
+        e.cidrValue(),
+        e.cidr());
   }
 
   private NetworkAclEntry entry(Resource r, ResourceId acl) {

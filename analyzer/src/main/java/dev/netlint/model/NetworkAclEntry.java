@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param networkAcl the network ACL ({@code NetworkAclId}) when it is in the model
  * @param ruleNumber {@code RuleNumber} (1 to 32766), or -1 when it is not literal
  * @param egress {@code Egress}: true for outbound traffic
- * @param action {@code RuleAction}
+ * @param action {@code RuleAction}; unknown when it is not literal, and when {@code Egress} is not
+ *     literal (the entry is then listed in both directions, since it may decide either one)
  * @param protocol {@code Protocol} as a number, {@link IpProtocol#ALL} or {@link
  *     IpProtocol#UNKNOWN}
  * @param fromPort {@code PortRange.From}, -1 when absent (all ports)
@@ -48,7 +49,7 @@ public record NetworkAclEntry(
   public enum Action {
     ALLOW,
     DENY,
-    /** Not literal. */
+    /** Not known before deploy. */
     UNKNOWN
   }
 

@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A subnet with no {@code AWS::EC2::SubnetRouteTableAssociation} uses its VPC's main route
  * table, which CloudFormation cannot add routes to: it holds only the {@code local} route.
  *
+ * <p>Typed records in CloudFormation's terms are built once with the model, in time linear in its
+ * resources: {@link Vpc}s with their CIDR blocks, {@link Subnet}s, {@link SecurityGroup}s with
+ * every rule that applies to them, {@link NetworkAcl}s with their entries and subnet
+ * associations, {@link VpcEndpoint}s, {@link Workload}s with the subnets and security groups of
+ * their interfaces, load balancer {@link Listener}s and {@link TargetGroup}s with their targets.
+ *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html">Configure
  * route tables</a>.
  */

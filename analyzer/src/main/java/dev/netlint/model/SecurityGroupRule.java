@@ -112,7 +112,10 @@ public record SecurityGroupRule(
   /** The peer as people read it: a CIDR, a group's logical ID, a prefix list. */
   public String peerLabel() {
     if (peer instanceof Peer.CidrBlock c) {
-      return c.value().render();
+      String written = c.value().render();
+      return c.cidr() == null || c.value().literal().isPresent()
+          ? written
+          : written + " (" + c.cidr() + ")";
     }
     if (peer instanceof Peer.Group g) {
       return g.group().label();

@@ -147,6 +147,22 @@ class NetworkAclHopTest {
   }
 
   @Test
+  void anEntryWhoseDirectionIsAParameterMakesBothDirectionsUnknownNotBlocked() {
+    String yaml =
+        "Parameters:\n  Outbound:\n    Type: String\n"
+            + withDbAcl(
+                entry("Either", 100, false, "allow", "0.0.0.0/0", 0, 65535)
+                    .replace("Egress: false", "Egress: !Ref Outbound"));
+    ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "App", "Db", 5432);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.hops())
+        .filteredOn(h -> h.element() != null && h.element().logicalId().equals("Either"))
+        .extracting(Hop::kind)
+        .contains(Hop.Kind.NETWORK_ACL_INBOUND, Hop.Kind.NETWORK_ACL_RETURN);
+  }
+
+  @Test
   void trafficInsideOneSubnetDoesNotCrossItsAcl() {
     ReachResult r = tcp(NetworkGraph.build(Models.of(withDbAcl(""))), "Peer", "Db", 5432);
 
