@@ -923,8 +923,35 @@ final class ModelIndex {
     return items(model.resource(group).orElseThrow().property("SubnetIds"));
   }
 
+  /**
+   * Whether a database without {@code PubliclyAccessible} is public: RDS makes it public when its
+   * subnets' VPC has an internet gateway attached, private otherwise; unknown when the subnets are
+   * (a DB instance without a subnet group sits in the default VPC).
+   */
+  private PublicIp databaseDefaultPublicIp(List<Value> subnetValues) {
+    List<ResourceId> ids = new ArrayList<>();
+    for (Value v : subnetValues) {
+      ResourceId id = referenced(v, ResourceTypes.SUBNET);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    ResourceId vpc = vpcOfSubnets(ids);
+    if (vpc == null) {
+      return PublicIp.UNKNOWN;
+    }
+    for (Resource a : model.resourcesOfType(ResourceTypes.VPC_GATEWAY_ATTACHMENT)) {
+      if (vpc.equals(vpcId(a.property("VpcId"))) && a.property("InternetGatewayId") != null) {
+        return PublicIp.YES;
+      }
+    }
+    return PublicIp.NO;
+  }
+
   private void indexDatabases() {
     for (Resource r : model.resourcesOfType(ResourceTypes.DB_CLUSTER)) {
+      List<Value> subnets =
+          subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP);
       Integer port = integer(r.property("Port"));
       if (port == null && r.property("Port") == null) {
         port = databasePort(text(r.property("Engine")));
@@ -934,12 +961,11 @@ final class ModelIndex {
           Workload.Kind.DB_CLUSTER,
           List.of(
               attachment(
-                  subnetGroupSubnets(
-                      r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP),
+                  subnets,
                   groupRefs(r.property("VpcSecurityGroupIds")),
                   true,
                   null,
-                  publicIp(r.property("PubliclyAccessible"), PublicIp.NO),
+                  publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
                   r.origin())),
           port == null ? List.of() : List.of(port),
           Boolean.TRUE);
@@ -960,12 +986,14 @@ final class ModelIndex {
                       a.securityGroups(),
                       null,
                       null,
-                      publicIp(r.property("PubliclyAccessible"), PublicIp.NO),
+                      publicIp(r.property("PubliclyAccessible"), a.publicIp()),
                       a.origin()));
         }
         put(r, Workload.Kind.DB_INSTANCE, attachments, c.ports(), Boolean.TRUE);
         continue;
       }
+      List<Value> subnets =
+          subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP);
       Integer port = integer(r.property("Port"));
       if (port == null && r.property("Port") == null) {
         port = databasePort(text(r.property("Engine")));
@@ -975,12 +1003,11 @@ final class ModelIndex {
           Workload.Kind.DB_INSTANCE,
           List.of(
               attachment(
-                  subnetGroupSubnets(
-                      r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP),
+                  subnets,
                   groupRefs(r.property("VPCSecurityGroups")),
                   true,
                   null,
-                  publicIp(r.property("PubliclyAccessible"), PublicIp.NO),
+                  publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
                   r.origin())),
           port == null ? List.of() : List.of(port),
           Boolean.TRUE);

@@ -251,6 +251,8 @@ class WorkloadRecordsTest {
     assertThat(workload(m, "Cluster").ports()).containsExactly(3307);
     assertThat(workload(m, "Member").ports()).containsExactly(3307);
     assertThat(primary(m, "Member").subnetIds()).hasSize(2);
+    assertThat(primary(m, "Pg").publicIp()).isEqualTo(PublicIp.NO);
+    assertThat(primary(m, "SqlServer").publicIp()).isEqualTo(PublicIp.UNKNOWN);
     assertThat(workload(m, "SqlServer").ports()).containsExactly(1433);
     assertThat(primary(m, "SqlServer").subnetsKnown()).isFalse();
     assertThat(workload(m, "Redis").ports()).containsExactly(6379);
@@ -258,6 +260,41 @@ class WorkloadRecordsTest {
     assertThat(primary(m, "Memcached").securityGroups())
         .extracting(SecurityGroupRef::kind)
         .containsExactly(SecurityGroupRef.Kind.VPC_DEFAULT);
+  }
+
+  @Test
+  void aDatabaseWithoutPubliclyAccessibleIsPublicInAVpcWithAnInternetGateway() {
+    NetworkModel m =
+        Models.of(
+            BASE
+                + """
+                    Igw:
+                      Type: AWS::EC2::InternetGateway
+                    Attach:
+                      Type: AWS::EC2::VPCGatewayAttachment
+                      Properties:
+                        VpcId: !Ref Vpc
+                        InternetGatewayId: !Ref Igw
+                    DbSubnets:
+                      Type: AWS::RDS::DBSubnetGroup
+                      Properties:
+                        DBSubnetGroupDescription: db
+                        SubnetIds: [!Ref A]
+                    Implicit:
+                      Type: AWS::RDS::DBInstance
+                      Properties:
+                        Engine: mysql
+                        DBSubnetGroupName: !Ref DbSubnets
+                    Private:
+                      Type: AWS::RDS::DBInstance
+                      Properties:
+                        Engine: mysql
+                        DBSubnetGroupName: !Ref DbSubnets
+                        PubliclyAccessible: false
+                  """);
+
+    assertThat(primary(m, "Implicit").publicIp()).isEqualTo(PublicIp.YES);
+    assertThat(primary(m, "Private").publicIp()).isEqualTo(PublicIp.NO);
   }
 
   @Test

@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The reachability graph over generated VPCs at three sizes, to show how its cost grows with the
  * template. At scale 1 a template holds 100 subnets (25 route tables, 10 NAT gateways, 10 custom
- * network ACLs of 12 entries), 50 security groups with about 1,000 rules (group references and
+ * network ACLs of 12 entries), 50 security groups with about 1,250 rules (group references and
  * CIDRs), 500 workloads (instances, Lambda functions, Auto Scaling groups, RDS instances) and 30
  * interface endpoints; scale 2 and 4 multiply everything. {@code build} times the network model's
  * typed records and the graph; {@code buildAndAskEveryWorkload} adds, for every workload, three
@@ -263,7 +263,7 @@ public class ReachabilityBenchmark {
           .append(":\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n")
           .append("      GroupDescription: g\n      VpcId: !Ref Vpc\n")
           .append("      SecurityGroupIngress:\n");
-      int rules = 10 + r.nextInt(11);
+      int rules = 20 + r.nextInt(11);
       for (int k = 0; k < rules; k++) {
         int port = new int[] {22, 80, 443, 5432, 8080, 3306}[r.nextInt(6)] + (k % 3);
         y.append("        - IpProtocol: tcp\n          FromPort: ")
