@@ -123,6 +123,9 @@ class WorkloadPathTest {
     NetworkGraph base = (NetworkGraph) NetworkGraph.build(Models.of(TIERS));
 
     assertThat(graph.classCount()).isEqualTo(base.classCount() + 1);
+    assertThat(graph.vertexCount())
+        .as("one class vertex for 50 workloads")
+        .isEqualTo(base.vertexCount() + 1);
     ReachResult first =
         graph.reach(
             new Endpoint.Workload(id("Alb")),
