@@ -1,7 +1,6 @@
 package dev.netlint.graph;
 
 import dev.netlint.model.Cidr;
-import java.util.List;
 
 /**
  * A set of IPv4 addresses as sorted, disjoint, non-adjacent inclusive ranges of unsigned 32-bit
@@ -48,20 +47,8 @@ final class AddressSet {
     return of(Cidr.parse(text).orElseThrow());
   }
 
-  static AddressSet union(List<AddressSet> sets) {
-    AddressSet out = EMPTY;
-    for (AddressSet s : sets) {
-      out = out.plus(s);
-    }
-    return out;
-  }
-
   boolean isEmpty() {
     return bounds.length == 0;
-  }
-
-  long first() {
-    return bounds[0];
   }
 
   AddressSet plus(AddressSet other) {
