@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A subnet with no {@code AWS::EC2::SubnetRouteTableAssociation} uses its VPC's main route
  * table, which CloudFormation cannot add routes to: it holds only the {@code local} route.
  *
+ * <p>Typed records in CloudFormation's terms are built once with the model, in time linear in its
+ * resources: {@link Vpc}s with their CIDR blocks, {@link Subnet}s, {@link SecurityGroup}s with
+ * every rule that applies to them, {@link NetworkAcl}s with their entries and subnet
+ * associations, {@link VpcEndpoint}s, {@link Workload}s with the subnets and security groups of
+ * their interfaces, load balancer {@link Listener}s and {@link TargetGroup}s with their targets.
+ *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html">Configure
  * route tables</a>.
  */
@@ -31,6 +37,7 @@ public final class NetworkModel {
   private final Map<ResourceId, List<ResourceId>> subnetsByTable = new LinkedHashMap<>();
   private final Map<ResourceId, UserData> userData;
   private final Map<ResourceId, HostFacts> hostFacts;
+  private final ModelIndex index;
 
   /**
    * Builds the model.
@@ -69,6 +76,7 @@ public final class NetworkModel {
         routesByTable.computeIfAbsent(route.routeTable(), t -> new ArrayList<>()).add(route);
       }
     }
+    index = new ModelIndex(this);
   }
 
   /** A model whose user data has not been read for host facts. */
@@ -167,6 +175,141 @@ public final class NetworkModel {
    */
   public Optional<HostFacts> hostFacts(ResourceId owner) {
     return Optional.ofNullable(hostFacts.get(owner));
+  }
+
+  // ------------------------------------------------------------------ typed network records
+
+  /** The VPCs, in stack and template order. */
+  public List<Vpc> vpcs() {
+    return List.copyOf(index.vpcs.values());
+  }
+
+  /** The VPC with this ID. */
+  public Optional<Vpc> vpc(ResourceId id) {
+    return Optional.ofNullable(index.vpcs.get(id));
+  }
+
+  /** The subnets, in stack and template order. */
+  public List<Subnet> subnets() {
+    return List.copyOf(index.subnets.values());
+  }
+
+  /** The subnet with this ID. */
+  public Optional<Subnet> subnet(ResourceId id) {
+    return Optional.ofNullable(index.subnets.get(id));
+  }
+
+  /**
+   * Every security group with its rules: the default group of each VPC first, then the {@code
+   * AWS::EC2::SecurityGroup} resources, in stack and template order.
+   */
+  public List<SecurityGroup> securityGroups() {
+    return List.copyOf(index.securityGroups.values());
+  }
+
+  /** The security group a reference names, when the model knows it. */
+  public Optional<SecurityGroup> securityGroup(SecurityGroupRef ref) {
+    return Optional.ofNullable(index.securityGroups.get(ref.key()));
+  }
+
+  /**
+   * The security group a value names ({@code Ref}/{@code Fn::GetAtt GroupId} of a group, {@code
+   * Fn::GetAtt Vpc.DefaultSecurityGroup}, a literal ID, a parameter).
+   */
+  public SecurityGroupRef securityGroupRef(Value value) {
+    return index.groupRef(value);
+  }
+
+  /** The network ACLs with their entries, in stack and template order. */
+  public List<NetworkAcl> networkAcls() {
+    return List.copyOf(index.networkAcls.values());
+  }
+
+  /** The network ACL with this ID. */
+  public Optional<NetworkAcl> networkAcl(ResourceId id) {
+    return Optional.ofNullable(index.networkAcls.get(id));
+  }
+
+  /**
+   * The {@code AWS::EC2::SubnetNetworkAclAssociation} of a subnet; empty when the subnet uses its
+   * VPC's default network ACL, which allows all traffic.
+   */
+  public Optional<Resource> networkAclAssociation(ResourceId subnet) {
+    return Optional.ofNullable(index.networkAclAssociations.get(subnet));
+  }
+
+  /**
+   * The network ACL associated with a subnet, when the association names one of the model (see
+   * {@link #networkAclAssociation}).
+   */
+  public Optional<NetworkAcl> networkAclOf(ResourceId subnet) {
+    return networkAclAssociation(subnet)
+        .flatMap(a -> referencedResource(a.property("NetworkAclId")))
+        .flatMap(this::networkAcl);
+  }
+
+  /** The VPC endpoints, in stack and template order. */
+  public List<VpcEndpoint> vpcEndpoints() {
+    return List.copyOf(index.endpoints.values());
+  }
+
+  /**
+   * The workloads (resources that hold network interfaces), grouped by resource type as {@link
+   * Workload.Kind} lists them and in template order within a type.
+   */
+  public List<Workload> workloads() {
+    return List.copyOf(index.workloads.values());
+  }
+
+  /** The workload with this ID. */
+  public Optional<Workload> workload(ResourceId id) {
+    return Optional.ofNullable(index.workloads.get(id));
+  }
+
+  /** The load balancer listeners, in stack and template order. */
+  public List<Listener> listeners() {
+    return List.copyOf(index.listeners.values());
+  }
+
+  /** The listeners of a load balancer. */
+  public List<Listener> listenersOf(ResourceId loadBalancer) {
+    return index.listeners.values().stream()
+        .filter(l -> loadBalancer.equals(l.loadBalancer()))
+        .toList();
+  }
+
+  /** The target groups with their targets, in stack and template order. */
+  public List<TargetGroup> targetGroups() {
+    return List.copyOf(index.targetGroups.values());
+  }
+
+  /** The target group with this ID. */
+  public Optional<TargetGroup> targetGroup(ResourceId id) {
+    return Optional.ofNullable(index.targetGroups.get(id));
+  }
+
+  /** The CIDRs of an {@code AWS::EC2::PrefixList} of the model, when all are literal. */
+  public Optional<List<Cidr>> prefixListCidrs(ResourceId prefixList) {
+    return Optional.ofNullable(index.prefixLists.get(prefixList));
+  }
+
+  /**
+   * A CIDR value as far as the model knows it: a literal, {@code Fn::GetAtt} of a VPC's or
+   * subnet's {@code CidrBlock}, or {@code Fn::Select} of {@code Fn::Cidr} of a VPC's {@code
+   * CidrBlock} attribute.
+   *
+   * @param stack the stack the value belongs to
+   */
+  public Optional<Cidr> cidrOf(Value value, String stack) {
+    return Optional.ofNullable(index.cidrOf(value, stack));
+  }
+
+  /**
+   * The service part of a VPC endpoint service name, after the region: {@code ssm} for {@code
+   * com.amazonaws.${AWS::Region}.ssm}, {@code ecr.dkr} for {@code com.amazonaws.eu-west-1.ecr.dkr}.
+   */
+  public static Optional<String> endpointService(String serviceName) {
+    return Optional.ofNullable(ModelIndex.serviceOf(serviceName));
   }
 
   /** The literal {@code Tags} of a resource (key to value), in template order. */

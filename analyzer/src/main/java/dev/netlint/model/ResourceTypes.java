@@ -35,4 +35,29 @@ public final class ResourceTypes {
   public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
   public static final String ECS_SERVICE = "AWS::ECS::Service";
   public static final String CLOUDFORMATION_STACK = "AWS::CloudFormation::Stack";
+
+  // Types of the reachability graph (issue 4).
+  public static final String VPC_CIDR_BLOCK = "AWS::EC2::VPCCidrBlock";
+  public static final String NETWORK_ACL = "AWS::EC2::NetworkAcl";
+  public static final String NETWORK_ACL_ENTRY = "AWS::EC2::NetworkAclEntry";
+  public static final String SUBNET_NETWORK_ACL_ASSOCIATION =
+      "AWS::EC2::SubnetNetworkAclAssociation";
+  public static final String EIP_ASSOCIATION = "AWS::EC2::EIPAssociation";
+  public static final String PREFIX_LIST = "AWS::EC2::PrefixList";
+  public static final String VPC_PEERING_CONNECTION = "AWS::EC2::VPCPeeringConnection";
+  public static final String TRANSIT_GATEWAY = "AWS::EC2::TransitGateway";
+  public static final String TRANSIT_GATEWAY_ATTACHMENT = "AWS::EC2::TransitGatewayAttachment";
+  public static final String DB_INSTANCE = "AWS::RDS::DBInstance";
+  public static final String DB_CLUSTER = "AWS::RDS::DBCluster";
+  public static final String DB_SUBNET_GROUP = "AWS::RDS::DBSubnetGroup";
+  public static final String CACHE_CLUSTER = "AWS::ElastiCache::CacheCluster";
+  public static final String CACHE_REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup";
+  public static final String CACHE_SUBNET_GROUP = "AWS::ElastiCache::SubnetGroup";
+  public static final String LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+  public static final String LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
+  public static final String LISTENER_RULE = "AWS::ElasticLoadBalancingV2::ListenerRule";
+  public static final String TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
+  public static final String CLASSIC_LOAD_BALANCER = "AWS::ElasticLoadBalancing::LoadBalancer";
+  /** The CDK's custom resource that strips the rules of a VPC's default security group. */
+  public static final String CDK_RESTRICT_DEFAULT_SG = "Custom::VpcRestrictDefaultSG";
 }
