@@ -216,9 +216,19 @@ final class Tracer {
   }
 
   /** A reply's view, or null when the traffic has no reply to check (ICMP other than echo). */
+  /**
+   * The client ports a reply goes to: the ranges Linux (32768-60999) and Windows (49152-65535)
+   * clients pick from. An ACL that lets none of them back blocks every real client; one that
+   * lets only part of them back is unknown. (AWS asks ACLs to allow 1024-65535, which covers it.)
+   */
+  static final int EPHEMERAL_LO = 32768;
+
+  static final int EPHEMERAL_HI = 65535;
+
   private static @Nullable View replyView(Box b, AddressSet remote, Split.@Nullable Dim dim) {
     if (b.hasPorts()) {
-      return new View(remote, dim, null, false, b.protoLo(), b.protoHi(), 1024, 65535, false);
+      return new View(
+          remote, dim, null, false, b.protoLo(), b.protoHi(), EPHEMERAL_LO, EPHEMERAL_HI, false);
     }
     if (b.icmp()) {
       if (b.lo() == 8 && b.hi() == 8) {
@@ -1344,7 +1354,11 @@ final class Tracer {
 
   private static String replyTraffic(Box b) {
     if (b.hasPorts()) {
-      return IpProtocol.label(b.protoLo()) + " to ephemeral ports 1024-65535";
+      return IpProtocol.label(b.protoLo())
+          + " to ephemeral ports "
+          + EPHEMERAL_LO
+          + "-"
+          + EPHEMERAL_HI;
     }
     if (b.icmp()) {
       return "icmp echo reply";

@@ -892,7 +892,7 @@ class DifferentialTest {
     List<Long> dstOne = dst == null ? List.of(0L) : addressReps(s, dst);
     List<Long> srcAll = src == null ? List.of(INTERNET[0], INTERNET[1]) : List.of(-1L);
     List<Long> dstAll = dst == null ? List.of(INTERNET[0], INTERNET[1]) : List.of(-1L);
-    List<Integer> ephemeral = portReps(1024, 65535);
+    List<Integer> ephemeral = portReps(32768, 65535);
     Verdict all = null;
     Verdict any = null;
     for (int world = 0; world < (1 << s.symbolics); world++) {

@@ -98,7 +98,7 @@ class NetworkAclHopTest {
     assertThat(r.verdict()).isEqualTo(Verdict.BLOCKED);
     Hop hop = r.blockingHop().orElseThrow();
     assertThat(hop.kind()).isEqualTo(Hop.Kind.NETWORK_ACL_RETURN);
-    assertThat(hop.detail()).contains("outbound", "the reply, tcp to ephemeral ports 1024-65535");
+    assertThat(hop.detail()).contains("outbound", "the reply, tcp to ephemeral ports 32768-65535");
   }
 
   @Test
@@ -135,11 +135,23 @@ class NetworkAclHopTest {
   }
 
   @Test
-  void returnAllowedOnlyForLinuxEphemeralPortsIsUnknownNotBlocked() {
+  void returnAllowedForTheClientsEphemeralRangeIsReachable() {
     String yaml =
         withDbAcl(
             entry("In", 100, false, "allow", "10.0.0.0/16", 5432, 5432)
                 + entry("Out", 100, true, "allow", "10.0.0.0/16", 32768, 65535));
+    ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "App", "Db", 5432);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.REACHABLE);
+  }
+
+  @Test
+  void returnAllowedOnlyForWindowsEphemeralPortsIsUnknownNotBlocked() {
+    // Windows clients pick 49152-65535, Linux clients 32768-60999: which one connects is not known.
+    String yaml =
+        withDbAcl(
+            entry("In", 100, false, "allow", "10.0.0.0/16", 5432, 5432)
+                + entry("Out", 100, true, "allow", "10.0.0.0/16", 49152, 65535));
     ReachResult r = tcp(NetworkGraph.build(Models.of(yaml)), "App", "Db", 5432);
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
