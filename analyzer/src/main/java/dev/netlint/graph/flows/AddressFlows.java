@@ -241,6 +241,10 @@ final class AddressFlows {
           ports.stream().filter(l -> l.ports().contains(PortRange.of(schemePort.get()))).toList();
       if (!matching.isEmpty()) {
         ports = matching;
+      } else if (!ports.isEmpty()) {
+        // https://lb/... to a load balancer that listens on 80 only: the URL names a port the
+        // target does not serve (often a link in a message, not a connection): no flow to infer.
+        return;
       }
     }
     if (ports.isEmpty() && schemePort.isPresent()) {
