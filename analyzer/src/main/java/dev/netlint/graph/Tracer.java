@@ -269,15 +269,7 @@ final class Tracer {
           if (dst.kind() == Site.Kind.SUBNET
               && dst.vpc() != null
               && dst.vpc().equals(sender.vpc())) {
-            cross(run, sender, dst.subnet(), true);
-            networkAcl(
-                run,
-                dst.subnet(),
-                false,
-                false,
-                inboundView(run, sender),
-                sender.label(),
-                run.dstLabel);
+            enter(run, sender, sender, dst.subnet(), true, run.dstLabel);
             arrive(run, sender);
           } else if (dst.kind() == Site.Kind.SUBNET) {
             run.hop(
@@ -390,17 +382,32 @@ final class Tracer {
             sender.groups(),
             sender.publicIp(),
             sender.label());
-    cross(run, unseen, dst.subnet(), dst.kind() == Site.Kind.SUBNET);
-    networkAcl(
-        run,
-        dst.kind() == Site.Kind.SUBNET ? dst.subnet() : null,
-        false,
-        false,
-        inboundView(run, sender),
-        sender.label(),
-        run.dstLabel);
+    enterDestination(run, unseen, sender);
     arrive(run, sender);
     run.unknownEnd = true;
+  }
+
+  /**
+   * Traffic entering a subnet: the crossing from {@code crossing}'s subnet into {@code to} and the
+   * inbound entries of {@code to}'s network ACL, as {@code sender} sees them.
+   */
+  private void enter(
+      Run run,
+      Sender crossing,
+      Sender sender,
+      @Nullable ResourceId to,
+      boolean toKnown,
+      String toLabel) {
+    cross(run, crossing, to, toKnown);
+    networkAcl(
+        run, toKnown ? to : null, false, false, inboundView(run, sender), sender.label(), toLabel);
+  }
+
+  /** Traffic entering the destination's subnet (or the destination outside any subnet). */
+  private void enterDestination(Run run, Sender crossing, Sender sender) {
+    Site dst = run.dst;
+    boolean inSubnet = dst.kind() == Site.Kind.SUBNET;
+    enter(run, crossing, sender, dst.subnet(), inSubnet, run.dstLabel);
   }
 
   /** Records a crossing from the sender's subnet into {@code to} (null: out of the VPC). */
@@ -586,15 +593,7 @@ final class Tracer {
       return null;
     }
     if (!at.subnet().equals(sender.subnet())) {
-      cross(run, sender, at.subnet(), true);
-      networkAcl(
-          run,
-          at.subnet(),
-          false,
-          false,
-          inboundView(run, sender),
-          sender.label(),
-          "NAT gateway " + nat.logicalId());
+      enter(run, sender, sender, at.subnet(), true, "NAT gateway " + nat.logicalId());
     }
     run.hop(
         Hop.Kind.NAT,
@@ -637,8 +636,7 @@ final class Tracer {
       return null;
     }
     if (!at.subnet().equals(sender.subnet())) {
-      cross(run, sender, at.subnet(), true);
-      networkAcl(run, at.subnet(), false, false, inboundView(run, sender), sender.label(), name);
+      enter(run, sender, sender, at.subnet(), true, name);
     }
     if (at.groups() != null) {
       securityGroups(run, at.groups(), false, inboundView(run, sender), sender.label());
@@ -784,15 +782,7 @@ final class Tracer {
               + " gateway netlint does not look through");
       run.unknownEnd = true;
     }
-    cross(run, sender, dst.subnet(), dst.kind() == Site.Kind.SUBNET);
-    networkAcl(
-        run,
-        dst.kind() == Site.Kind.SUBNET ? dst.subnet() : null,
-        false,
-        false,
-        inboundView(run, sender),
-        sender.label(),
-        run.dstLabel);
+    enterDestination(run, sender, sender);
     arrive(run, sender);
   }
 
