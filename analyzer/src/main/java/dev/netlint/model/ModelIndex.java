@@ -950,25 +950,7 @@ final class ModelIndex {
 
   private void indexDatabases() {
     for (Resource r : model.resourcesOfType(ResourceTypes.DB_CLUSTER)) {
-      List<Value> subnets =
-          subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP);
-      Integer port = integer(r.property("Port"));
-      if (port == null && r.property("Port") == null) {
-        port = databasePort(text(r.property("Engine")));
-      }
-      put(
-          r,
-          Workload.Kind.DB_CLUSTER,
-          List.of(
-              attachment(
-                  subnets,
-                  groupRefs(r.property("VpcSecurityGroupIds")),
-                  true,
-                  null,
-                  publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
-                  r.origin())),
-          port == null ? List.of() : List.of(port),
-          Boolean.TRUE);
+      putDatabase(r, Workload.Kind.DB_CLUSTER, "VpcSecurityGroupIds");
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.DB_INSTANCE)) {
       ResourceId cluster = referenced(r.property("DBClusterIdentifier"), ResourceTypes.DB_CLUSTER);
@@ -992,26 +974,35 @@ final class ModelIndex {
         put(r, Workload.Kind.DB_INSTANCE, attachments, c.ports(), Boolean.TRUE);
         continue;
       }
-      List<Value> subnets =
-          subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP);
-      Integer port = integer(r.property("Port"));
-      if (port == null && r.property("Port") == null) {
-        port = databasePort(text(r.property("Engine")));
-      }
-      put(
-          r,
-          Workload.Kind.DB_INSTANCE,
-          List.of(
-              attachment(
-                  subnets,
-                  groupRefs(r.property("VPCSecurityGroups")),
-                  true,
-                  null,
-                  publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
-                  r.origin())),
-          port == null ? List.of() : List.of(port),
-          Boolean.TRUE);
+      putDatabase(r, Workload.Kind.DB_INSTANCE, "VPCSecurityGroups");
     }
+  }
+
+  /**
+   * A database placed by its {@code DBSubnetGroupName}, with the security groups of {@code
+   * groupsProperty} (clusters and instances spell it differently) and its port or its engine's
+   * default port.
+   */
+  private void putDatabase(Resource r, Workload.Kind kind, String groupsProperty) {
+    List<Value> subnets =
+        subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP);
+    Integer port = integer(r.property("Port"));
+    if (port == null && r.property("Port") == null) {
+      port = databasePort(text(r.property("Engine")));
+    }
+    put(
+        r,
+        kind,
+        List.of(
+            attachment(
+                subnets,
+                groupRefs(r.property(groupsProperty)),
+                true,
+                null,
+                publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
+                r.origin())),
+        port == null ? List.of() : List.of(port),
+        Boolean.TRUE);
   }
 
   private void indexCaches() {
