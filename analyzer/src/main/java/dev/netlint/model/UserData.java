@@ -25,6 +25,16 @@ public record UserData(
     List<Integer> unparsedLines,
     List<UnparsedLine> unparsed) {
 
+  /**
+   * Marks the start of a deploy-time value in script text (a private-use character), followed by
+   * its index among the user data's non-literal {@code Fn::Sub}/{@code Fn::Join} parts and {@link
+   * #PLACEHOLDER_END}. Here-document bodies keep these markers.
+   */
+  public static final char PLACEHOLDER_START = '\uE000';
+
+  /** Marks the end of a deploy-time value in script text. */
+  public static final char PLACEHOLDER_END = '\uE001';
+
   public UserData {
     commands = List.copyOf(commands);
     unparsedLines = List.copyOf(unparsedLines);

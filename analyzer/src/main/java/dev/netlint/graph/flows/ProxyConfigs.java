@@ -35,10 +35,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProxyConfigs {
 
-  /** Where {@code dev.netlint.parse.userdata.ShellScanner} marks a deploy-time value in text. */
-  static final char PLACEHOLDER_START = '\uE000';
+  static final char PLACEHOLDER_START = UserData.PLACEHOLDER_START;
 
-  static final char PLACEHOLDER_END = '\uE001';
+  static final char PLACEHOLDER_END = UserData.PLACEHOLDER_END;
 
   private static final Pattern PLACEHOLDER =
       Pattern.compile(PLACEHOLDER_START + "(\\d{1,9})" + PLACEHOLDER_END);

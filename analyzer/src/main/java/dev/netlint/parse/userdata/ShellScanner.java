@@ -46,10 +46,10 @@ import org.jspecify.annotations.Nullable;
 public final class ShellScanner {
 
   /** Marks the start of a deploy-time value in the script text (a private-use character). */
-  public static final char PLACEHOLDER_START = '\uE000';
+  public static final char PLACEHOLDER_START = UserData.PLACEHOLDER_START;
 
   /** Marks the end of a deploy-time value in the script text. */
-  public static final char PLACEHOLDER_END = '\uE001';
+  public static final char PLACEHOLDER_END = UserData.PLACEHOLDER_END;
 
   /**
    * What the scanner found.
