@@ -60,7 +60,9 @@ class RuleDocsTest {
               .collect(Collectors.toCollection(TreeSet::new));
     }
     Set<String> expected =
-        documented().stream().map(d -> d.id() + ".md").collect(Collectors.toCollection(TreeSet::new));
+        documented().stream()
+            .map(d -> d.id() + ".md")
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(pages).as("pages in docs/rules/ (one <ID>.md per rule)").isEqualTo(expected);
   }
 
