@@ -10,7 +10,6 @@ import dev.netlint.api.reach.Verdict;
 import dev.netlint.model.Cidr;
 import dev.netlint.model.IpProtocol;
 import dev.netlint.model.NetworkAttachment;
-import dev.netlint.model.NetworkAttachment.PublicIp;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.SecurityGroupRef;
@@ -67,10 +66,25 @@ public final class NetworkGraph implements Reachability {
   private final Map<ResourceId, WorkloadClass> classOf = new LinkedHashMap<>();
   private final List<WorkloadClass> classes = new ArrayList<>();
   private final List<Endpoint.Workload> workloads;
-  private final Map<List<Object>, Answer> cache = new HashMap<>();
+  private final Map<QueryKey, Answer> cache = new HashMap<>();
 
   /** Interface endpoints with private DNS, by VPC and service. */
-  private final Map<List<Object>, List<VpcEndpoint>> privateEndpoints = new LinkedHashMap<>();
+  private final Map<VpcService, List<VpcEndpoint>> privateEndpoints = new LinkedHashMap<>();
+
+  /** One end of a query as answers are cached: a workload class, or the endpoint itself. */
+  private sealed interface EndKey {}
+
+  /** The workload equivalence class {@code id}: its members share every answer. */
+  private record ClassKey(int id) implements EndKey {}
+
+  /** An end that is not a placed workload (the internet, a CIDR, a service, an unplaced one). */
+  private record EndpointKey(Endpoint endpoint) implements EndKey {}
+
+  /** What a cached answer depends on. */
+  private record QueryKey(EndKey source, EndKey destination, Protocol protocol, PortRange ports) {}
+
+  /** An AWS service name in a VPC. */
+  private record VpcService(ResourceId vpc, String service) {}
 
   /**
    * Workloads that behave alike.
@@ -113,7 +127,7 @@ public final class NetworkGraph implements Reachability {
           && ep.service() != null
           && ep.attachment() != null) {
         privateEndpoints
-            .computeIfAbsent(List.of(ep.vpc(), ep.service()), k -> new ArrayList<>())
+            .computeIfAbsent(new VpcService(ep.vpc(), ep.service()), k -> new ArrayList<>())
             .add(ep);
       }
     }
@@ -210,16 +224,12 @@ public final class NetworkGraph implements Reachability {
       Subnet s = model.subnet(subnetId).orElseThrow();
       AddressSet addresses = Sites.addressesIn(model, topology, s, a);
       sites.add(
-          new Site(
-              Site.Kind.SUBNET,
+          Site.workloadIn(
               s.id(),
               s.vpc(),
               addresses,
-              false,
               groups,
               a.publicIp(),
-              false,
-              null,
               groupLabel + s.id().logicalId() + " (" + addresses + ")",
               a.origin()));
     }
@@ -240,16 +250,10 @@ public final class NetworkGraph implements Reachability {
       String what = unknown.isEmpty() ? "the default VPC" : String.join(", ", unknown);
       AddressSet addresses = a.privateIp() != null ? AddressSet.of(a.privateIp()) : AddressSet.ALL;
       sites.add(
-          new Site(
-              Site.Kind.UNPLACED,
-              null,
-              null,
+          Site.workloadUnplaced(
               addresses,
-              false,
               groups,
               a.publicIp(),
-              false,
-              null,
               groupLabel + "a subnet not known before deploy (" + what + ")",
               a.origin()));
     }
@@ -267,11 +271,11 @@ public final class NetworkGraph implements Reachability {
     if (src.why != null) {
       return new ReachResult(Verdict.UNKNOWN, List.of(), flow + " is unknown: " + src.why);
     }
-    Object dstKey =
+    EndKey dstKey =
         destination instanceof Endpoint.Workload w && classOf.containsKey(w.resource())
-            ? classOf.get(w.resource()).id()
-            : destination;
-    List<Object> key = List.of(src.key, dstKey, protocol, ports);
+            ? new ClassKey(classOf.get(w.resource()).id())
+            : new EndpointKey(destination);
+    QueryKey key = new QueryKey(src.key, dstKey, protocol, ports);
     Answer answer = cache.get(key);
     if (answer == null) {
       answer = answer(src.sites, destination, protocol, ports);
@@ -290,42 +294,30 @@ public final class NetworkGraph implements Reachability {
         answer.any());
   }
 
-  private record Resolved(Object key, List<Site> sites, @Nullable String why) {}
+  private record Resolved(EndKey key, List<Site> sites, @Nullable String why) {}
 
   private Resolved resolveSource(Endpoint e) {
     if (e instanceof Endpoint.Workload w) {
       WorkloadClass c = classOf.get(w.resource());
       if (c == null) {
-        return new Resolved(e, List.of(), notAWorkload(w.resource()));
+        return new Resolved(new EndpointKey(e), List.of(), notAWorkload(w.resource()));
       }
       if (c.unplaced() != null) {
         return new Resolved(
-            e, List.of(), w.resource().logicalId() + " cannot be placed: " + c.unplaced());
+            new EndpointKey(e),
+            List.of(),
+            w.resource().logicalId() + " cannot be placed: " + c.unplaced());
       }
-      return new Resolved(c.id(), c.sites(), null);
+      return new Resolved(new ClassKey(c.id()), c.sites(), null);
     }
     if (e instanceof Endpoint.Internet) {
-      return new Resolved(
-          e,
-          List.of(
-              new Site(
-                  Site.Kind.OUTSIDE,
-                  null,
-                  null,
-                  AddressSet.PUBLIC,
-                  true,
-                  null,
-                  PublicIp.YES,
-                  true,
-                  null,
-                  "the internet",
-                  null)),
-          null);
+      return new Resolved(new EndpointKey(e), List.of(Site.internet(AddressSet.PUBLIC)), null);
     }
     if (e instanceof Endpoint.Cidr c) {
-      return cidrSites(c.cidr());
+      return cidrSites(c);
     }
-    return new Resolved(e, List.of(), "traffic that starts at an AWS service is not modeled");
+    return new Resolved(
+        new EndpointKey(e), List.of(), "traffic that starts at an AWS service is not modeled");
   }
 
   private String notAWorkload(ResourceId id) {
@@ -336,13 +328,15 @@ public final class NetworkGraph implements Reachability {
         .orElse(id + " is not a resource of the templates");
   }
 
-  private Resolved cidrSites(String text) {
+  private Resolved cidrSites(Endpoint.Cidr endpoint) {
+    String text = endpoint.cidr();
+    EndKey key = new EndpointKey(endpoint);
     Cidr cidr = Cidr.parse(text).orElse(null);
     if (cidr == null) {
-      return new Resolved(text, List.of(), "'" + text + "' is not a CIDR");
+      return new Resolved(key, List.of(), "'" + text + "' is not a CIDR");
     }
     if (cidr.ipv6()) {
-      return new Resolved(text, List.of(), "IPv6 traffic is not modeled");
+      return new Resolved(key, List.of(), "IPv6 traffic is not modeled");
     }
     AddressSet rest = AddressSet.of(cidr);
     List<Site> sites = new ArrayList<>();
@@ -355,53 +349,17 @@ public final class NetworkGraph implements Reachability {
         continue;
       }
       rest = rest.minus(part);
-      sites.add(
-          new Site(
-              Site.Kind.SUBNET,
-              s.id(),
-              s.vpc(),
-              part,
-              true,
-              null,
-              PublicIp.NO,
-              false,
-              null,
-              part + " in " + s.id().logicalId(),
-              null));
+      sites.add(Site.cidrIn(s.id(), s.vpc(), part));
     }
     AddressSet publicPart = rest.intersect(AddressSet.PUBLIC);
     AddressSet privatePart = rest.minus(AddressSet.PUBLIC);
     if (!publicPart.isEmpty()) {
-      sites.add(
-          new Site(
-              Site.Kind.OUTSIDE,
-              null,
-              null,
-              publicPart,
-              true,
-              null,
-              PublicIp.YES,
-              true,
-              null,
-              publicPart.toString(),
-              null));
+      sites.add(Site.cidrOutside(publicPart, true));
     }
     if (!privatePart.isEmpty()) {
-      sites.add(
-          new Site(
-              Site.Kind.OUTSIDE,
-              null,
-              null,
-              privatePart,
-              true,
-              null,
-              PublicIp.NO,
-              false,
-              null,
-              privatePart.toString(),
-              null));
+      sites.add(Site.cidrOutside(privatePart, false));
     }
-    return new Resolved(text, sites, null);
+    return new Resolved(key, sites, null);
   }
 
   /** The destination sites as seen from one source site. */
@@ -410,76 +368,36 @@ public final class NetworkGraph implements Reachability {
       return resolveSource(e);
     }
     if (e instanceof Endpoint.Cidr c) {
-      return cidrSites(c.cidr());
+      return cidrSites(c);
     }
     if (e instanceof Endpoint.Internet) {
       AddressSet public_ = AddressSet.PUBLIC;
       if (src.vpc() != null) {
         public_ = public_.minus(topology.vpcAddresses(src.vpc()));
       }
-      return new Resolved(
-          e,
-          List.of(
-              new Site(
-                  Site.Kind.OUTSIDE,
-                  null,
-                  null,
-                  public_,
-                  true,
-                  null,
-                  PublicIp.YES,
-                  true,
-                  null,
-                  "the internet",
-                  null)),
-          null);
+      return new Resolved(new EndpointKey(e), List.of(Site.internet(public_)), null);
     }
     String service = ((Endpoint.AwsService) e).name();
     if (src.kind() == Site.Kind.SUBNET && src.vpc() != null) {
-      for (VpcEndpoint ep : privateEndpoints.getOrDefault(List.of(src.vpc(), service), List.of())) {
+      for (VpcEndpoint ep : privateEndpoints.getOrDefault(new VpcService(src.vpc(), service), List.of())) {
         WorkloadClass c = classOf.get(ep.id());
         if (c != null && c.unplaced() == null && !c.sites().isEmpty()) {
           List<Site> sites = new ArrayList<>();
           for (Site s : c.sites()) {
             sites.add(
-                new Site(
-                    s.kind(),
-                    s.subnet(),
-                    s.vpc(),
-                    s.addresses(),
-                    s.all(),
-                    s.groups(),
-                    s.publicIp(),
-                    false,
-                    null,
+                s.named(
                     "interface endpoint "
                         + ep.resource().logicalId()
                         + " for "
                         + service
                         + " in "
-                        + s.label(),
-                    s.origin()));
+                        + s.label()));
           }
-          return new Resolved(e, sites, null);
+          return new Resolved(new EndpointKey(e), sites, null);
         }
       }
     }
-    return new Resolved(
-        e,
-        List.of(
-            new Site(
-                Site.Kind.OUTSIDE,
-                null,
-                null,
-                AddressSet.PUBLIC,
-                false,
-                null,
-                PublicIp.YES,
-                true,
-                service,
-                "the public endpoint of " + service,
-                null)),
-        null);
+    return new Resolved(new EndpointKey(e), List.of(Site.servicePublicEndpoint(service)), null);
   }
 
   // ------------------------------------------------------------------ evaluation

@@ -685,18 +685,14 @@ final class Tracer {
     }
     AddressSet addresses = Sites.addressesIn(model, topology, s, a);
     PublicIp pub = a.publicIp();
-    return new Site(
-        Site.Kind.SUBNET,
+    return Site.workloadIn(
         s.id(),
         s.vpc(),
         addresses,
-        false,
         w.kind() == Workload.Kind.NAT_GATEWAY
             ? null
             : a.securityGroups().isEmpty() ? null : a.securityGroups(),
         pub,
-        false,
-        null,
         w.resource().logicalId(),
         a.origin());
   }
