@@ -489,7 +489,7 @@ public final class NetworkGraph implements Reachability {
       Site s, Site d, Protocol protocol, PortRange ports, boolean namePlaces) {
     Deque<Box> work = new ArrayDeque<>(initialBoxes(s, d, protocol, ports));
     List<Box> boxes = new ArrayList<>();
-    List<Tracer.Trace> traces = new ArrayList<>();
+    List<TraceRecorder.Trace> traces = new ArrayList<>();
     int evaluated = 0;
     while (!work.isEmpty()) {
       Box box = work.pollFirst();
@@ -500,21 +500,22 @@ public final class NetworkGraph implements Reachability {
             List.of(),
             "the rules on the path split the traffic into more than " + MAX_BOXES + " cases");
       }
-      try {
-        traces.add(tracer.trace(s, d, box));
+      Tracer.Outcome outcome = tracer.trace(s, d, box);
+      if (outcome instanceof TraceRecorder.Trace trace) {
+        traces.add(trace);
         boxes.add(box);
-      } catch (Split split) {
-        List<Box> parts = split.apply(box);
-        if (parts.size() == 1 && parts.get(0).equals(box)) {
-          return new PairResult(
-              Verdict.UNKNOWN,
-              Verdict.UNKNOWN,
-              List.of(),
-              "netlint could not split " + box.traffic() + " along a rule boundary");
-        }
-        for (int i = parts.size() - 1; i >= 0; i--) {
-          work.addFirst(parts.get(i));
-        }
+        continue;
+      }
+      List<Box> parts = ((Split) outcome).apply(box);
+      if (parts.size() == 1 && parts.get(0).equals(box)) {
+        return new PairResult(
+            Verdict.UNKNOWN,
+            Verdict.UNKNOWN,
+            List.of(),
+            "netlint could not split " + box.traffic() + " along a rule boundary");
+      }
+      for (int i = parts.size() - 1; i >= 0; i--) {
+        work.addFirst(parts.get(i));
       }
     }
     int pick = -1;
@@ -526,7 +527,7 @@ public final class NetworkGraph implements Reachability {
       }
     }
     Verdict any = Verdict.BLOCKED;
-    for (Tracer.Trace t : traces) {
+    for (TraceRecorder.Trace t : traces) {
       if (t.verdict() == Verdict.REACHABLE) {
         any = Verdict.REACHABLE;
         break;
@@ -535,7 +536,7 @@ public final class NetworkGraph implements Reachability {
         any = Verdict.UNKNOWN;
       }
     }
-    Tracer.Trace t = traces.get(pick);
+    TraceRecorder.Trace t = traces.get(pick);
     Box box = boxes.get(pick);
     StringBuilder why = new StringBuilder();
     if (traces.size() > 1 && t.verdict() != Verdict.REACHABLE) {
