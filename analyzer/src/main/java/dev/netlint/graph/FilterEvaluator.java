@@ -123,8 +123,7 @@ final class FilterEvaluator {
     if (remote.disjoint(covered)) {
       return Coverage.NONE;
     }
-    return Split.addresses(
-        v.remoteDim() != null ? v.remoteDim() : Split.Dim.VIEW_REMOTE, covered);
+    return Split.addresses(v.remoteDim() != null ? v.remoteDim() : Split.Dim.VIEW_REMOTE, covered);
   }
 
   /** The protocol and ports (or ICMP type) of an entry: the view's protocol is a single one. */
@@ -148,7 +147,7 @@ final class FilterEvaluator {
     private boolean partial;
     private @Nullable Split split;
 
-    /** Adds one dimension's match; false when it rules the entry out. */
+    /** Adds one dimension's match; false when it excludes the entry. */
     boolean add(Match m) {
       if (m == Coverage.NONE) {
         return false;
@@ -353,8 +352,8 @@ final class FilterEvaluator {
    * @param groups the groups known to the model
    * @param egress true for egress rules, false for ingress rules
    * @param unknown a group whose rules are not known, or null
-   * @return the decision, or the split of the box needed when a rule covers part of it along a
-   *     dimension that must get through and no rule covers all of it
+   * @return the decision, or the split of the box needed when a security group rule covers part of
+   *     it along a dimension that must get through and no security group rule covers all of it
    */
   FilterResult<SecurityGroupRule> securityGroups(
       List<SecurityGroup> groups, boolean egress, @Nullable SecurityGroupRef unknown, View v) {
@@ -420,8 +419,7 @@ final class FilterEvaluator {
           return splitNetworkAcl(entries, v, s);
         }
         if (m != Coverage.NONE) {
-          return Decision.unknown(
-              e, new Uncertainty.RuleNumberUnknown(e.resource().logicalId()));
+          return Decision.unknown(e, new Uncertainty.RuleNumberUnknown(e.resource().logicalId()));
         }
       }
     }

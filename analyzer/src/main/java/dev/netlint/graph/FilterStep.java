@@ -35,7 +35,7 @@ sealed interface FilterStep extends Step {
       @Nullable Uncertainty why)
       implements FilterStep {}
 
-  /** No rule of the security groups allows the traffic. */
+  /** No security group rule of the groups allows the traffic. */
   record SecurityGroupsDeny(List<SecurityGroupRef> groups, boolean egress, Box box, String remote)
       implements FilterStep {}
 

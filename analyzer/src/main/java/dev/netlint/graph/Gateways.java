@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Follows <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html">
  * internet gateways</a>, <a
- * href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html">NAT gateways</a>
- * and <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html">NAT
+ * href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html">NAT gateways</a> and
+ * <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html">NAT
  * instances</a>.
  */
 final class Gateways {
@@ -130,7 +130,9 @@ final class Gateways {
     return Onward.CONTINUE;
   }
 
-  /** Traffic from the internet in through an internet gateway of {@code vpc} to {@code receiver}. */
+  /**
+   * Traffic from the internet in through an internet gateway of {@code vpc} to {@code receiver}.
+   */
   Onward internetGatewayIn(TraceRecorder rec, ResourceId vpc, Sender receiver, String dstLabel) {
     List<ResourceId> igws = topology.internetGatewaysOf(vpc);
     if (igws.isEmpty()) {
@@ -276,8 +278,8 @@ final class Gateways {
   }
 
   /**
-   * The instance forwards the traffic only with SourceDestCheck disabled, and translates the
-   * source to its own address: the sender of the next leg.
+   * The instance forwards the traffic only with SourceDestCheck disabled, and translates the source
+   * to its own address: the sender of the next leg.
    */
   Sender forwards(TraceRecorder rec, Placed forwarder) {
     Workload w = forwarder.workload();

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place where the typed {@link Step}s and {@link Uncertainty}s of a trace become the
  * sentences of {@link dev.netlint.api.reach.Hop#detail()}: each names the template elements and
- * concrete values that decided the hop. Rules and reports show these sentences as they are, and
- * snapshot tests pin them, so a wording changes here or nowhere.
+ * concrete values that decided the hop. Lint rules and reports show these sentences as they are,
+ * and snapshot tests pin them, so a wording changes here or nowhere.
  *
  * <p>One class because the sentences share their vocabulary (how a route table, a route target, a
  * direction and a reply are named) and read best side by side.
@@ -66,7 +66,9 @@ final class HopDetails {
       return "the path passes more than " + s.max() + " forwarders; netlint stops there";
     }
     if (step instanceof RoutingStep.SenderUnplaced s) {
-      return "the subnet of " + s.senderLabel() + " is not known before deploy, nor its route table";
+      return "the subnet of "
+          + s.senderLabel()
+          + " is not known before deploy, nor its route table";
     }
     if (step instanceof RoutingStep.RouteTableUnknown s) {
       return "the route table of " + s.subnet().logicalId() + " is not known before deploy";
@@ -246,11 +248,7 @@ final class HopDetails {
         case REACHABLE -> entry + " allows " + what(s.traffic());
         case BLOCKED -> entry + " denies " + what(s.traffic());
         case UNKNOWN ->
-            entry
-                + " may or may not match "
-                + what(s.traffic())
-                + ": "
-                + reason(s.why());
+            entry + " may or may not match " + what(s.traffic()) + ": " + reason(s.why());
       };
     }
     if (step instanceof FilterStep.AclInDoubt s) {
@@ -455,9 +453,7 @@ final class HopDetails {
       return "the CIDRs of prefix list " + u.rendered() + " are not known before deploy";
     }
     if (why instanceof Uncertainty.CoversPartOfAddresses u) {
-      return "it covers only part of "
-          + u.remote()
-          + " and the address is not known before deploy";
+      return "it covers only part of " + u.remote() + " and the address is not known before deploy";
     }
     if (why instanceof Uncertainty.CoversPartOfEphemeralPorts u) {
       return "it covers only some of the ephemeral ports "

@@ -37,16 +37,16 @@ import org.jspecify.annotations.Nullable;
  * tables, network ACLs, gateways and forwarders ({@link Topology}), and the workloads grouped into
  * equivalence classes by what decides their traffic (subnets, security groups, fixed address,
  * public address) before any pairwise work. Answers are cached per class pair, protocol and ports,
- * so a rule that asks about every workload pays for every class.
+ * so a lint rule that asks about every workload pays for every class.
  *
  * <p>A query traces every placement of the source (each subnet a workload spans) to every placement
  * of the destination, each as boxes of packets ({@link Tracer}). The verdict says whether all of
  * the flow's traffic gets through: reachable when every placement, protocol and port does, blocked
  * when some definitely does not, unknown otherwise; {@link ReachResult#anyTraffic()} says whether
  * any of it does. A workload whose address is not fixed is one unknown address in its subnet: a
- * rule that covers only part of the subnet makes the answer unknown, never blocked. ICMP is
- * evaluated as echo (ping) and its reply. Queries are serialized: the graph caches answers and
- * evaluation state.
+ * security group rule or network ACL entry that covers only part of the subnet makes the answer
+ * unknown, never blocked. ICMP is evaluated as echo (ping) and its reply. Queries are serialized:
+ * the graph caches answers and evaluation state.
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html">How
@@ -379,7 +379,8 @@ public final class NetworkGraph implements Reachability {
     }
     String service = ((Endpoint.AwsService) e).name();
     if (src.kind() == Site.Kind.SUBNET && src.vpc() != null) {
-      for (VpcEndpoint ep : privateEndpoints.getOrDefault(new VpcService(src.vpc(), service), List.of())) {
+      for (VpcEndpoint ep :
+          privateEndpoints.getOrDefault(new VpcService(src.vpc(), service), List.of())) {
         WorkloadClass c = classOf.get(ep.id());
         if (c != null && c.unplaced() == null && !c.sites().isEmpty()) {
           List<Site> sites = new ArrayList<>();

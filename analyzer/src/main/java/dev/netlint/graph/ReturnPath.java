@@ -13,11 +13,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The return path of a connection. Security groups are stateful, so replies pass them; network
- * ACLs are stateless, so a reply crosses back every subnet boundary the traffic crossed, through
- * the outbound entries of the subnet it leaves and the inbound entries of the subnet it enters, on
- * the ephemeral ports the client picked. Replies to a client on the internet must also leave
- * through an internet gateway: a route that sends them to a NAT breaks the connection.
+ * The return path of a connection. Security groups are stateful, so replies pass them; network ACLs
+ * are stateless, so a reply crosses back every subnet boundary the traffic crossed, through the
+ * outbound entries of the subnet it leaves and the inbound entries of the subnet it enters, on the
+ * ephemeral ports the client picked. Replies to a client on the internet must also leave through an
+ * internet gateway: a route that sends them to a NAT breaks the connection.
  *
  * <p>Follows <a href="https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html">
  * ephemeral ports</a>.
@@ -113,14 +113,16 @@ final class ReturnPath {
       if (c.to() != null || !c.toKnown()) {
         View leaving = replyView(box, c.a(), c.aDim());
         if (leaving != null) {
-          out.add(new ReplyCheck(c.toKnown() ? c.to() : null, true, leaving, c.aLabel(), c.bLabel()));
+          out.add(
+              new ReplyCheck(c.toKnown() ? c.to() : null, true, leaving, c.aLabel(), c.bLabel()));
         }
       }
       if (c.from() != null || !c.fromKnown()) {
         View entering = replyView(box, c.b(), c.bDim());
         if (entering != null) {
           out.add(
-              new ReplyCheck(c.fromKnown() ? c.from() : null, false, entering, c.bLabel(), c.aLabel()));
+              new ReplyCheck(
+                  c.fromKnown() ? c.from() : null, false, entering, c.bLabel(), c.aLabel()));
         }
       }
     }

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Route lookup in one route table: a gateway endpoint's prefix list route for its service, the
  * longest-prefix match of the destination among the routes with a known IPv4 destination, and the
- * {@code local} route, which no more specific route may override for addresses in the VPC itself.
- * A route whose destination is not known before deploy may cover any destination.
+ * {@code local} route, which no more specific route may override for addresses in the VPC itself. A
+ * route whose destination is not known before deploy may cover any destination.
  *
  * <p>Follows <a href="https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html">
  * route priority</a>.
@@ -84,8 +84,8 @@ final class RouteLookup {
    * @param dstKind where the destination is
    * @param dstVpc the destination's VPC, when it is in a subnet of the model
    * @param d the destination addresses
-   * @param dim the box dimension {@code d} is, or null when it is one unknown address: a route
-   *     that covers part of it then makes the answer undecided rather than a split
+   * @param dim the box dimension {@code d} is, or null when it is one unknown address: a route that
+   *     covers part of it then makes the answer undecided rather than a split
    * @param service the AWS service the destination is the public endpoint of, or null
    */
   RouteDecision lookup(

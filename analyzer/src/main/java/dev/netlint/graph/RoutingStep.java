@@ -7,7 +7,9 @@ import dev.netlint.model.VpcEndpoint;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A route table's answer for the traffic, or for its replies. Labels are how messages name ends. */
+/**
+ * A route table's answer for the traffic, or for its replies. Labels are how messages name ends.
+ */
 sealed interface RoutingStep extends Step {
 
   /** The local route keeps traffic for a subnet of another VPC inside the sender's VPC. */
@@ -52,8 +54,7 @@ sealed interface RoutingStep extends Step {
   record ReplyLeaves(String server, String client, ParsedRoute route) implements RoutingStep {}
 
   /** Replies to an internet client have no route. */
-  record ReplyNoRoute(String server, String client, RouteTableNode table)
-      implements RoutingStep {}
+  record ReplyNoRoute(String server, String client, RouteTableNode table) implements RoutingStep {}
 
   /** Replies to an internet client go to a NAT instead of the internet gateway they came by. */
   record ReplyMisrouted(String server, String client, ParsedRoute route) implements RoutingStep {}

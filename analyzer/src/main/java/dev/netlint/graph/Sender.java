@@ -46,7 +46,14 @@ record Sender(
   /** A NAT gateway or NAT instance at {@code at}, which sends from its own address. */
   static Sender translatedBy(Site at, @Nullable List<SecurityGroupRef> groups, String label) {
     return new Sender(
-        Site.Kind.SUBNET, at.subnet(), at.vpc(), at.addresses(), null, groups, at.publicIp(), label);
+        Site.Kind.SUBNET,
+        at.subnet(),
+        at.vpc(),
+        at.addresses(),
+        null,
+        groups,
+        at.publicIp(),
+        label);
   }
 
   /** The destination {@code dst}, at the box's destination addresses, as the sender of replies. */

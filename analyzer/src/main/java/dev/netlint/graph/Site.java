@@ -65,7 +65,9 @@ record Site(
         Kind.UNPLACED, null, null, addresses, false, groups, publicIp, false, null, label, origin);
   }
 
-  /** The part {@code addresses} of a CIDR that falls in a subnet: every address must get through. */
+  /**
+   * The part {@code addresses} of a CIDR that falls in a subnet: every address must get through.
+   */
   static Site cidrIn(ResourceId subnet, @Nullable ResourceId vpc, AddressSet addresses) {
     return new Site(
         Kind.SUBNET,

@@ -29,8 +29,8 @@ record Split(Dim dim, AddressSet addresses, int lo, int hi)
     PROTO,
     PORT,
     /**
-     * The remote address of one filter's view when it is one unknown address: split only while
-     * that filter is evaluated, then the parts' answers are combined.
+     * The remote address of one filter's view when it is one unknown address: split only while that
+     * filter is evaluated, then the parts' answers are combined.
      */
     VIEW_REMOTE,
     /** Likewise for the ephemeral ports of a reply, which the client picks. */

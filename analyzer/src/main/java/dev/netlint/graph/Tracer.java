@@ -2,9 +2,6 @@ package dev.netlint.graph;
 
 import dev.netlint.api.reach.Hop;
 import dev.netlint.api.reach.Verdict;
-import dev.netlint.graph.FilterEvaluator.FilterResult;
-import dev.netlint.graph.FilterEvaluator.SplitFirst;
-import dev.netlint.graph.FilterStep.AclTraffic;
 import dev.netlint.graph.Gateways.GatewayOutcome;
 import dev.netlint.graph.Gateways.Onward;
 import dev.netlint.graph.Gateways.Placed;
@@ -12,17 +9,11 @@ import dev.netlint.graph.RouteLookup.RouteDecision;
 import dev.netlint.graph.Topology.ParsedRoute;
 import dev.netlint.graph.Topology.RouteTableNode;
 import dev.netlint.graph.TraceRecorder.Trace;
-import dev.netlint.model.NetworkAcl;
-import dev.netlint.model.NetworkAclEntry;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
-import dev.netlint.model.SecurityGroup;
 import dev.netlint.model.SecurityGroupRef;
-import dev.netlint.model.SecurityGroupRule;
-import dev.netlint.model.Subnet;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * Traces one box of packets from one site to another, hop by hop, as AWS evaluates traffic: the
  * sender's security group egress, its subnet's network ACL outbound, the route table ({@link
  * RouteLookup}), gateways and NAT ({@link Gateways}, which may translate the source), the receiving
- * subnet's network ACL inbound and the receiver's security group ingress ({@link
- * FilterEvaluator}); then the replies through every network ACL crossed ({@link ReturnPath}). Each
- * hop is recorded as a typed {@link Step} ({@link TraceRecorder}).
+ * subnet's network ACL inbound and the receiver's security group ingress ({@link FilterEvaluator});
+ * then the replies through every network ACL crossed ({@link ReturnPath}). Each hop is recorded as
+ * a typed {@link Step} ({@link TraceRecorder}).
  *
  * <p>Every hop names the template element that decided it. A hop that depends on a value known only
  * at deploy is unknown; a path beyond a hop netlint cannot see through (peering, a transit gateway,
@@ -54,7 +45,7 @@ final class Tracer {
 
   private final NetworkModel model;
   private final Topology topology;
-  private final FilterEvaluator filters;
+  private final FilterHops filterHops;
   private final RouteLookup routes;
   private final Gateways gateways;
   private final ReturnPath returnPath;
@@ -62,7 +53,7 @@ final class Tracer {
   Tracer(NetworkModel model, Topology topology) {
     this.model = model;
     this.topology = topology;
-    this.filters = new FilterEvaluator(model);
+    this.filterHops = new FilterHops(model, topology);
     this.routes = new RouteLookup(topology);
     this.gateways = new Gateways(model, topology);
     this.returnPath = new ReturnPath(model, topology, routes);
@@ -107,7 +98,8 @@ final class Tracer {
       split =
           sender.groups() == null
               ? null
-              : securityGroups(run, sender.groups(), true, forwardView(run), run.dstLabel);
+              : filterHops.securityGroups(
+                  run.rec, run.box, sender.groups(), true, forwardView(run), run.dstLabel);
       if (split == null) {
         split = forward(run, sender);
       }
@@ -189,8 +181,9 @@ final class Tracer {
         return arrive(run, sender);
       }
       Split split =
-          networkAcl(
-              run,
+          filterHops.networkAcl(
+              run.rec,
+              run.box,
               sender.kind() == Site.Kind.SUBNET ? sender.subnet() : null,
               true,
               false,
@@ -317,14 +310,18 @@ final class Tracer {
     }
     List<SecurityGroupRef> groups = forwarder.at().groups();
     if (split == null && groups != null) {
-      split = securityGroups(run, groups, false, inboundView(run, sender), sender.label());
+      split =
+          filterHops.securityGroups(
+              run.rec, run.box, groups, false, inboundView(run, sender), sender.label());
     }
     if (split != null) {
       return new End(split);
     }
     Sender next = gateways.forwards(run.rec, forwarder);
     if (next.groups() != null) {
-      split = securityGroups(run, next.groups(), true, forwardView(run), run.dstLabel);
+      split =
+          filterHops.securityGroups(
+              run.rec, run.box, next.groups(), true, forwardView(run), run.dstLabel);
     }
     return split != null ? new End(split) : new NextLeg(next);
   }
@@ -403,15 +400,21 @@ final class Tracer {
       boolean toKnown,
       String toLabel) {
     cross(run, crossing, to, toKnown);
-    return networkAcl(
-        run, toKnown ? to : null, false, false, inboundView(run, sender), sender.label(), toLabel);
+    return filterHops.networkAcl(
+        run.rec,
+        run.box,
+        toKnown ? to : null,
+        false,
+        false,
+        inboundView(run, sender),
+        sender.label(),
+        toLabel);
   }
 
   /** Traffic entering the destination's subnet (or the destination outside any subnet). */
   private @Nullable Split enterDestination(Run run, Sender crossing, Sender sender) {
     Site dst = run.dst;
-    return enter(
-        run, crossing, sender, dst.subnet(), dst.kind() == Site.Kind.SUBNET, run.dstLabel);
+    return enter(run, crossing, sender, dst.subnet(), dst.kind() == Site.Kind.SUBNET, run.dstLabel);
   }
 
   /** Records a crossing from the sender's subnet into {@code to} (null: out of the VPC). */
@@ -423,7 +426,9 @@ final class Tracer {
   private @Nullable Split arrive(Run run, Sender sender) {
     List<SecurityGroupRef> groups = run.dst.groups();
     if (groups != null) {
-      Split split = securityGroups(run, groups, false, inboundView(run, sender), sender.label());
+      Split split =
+          filterHops.securityGroups(
+              run.rec, run.box, groups, false, inboundView(run, sender), sender.label());
       if (split != null) {
         return split;
       }
@@ -434,7 +439,9 @@ final class Tracer {
   /** The replies through the network ACLs of every subnet boundary crossed, last one first. */
   private @Nullable Split replies(Run run) {
     for (ReturnPath.ReplyCheck c : ReturnPath.replyChecks(run.rec.crossings(), run.box)) {
-      Split split = networkAcl(run, c.subnet(), c.outbound(), true, c.view(), c.remote(), c.self());
+      Split split =
+          filterHops.networkAcl(
+              run.rec, run.box, c.subnet(), c.outbound(), true, c.view(), c.remote(), c.self());
       if (split != null) {
         return split;
       }
@@ -472,7 +479,8 @@ final class Tracer {
           new RoutingStep.DestinationUnplaced(table, run.dstLabel));
       return new RouteLookup.TableUnknown();
     }
-    RouteDecision r = routes.lookup(table, sender.vpc(), dst.kind(), dst.vpc(), d, dim, dst.service());
+    RouteDecision r =
+        routes.lookup(table, sender.vpc(), dst.kind(), dst.vpc(), d, dim, dst.service());
     if (r instanceof RouteLookup.NoRoute) {
       run.rec.add(
           Hop.Kind.ROUTE,
@@ -508,143 +516,5 @@ final class Tracer {
 
   private @Nullable Origin tableOrigin(RouteTableNode t) {
     return model.resource(t.id()).map(Resource::origin).orElse(null);
-  }
-
-  // ------------------------------------------------------------------ filters
-
-  /** Evaluates security groups {@code refs} in one direction and records the hop. */
-  private @Nullable Split securityGroups(
-      Run run, List<SecurityGroupRef> refs, boolean egress, View v, String remote) {
-    List<SecurityGroup> known = new ArrayList<>();
-    SecurityGroupRef unknown = null;
-    for (SecurityGroupRef ref : refs) {
-      SecurityGroup g = model.securityGroup(ref).orElse(null);
-      if (g == null) {
-        if (unknown == null) {
-          unknown = ref;
-        }
-      } else {
-        known.add(g);
-      }
-    }
-    FilterResult<SecurityGroupRule> result = filters.securityGroups(known, egress, unknown, v);
-    if (result instanceof SplitFirst<SecurityGroupRule> s) {
-      return s.split();
-    }
-    Decision<SecurityGroupRule> d = (Decision<SecurityGroupRule>) result;
-    Hop.Kind kind = egress ? Hop.Kind.SECURITY_GROUP_EGRESS : Hop.Kind.SECURITY_GROUP_INGRESS;
-    SecurityGroupRule groupRule = d.entry();
-    if (groupRule != null) {
-      Step step =
-          d.verdict() == Verdict.REACHABLE
-              ? new FilterStep.SecurityGroupAllows(groupRule, egress, run.box, remote)
-              : new FilterStep.SecurityGroupRuleInDoubt(
-                  groupRule, egress, run.box, remote, d.uncertainty());
-      run.rec.add(kind, groupRule.group().resource(), groupRule.origin(), d.verdict(), step);
-      return null;
-    }
-    if (d.verdict() == Verdict.BLOCKED) {
-      SecurityGroup first = known.isEmpty() ? null : known.get(0);
-      Origin origin = null;
-      if (first != null) {
-        var prop =
-            first.resource().property(egress ? "SecurityGroupEgress" : "SecurityGroupIngress");
-        origin =
-            prop != null && first.ref().kind() == SecurityGroupRef.Kind.RESOURCE
-                ? prop.origin()
-                : first.resource().origin();
-      }
-      run.rec.add(
-          kind,
-          first == null ? null : first.ref().resource(),
-          origin,
-          Verdict.BLOCKED,
-          new FilterStep.SecurityGroupsDeny(refs, egress, run.box, remote));
-      return null;
-    }
-    run.rec.add(
-        kind,
-        unknown == null ? null : unknown.resource(),
-        null,
-        d.verdict(),
-        new FilterStep.SecurityGroupsInDoubt(refs, egress, d.uncertainty()));
-    return null;
-  }
-
-  /**
-   * Evaluates the network ACL of {@code subnet} in one direction and records the hop.
-   *
-   * @param subnet the subnet, or null when not known before deploy
-   * @param reply true for the reply on the client's ephemeral ports
-   * @param remote how messages name the other end
-   * @param self how messages name the end in {@code subnet}
-   */
-  private @Nullable Split networkAcl(
-      Run run,
-      @Nullable ResourceId subnet,
-      boolean outbound,
-      boolean reply,
-      View v,
-      String remote,
-      String self) {
-    Hop.Kind kind =
-        reply
-            ? Hop.Kind.NETWORK_ACL_RETURN
-            : outbound ? Hop.Kind.NETWORK_ACL_OUTBOUND : Hop.Kind.NETWORK_ACL_INBOUND;
-    AclTraffic traffic = new AclTraffic(run.box, outbound, reply, remote);
-    if (subnet == null) {
-      run.rec.add(kind, null, null, Verdict.UNKNOWN, new FilterStep.AclSubnetUnknown(self));
-      return null;
-    }
-    if (topology.networkAclUnknown(subnet)) {
-      Resource assoc = model.networkAclAssociation(subnet).orElseThrow();
-      run.rec.add(
-          kind,
-          assoc.id(),
-          assoc.origin(),
-          Verdict.UNKNOWN,
-          new FilterStep.AclOutsideTemplates(subnet));
-      return null;
-    }
-    NetworkAcl acl = topology.networkAclOf(subnet);
-    if (acl == null) {
-      Subnet s = model.subnet(subnet).orElse(null);
-      run.rec.add(
-          kind,
-          subnet,
-          s == null ? null : s.resource().origin(),
-          Verdict.REACHABLE,
-          new FilterStep.DefaultAclAllows(subnet, traffic));
-      return null;
-    }
-    FilterResult<NetworkAclEntry> result = filters.networkAcl(acl.entries(outbound), v);
-    if (result instanceof SplitFirst<NetworkAclEntry> s) {
-      return s.split();
-    }
-    Decision<NetworkAclEntry> d = (Decision<NetworkAclEntry>) result;
-    NetworkAclEntry entry = d.entry();
-    if (entry != null) {
-      run.rec.add(
-          kind,
-          entry.resource().id(),
-          entry.resource().origin(),
-          d.verdict(),
-          new FilterStep.AclEntryDecides(acl, entry, d.verdict(), traffic, d.uncertainty()));
-    } else if (d.verdict() == Verdict.UNKNOWN) {
-      run.rec.add(
-          kind,
-          acl.resource().id(),
-          acl.resource().origin(),
-          Verdict.UNKNOWN,
-          new FilterStep.AclInDoubt(acl, traffic, d.uncertainty()));
-    } else {
-      run.rec.add(
-          kind,
-          acl.resource().id(),
-          acl.resource().origin(),
-          Verdict.BLOCKED,
-          new FilterStep.AclDefaultDenies(acl, traffic));
-    }
-    return null;
   }
 }

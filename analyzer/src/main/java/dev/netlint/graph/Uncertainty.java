@@ -9,11 +9,14 @@ sealed interface Uncertainty {
   /** A security group whose rules are not in the templates (an import, a parameter). */
   record GroupRulesUnknown(String groupLabel) implements Uncertainty {}
 
-  /** The protocol or the port range of a rule or entry is not known before deploy. */
+  /**
+   * The protocol or the port range of a security group rule or network ACL entry is not known
+   * before deploy.
+   */
   record ProtocolOrPortsUnknown() implements Uncertainty {}
 
   /**
-   * The CIDR of a rule or entry is not known before deploy.
+   * The CIDR of a security group rule or network ACL entry is not known before deploy.
    *
    * @param rendered the value as written, or null when there is none to show
    */
@@ -25,7 +28,10 @@ sealed interface Uncertainty {
   /** The CIDRs of a prefix list, as written. */
   record PrefixListUnknown(String rendered) implements Uncertainty {}
 
-  /** A rule or entry covers part of the remote addresses, which are one unknown address. */
+  /**
+   * A security group rule or network ACL entry covers part of the remote addresses, which are one
+   * unknown address.
+   */
   record CoversPartOfAddresses(AddressSet remote) implements Uncertainty {}
 
   /** An entry covers only part of the ephemeral ports {@code lo}-{@code hi} of a reply. */
