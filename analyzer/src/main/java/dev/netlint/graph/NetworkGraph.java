@@ -10,6 +10,7 @@ import dev.netlint.api.reach.Verdict;
 import dev.netlint.model.Cidr;
 import dev.netlint.model.IpProtocol;
 import dev.netlint.model.NetworkAttachment;
+import dev.netlint.model.NetworkAttachment.PublicIp;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.SecurityGroupRef;
@@ -21,11 +22,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -102,13 +104,13 @@ public final class NetworkGraph implements Reachability {
     this.model = model;
     this.topology = new Topology(model);
     this.tracer = new Tracer(model, topology);
-    Map<String, WorkloadClass> byKey = new LinkedHashMap<>();
+    Map<WorkloadShape, WorkloadClass> byShape = new HashMap<>();
     for (Workload w : model.workloads()) {
-      String key = classKey(w);
-      WorkloadClass c = byKey.get(key);
+      WorkloadShape shape = shape(w);
+      WorkloadClass c = byShape.get(shape);
       if (c == null) {
-        c = newClass(byKey.size(), w);
-        byKey.put(key, c);
+        c = newClass(byShape.size(), w);
+        byShape.put(shape, c);
         classes.add(c);
         List<ResourceId> subnets = new ArrayList<>();
         for (Site s : c.sites()) {
@@ -170,37 +172,48 @@ public final class NetworkGraph implements Reachability {
     return w.interfaces().isEmpty() ? null : w.interfaces().get(0);
   }
 
-  private static String classKey(Workload w) {
+  /** What decides a workload's traffic: workloads with equal keys share one class. */
+  private sealed interface WorkloadShape {}
+
+  /** A workload without interfaces netlint places, by kind (the reason it is unplaced). */
+  private record UnplacedShape(Workload.Kind kind) implements WorkloadShape {}
+
+  /**
+   * A workload's primary interface.
+   *
+   * @param subnets its subnets as written
+   * @param groups the keys of its security groups
+   * @param privateIp its fixed private address, or null
+   * @param publicIp whether it has a public IPv4 address
+   */
+  private record PlacedShape(
+      Set<SubnetValue> subnets, Set<String> groups, @Nullable Cidr privateIp, PublicIp publicIp)
+      implements WorkloadShape {}
+
+  /**
+   * A subnet as an interface names it: the resource a reference or attribute targets, or the value
+   * as written (a parameter, an import).
+   */
+  private record SubnetValue(String rendered, @Nullable ResourceId target) {}
+
+  private static WorkloadShape shape(Workload w) {
     NetworkAttachment a = primary(w);
     if (a == null) {
-      return "unplaced " + w.kind();
+      return new UnplacedShape(w.kind());
     }
-    TreeSet<String> subnets = new TreeSet<>();
+    Set<SubnetValue> subnets = new HashSet<>();
     for (Value v : a.subnets()) {
-      subnets.add(
-          v instanceof Value.ResourceRef || v instanceof Value.Attribute
-              ? String.valueOf(v.render()) + "@" + refTarget(v)
-              : "value " + v.render());
+      ResourceId target =
+          v instanceof Value.ResourceRef r
+              ? r.target()
+              : v instanceof Value.Attribute at ? at.target() : null;
+      subnets.add(new SubnetValue(v.render(), target));
     }
-    TreeSet<String> groups = new TreeSet<>();
+    Set<String> groups = new HashSet<>();
     for (SecurityGroupRef g : a.securityGroups()) {
       groups.add(g.key());
     }
-    return subnets
-        + " "
-        + groups
-        + " "
-        + a.privateIp()
-        + " "
-        + a.publicIp()
-        + (a.securityGroups().isEmpty() ? " no-groups" : "");
-  }
-
-  private static String refTarget(Value v) {
-    if (v instanceof Value.ResourceRef r) {
-      return r.target().toString();
-    }
-    return ((Value.Attribute) v).target().toString();
+    return new PlacedShape(subnets, groups, a.privateIp(), a.publicIp());
   }
 
   private WorkloadClass newClass(int id, Workload w) {

@@ -212,41 +212,33 @@ final class Tracer {
       }
       RouteLookup.Routed routed = (RouteLookup.Routed) decision;
       ParsedRoute route = routed.route();
-      Leg next;
-      switch (routed.next()) {
-        case LOCAL -> {
-          return local(run, sender, route);
-        }
-        case INTERNET_GATEWAY -> {
-          GatewayOutcome out =
-              gateways.internetGatewayOut(run.rec, sender, route, dst, run.box, run.dstLabel);
-          if (out instanceof Split s) {
-            return s;
-          }
-          if (out == Onward.STOP) {
-            return null;
-          }
-          cross(run, sender, null, false);
-          return replies(run);
-        }
-        case OPAQUE -> {
-          gateways.opaque(run.rec, route);
-          return beyond(run, sender);
-        }
-        case NAT_GATEWAY -> {
-          if (gateways.loops(run.rec, passed, route)) {
-            return null;
-          }
-          next = natGateway(run, sender, route);
-        }
-        case FORWARDER -> {
-          if (gateways.loops(run.rec, passed, route)) {
-            return null;
-          }
-          next = forwarder(run, sender, route);
-        }
-        default -> throw new IllegalStateException("unhandled next hop " + routed.next());
+      RouteLookup.NextHop nextHop = routed.next();
+      if (nextHop == RouteLookup.NextHop.LOCAL) {
+        return local(run, sender, route);
       }
+      if (nextHop == RouteLookup.NextHop.INTERNET_GATEWAY) {
+        GatewayOutcome out =
+            gateways.internetGatewayOut(run.rec, sender, route, dst, run.box, run.dstLabel);
+        if (out instanceof Split s) {
+          return s;
+        }
+        if (out == Onward.STOP) {
+          return null;
+        }
+        cross(run, sender, null, false);
+        return replies(run);
+      }
+      if (nextHop == RouteLookup.NextHop.OPAQUE) {
+        gateways.opaque(run.rec, route);
+        return beyond(run, sender);
+      }
+      if (gateways.loops(run.rec, passed, route)) {
+        return null;
+      }
+      Leg next =
+          nextHop == RouteLookup.NextHop.NAT_GATEWAY
+              ? natGateway(run, sender, route)
+              : forwarder(run, sender, route);
       if (next instanceof End end) {
         return end.split();
       }
