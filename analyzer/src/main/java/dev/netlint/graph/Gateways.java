@@ -53,7 +53,15 @@ final class Gateways {
    * @param workload its workload
    * @param at its placement, in one subnet
    */
-  record Placed(ResourceId id, Workload workload, Site at) {}
+  record Placed(ResourceId id, Workload workload, Site at) {
+
+    /** How messages name a NAT gateway: {@code NAT gateway NatGw}. */
+    String label() {
+      return workload.kind() == Workload.Kind.NAT_GATEWAY
+          ? "NAT gateway " + id.logicalId()
+          : workload.resource().logicalId();
+    }
+  }
 
   private final NetworkModel model;
   private final Topology topology;
@@ -257,7 +265,7 @@ final class Gateways {
         nat.workload().resource().origin(),
         Verdict.REACHABLE,
         new NatStep.NatGatewayTranslates(nat.id(), subnet));
-    return Sender.translatedBy(nat.at(), null, "NAT gateway " + nat.id().logicalId());
+    return Sender.translatedBy(nat.at(), null, nat.label());
   }
 
   /** The instance {@code route} sends to; null, with that recorded, when its subnet is unknown. */

@@ -138,7 +138,7 @@ final class HopDetails {
   }
 
   /** How a route's target is named: {@code NAT gateway NatGw}, {@code local (Vpc)}. */
-  static String targetLabel(ParsedRoute r) {
+  private static String targetLabel(ParsedRoute r) {
     if (r.target() instanceof GatewayNode g) {
       return switch (g.kind()) {
         case INTERNET_GATEWAY -> "internet gateway " + g.label();

@@ -5,8 +5,6 @@ import dev.netlint.api.reach.Verdict;
 import dev.netlint.graph.RouteLookup.NextHop;
 import dev.netlint.graph.RouteLookup.RouteDecision;
 import dev.netlint.graph.Topology.RouteTableNode;
-import dev.netlint.model.NetworkModel;
-import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +69,10 @@ final class ReturnPath {
   record ReplyCheck(
       @Nullable ResourceId subnet, boolean outbound, View view, String remote, String self) {}
 
-  private final NetworkModel model;
   private final Topology topology;
   private final RouteLookup routes;
 
-  ReturnPath(NetworkModel model, Topology topology, RouteLookup routes) {
-    this.model = model;
+  ReturnPath(Topology topology, RouteLookup routes) {
     this.topology = topology;
     this.routes = routes;
   }
@@ -170,7 +166,7 @@ final class ReturnPath {
       rec.add(
           Hop.Kind.ROUTE,
           table.id(),
-          tableOrigin(table),
+          routes.tableOrigin(table),
           Verdict.BLOCKED,
           new RoutingStep.ReplyNoRoute(receiverLabel, clientLabel, table));
     } else if (r instanceof RouteLookup.Undecided u) {
@@ -206,9 +202,5 @@ final class ReturnPath {
       }
     }
     return null;
-  }
-
-  private dev.netlint.model.@Nullable Origin tableOrigin(RouteTableNode t) {
-    return model.resource(t.id()).map(Resource::origin).orElse(null);
   }
 }

@@ -5,6 +5,8 @@ import dev.netlint.graph.Topology.ForwarderNode;
 import dev.netlint.graph.Topology.GatewayNode;
 import dev.netlint.graph.Topology.ParsedRoute;
 import dev.netlint.graph.Topology.RouteTableNode;
+import dev.netlint.model.Origin;
+import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.RouteTarget;
 import dev.netlint.model.VpcEndpoint;
@@ -186,6 +188,11 @@ final class RouteLookup {
       return new Undecided(null, new Uncertainty.LocalRouteUnknown());
     }
     return new Routed(local, NextHop.LOCAL, List.of());
+  }
+
+  /** Where a route table stands in the template: the route table, or the VPC for a main one. */
+  @Nullable Origin tableOrigin(RouteTableNode table) {
+    return topology.model.resource(table.id()).map(Resource::origin).orElse(null);
   }
 
   private static boolean privateNetworkTarget(RouteTarget.Kind k) {

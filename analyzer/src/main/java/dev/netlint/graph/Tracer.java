@@ -10,8 +10,6 @@ import dev.netlint.graph.Topology.ParsedRoute;
 import dev.netlint.graph.Topology.RouteTableNode;
 import dev.netlint.graph.TraceRecorder.Trace;
 import dev.netlint.model.NetworkModel;
-import dev.netlint.model.Origin;
-import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.SecurityGroupRef;
 import java.util.HashSet;
@@ -43,7 +41,6 @@ final class Tracer {
   /** A trace's outcome: the hops and verdict of the whole box, or a split of the box first. */
   sealed interface Outcome permits Trace, Split {}
 
-  private final NetworkModel model;
   private final Topology topology;
   private final FilterHops filterHops;
   private final RouteLookup routes;
@@ -51,12 +48,11 @@ final class Tracer {
   private final ReturnPath returnPath;
 
   Tracer(NetworkModel model, Topology topology) {
-    this.model = model;
     this.topology = topology;
     this.filterHops = new FilterHops(model, topology);
     this.routes = new RouteLookup(topology);
     this.gateways = new Gateways(model, topology);
-    this.returnPath = new ReturnPath(model, topology, routes);
+    this.returnPath = new ReturnPath(topology, routes);
   }
 
   /** One trace: the box, its destination and what has been recorded. */
@@ -281,7 +277,7 @@ final class Tracer {
     }
     ResourceId at = Gateways.subnetOf(nat.at());
     if (!at.equals(sender.subnet())) {
-      Split split = enter(run, sender, sender, at, true, "NAT gateway " + nat.id().logicalId());
+      Split split = enter(run, sender, sender, at, true, nat.label());
       if (split != null) {
         return new End(split);
       }
@@ -294,7 +290,7 @@ final class Tracer {
     if (forwarder == null) {
       return new End(beyond(run, sender));
     }
-    String name = forwarder.workload().resource().logicalId();
+    String name = forwarder.label();
     ResourceId at = Gateways.subnetOf(forwarder.at());
     Split split = null;
     if (!at.equals(sender.subnet())) {
@@ -466,7 +462,7 @@ final class Tracer {
       run.rec.add(
           Hop.Kind.ROUTE,
           table.id(),
-          tableOrigin(table),
+          routes.tableOrigin(table),
           Verdict.UNKNOWN,
           new RoutingStep.DestinationUnplaced(table, run.dstLabel));
       return new RouteLookup.TableUnknown();
@@ -477,7 +473,7 @@ final class Tracer {
       run.rec.add(
           Hop.Kind.ROUTE,
           table.id(),
-          tableOrigin(table),
+          routes.tableOrigin(table),
           Verdict.BLOCKED,
           new RoutingStep.NoRoute(table, run.dstLabel));
     } else if (r instanceof RouteLookup.Undecided u) {
@@ -485,7 +481,7 @@ final class Tracer {
       run.rec.add(
           Hop.Kind.ROUTE,
           p == null ? table.id() : p.element(),
-          p == null ? tableOrigin(table) : p.origin(),
+          p == null ? routes.tableOrigin(table) : p.origin(),
           Verdict.UNKNOWN,
           new RoutingStep.Undecided(u.why()));
     } else if (r instanceof RouteLookup.ToGatewayEndpoint e) {
@@ -504,9 +500,5 @@ final class Tracer {
           new RoutingStep.Routed(table, run.dstLabel, p.route(), p.assumedPrivate()));
     }
     return r;
-  }
-
-  private @Nullable Origin tableOrigin(RouteTableNode t) {
-    return model.resource(t.id()).map(Resource::origin).orElse(null);
   }
 }
