@@ -51,9 +51,10 @@ final class Gateways {
    *
    * @param id the resource
    * @param workload its workload
-   * @param at its placement, in one subnet
+   * @param subnet the one subnet it sits in
+   * @param at its placement there
    */
-  record Placed(ResourceId id, Workload workload, Site at) {
+  record Placed(ResourceId id, Workload workload, ResourceId subnet, Site at) {
 
     /** How messages name a NAT gateway: {@code NAT gateway NatGw}. */
     String label() {
@@ -243,8 +244,8 @@ final class Gateways {
     GatewayNode node = (GatewayNode) route.target();
     ResourceId nat = node.resource();
     Workload w = nat == null ? null : model.workload(nat).orElse(null);
-    Site at = w == null ? null : placement(w);
-    if (nat == null || w == null || at == null) {
+    Placed placed = nat == null || w == null ? null : placement(nat, w);
+    if (placed == null) {
       rec.add(
           Hop.Kind.NAT,
           nat,
@@ -253,18 +254,17 @@ final class Gateways {
           new NatStep.NatGatewayUnplaced(node.label()));
       return null;
     }
-    return new Placed(nat, w, at);
+    return placed;
   }
 
   /** The NAT gateway translates the source to its own address: the sender of the next leg. */
   Sender natGatewayTranslates(TraceRecorder rec, Placed nat) {
-    ResourceId subnet = subnetOf(nat.at());
     rec.add(
         Hop.Kind.NAT,
         nat.id(),
         nat.workload().resource().origin(),
         Verdict.REACHABLE,
-        new NatStep.NatGatewayTranslates(nat.id(), subnet));
+        new NatStep.NatGatewayTranslates(nat.id(), nat.subnet()));
     return Sender.translatedBy(nat.at(), null, nat.label());
   }
 
@@ -272,8 +272,8 @@ final class Gateways {
   @Nullable Placed forwarder(TraceRecorder rec, ParsedRoute route) {
     ResourceId id = ((ForwarderNode) route.target()).workload();
     Workload w = model.workload(id).orElseThrow();
-    Site at = placement(w);
-    if (at == null) {
+    Placed placed = placement(id, w);
+    if (placed == null) {
       rec.add(
           Hop.Kind.NAT,
           id,
@@ -282,7 +282,7 @@ final class Gateways {
           new NatStep.ForwarderUnplaced(w.resource().logicalId(), route));
       return null;
     }
-    return new Placed(id, w, at);
+    return placed;
   }
 
   /**
@@ -304,8 +304,8 @@ final class Gateways {
     return Sender.translatedBy(forwarder.at(), forwarder.at().groups(), name);
   }
 
-  /** Where a NAT gateway or forwarding instance sits, or null when not known. */
-  private @Nullable Site placement(Workload w) {
+  /** Where NAT gateway or forwarding instance {@code id} sits, or null when not known. */
+  private @Nullable Placed placement(ResourceId id, Workload w) {
     if (w.interfaces().isEmpty()) {
       return null;
     }
@@ -317,25 +317,18 @@ final class Gateways {
     if (s == null) {
       return null;
     }
-    return Site.workloadIn(
-        s.id(),
-        s.vpc(),
-        Sites.addressesIn(model, topology, s, a),
-        w.kind() == Workload.Kind.NAT_GATEWAY
-            ? null
-            : a.securityGroups().isEmpty() ? null : a.securityGroups(),
-        a.publicIp(),
-        w.resource().logicalId(),
-        a.origin());
-  }
-
-  /** The subnet of a placement made by {@link #placement}, which always has one. */
-  static ResourceId subnetOf(Site at) {
-    ResourceId subnet = at.subnet();
-    if (subnet == null) {
-      throw new IllegalStateException("a NAT or forwarder placement without a subnet: " + at);
-    }
-    return subnet;
+    Site at =
+        Site.workloadIn(
+            s.id(),
+            s.vpc(),
+            Sites.addressesIn(model, topology, s, a),
+            w.kind() == Workload.Kind.NAT_GATEWAY
+                ? null
+                : a.securityGroups().isEmpty() ? null : a.securityGroups(),
+            a.publicIp(),
+            w.resource().logicalId(),
+            a.origin());
+    return new Placed(id, w, s.id(), at);
   }
 
   private @Nullable Origin originOf(ResourceId id, @Nullable Origin otherwise) {

@@ -275,7 +275,7 @@ final class Tracer {
     if (nat == null) {
       return new End(beyond(run, sender));
     }
-    ResourceId at = Gateways.subnetOf(nat.at());
+    ResourceId at = nat.subnet();
     if (!at.equals(sender.subnet())) {
       Split split = enter(run, sender, sender, at, true, nat.label());
       if (split != null) {
@@ -291,7 +291,7 @@ final class Tracer {
       return new End(beyond(run, sender));
     }
     String name = forwarder.label();
-    ResourceId at = Gateways.subnetOf(forwarder.at());
+    ResourceId at = forwarder.subnet();
     Split split = null;
     if (!at.equals(sender.subnet())) {
       split = enter(run, sender, sender, at, true, name);
