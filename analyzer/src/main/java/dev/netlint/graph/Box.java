@@ -5,7 +5,8 @@ import dev.netlint.model.IpProtocol;
 /**
  * A set of packets evaluated together: source and destination addresses, a range of protocol
  * numbers and, for a single tcp or udp protocol, a range of destination ports (for icmp, a range of
- * ICMP types). Splits keep every box uniform for every rule on its path.
+ * ICMP types). Splits keep every box uniform for every security group rule, network ACL entry and
+ * route on its path.
  *
  * @param src the source addresses
  * @param srcAll true when every source address must get through (a CIDR or the internet); false

@@ -22,11 +22,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -38,16 +39,16 @@ import org.jspecify.annotations.Nullable;
  * tables, network ACLs, gateways and forwarders ({@link Topology}), and the workloads grouped into
  * equivalence classes by what decides their traffic (subnets, security groups, fixed address,
  * public address) before any pairwise work. Answers are cached per class pair, protocol and ports,
- * so a rule that asks about every workload pays for every class.
+ * so a lint rule that asks about every workload pays for every class.
  *
  * <p>A query traces every placement of the source (each subnet a workload spans) to every placement
  * of the destination, each as boxes of packets ({@link Tracer}). The verdict says whether all of
  * the flow's traffic gets through: reachable when every placement, protocol and port does, blocked
  * when some definitely does not, unknown otherwise; {@link ReachResult#anyTraffic()} says whether
  * any of it does. A workload whose address is not fixed is one unknown address in its subnet: a
- * rule that covers only part of the subnet makes the answer unknown, never blocked. ICMP is
- * evaluated as echo (ping) and its reply. Queries are serialized: the graph caches answers and
- * evaluation state.
+ * security group rule or network ACL entry that covers only part of the subnet makes the answer
+ * unknown, never blocked. ICMP is evaluated as echo (ping) and its reply. Queries are serialized:
+ * the graph caches answers and evaluation state.
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html">How
@@ -67,10 +68,25 @@ public final class NetworkGraph implements Reachability {
   private final Map<ResourceId, WorkloadClass> classOf = new LinkedHashMap<>();
   private final List<WorkloadClass> classes = new ArrayList<>();
   private final List<Endpoint.Workload> workloads;
-  private final Map<List<Object>, Answer> cache = new HashMap<>();
+  private final Map<QueryKey, Answer> cache = new HashMap<>();
 
   /** Interface endpoints with private DNS, by VPC and service. */
-  private final Map<List<Object>, List<VpcEndpoint>> privateEndpoints = new LinkedHashMap<>();
+  private final Map<VpcService, List<VpcEndpoint>> privateEndpoints = new LinkedHashMap<>();
+
+  /** One end of a query as answers are cached: a workload class, or the endpoint itself. */
+  private sealed interface EndKey {}
+
+  /** The workload equivalence class {@code id}: its members share every answer. */
+  private record ClassKey(int id) implements EndKey {}
+
+  /** An end that is not a placed workload (the internet, a CIDR, a service, an unplaced one). */
+  private record EndpointKey(Endpoint endpoint) implements EndKey {}
+
+  /** What a cached answer depends on. */
+  private record QueryKey(EndKey source, EndKey destination, Protocol protocol, PortRange ports) {}
+
+  /** An AWS service name in a VPC. */
+  private record VpcService(ResourceId vpc, String service) {}
 
   /**
    * Workloads that behave alike.
@@ -88,13 +104,13 @@ public final class NetworkGraph implements Reachability {
     this.model = model;
     this.topology = new Topology(model);
     this.tracer = new Tracer(model, topology);
-    Map<String, WorkloadClass> byKey = new LinkedHashMap<>();
+    Map<WorkloadShape, WorkloadClass> byShape = new HashMap<>();
     for (Workload w : model.workloads()) {
-      String key = classKey(w);
-      WorkloadClass c = byKey.get(key);
+      WorkloadShape shape = shape(w);
+      WorkloadClass c = byShape.get(shape);
       if (c == null) {
-        c = newClass(byKey.size(), w);
-        byKey.put(key, c);
+        c = newClass(byShape.size(), w);
+        byShape.put(shape, c);
         classes.add(c);
         List<ResourceId> subnets = new ArrayList<>();
         for (Site s : c.sites()) {
@@ -113,7 +129,7 @@ public final class NetworkGraph implements Reachability {
           && ep.service() != null
           && ep.attachment() != null) {
         privateEndpoints
-            .computeIfAbsent(List.of(ep.vpc(), ep.service()), k -> new ArrayList<>())
+            .computeIfAbsent(new VpcService(ep.vpc(), ep.service()), k -> new ArrayList<>())
             .add(ep);
       }
     }
@@ -156,37 +172,48 @@ public final class NetworkGraph implements Reachability {
     return w.interfaces().isEmpty() ? null : w.interfaces().get(0);
   }
 
-  private static String classKey(Workload w) {
+  /** What decides a workload's traffic: workloads with equal keys share one class. */
+  private sealed interface WorkloadShape {}
+
+  /** A workload without interfaces netlint places, by kind (the reason it is unplaced). */
+  private record UnplacedShape(Workload.Kind kind) implements WorkloadShape {}
+
+  /**
+   * A workload's primary interface.
+   *
+   * @param subnets its subnets as written
+   * @param groups the keys of its security groups
+   * @param privateIp its fixed private address, or null
+   * @param publicIp whether it has a public IPv4 address
+   */
+  private record PlacedShape(
+      Set<SubnetValue> subnets, Set<String> groups, @Nullable Cidr privateIp, PublicIp publicIp)
+      implements WorkloadShape {}
+
+  /**
+   * A subnet as an interface names it: the resource a reference or attribute targets, or the value
+   * as written (a parameter, an import).
+   */
+  private record SubnetValue(String rendered, @Nullable ResourceId target) {}
+
+  private static WorkloadShape shape(Workload w) {
     NetworkAttachment a = primary(w);
     if (a == null) {
-      return "unplaced " + w.kind();
+      return new UnplacedShape(w.kind());
     }
-    TreeSet<String> subnets = new TreeSet<>();
+    Set<SubnetValue> subnets = new HashSet<>();
     for (Value v : a.subnets()) {
-      subnets.add(
-          v instanceof Value.ResourceRef || v instanceof Value.Attribute
-              ? String.valueOf(v.render()) + "@" + refTarget(v)
-              : "value " + v.render());
+      ResourceId target =
+          v instanceof Value.ResourceRef r
+              ? r.target()
+              : v instanceof Value.Attribute at ? at.target() : null;
+      subnets.add(new SubnetValue(v.render(), target));
     }
-    TreeSet<String> groups = new TreeSet<>();
+    Set<String> groups = new HashSet<>();
     for (SecurityGroupRef g : a.securityGroups()) {
       groups.add(g.key());
     }
-    return subnets
-        + " "
-        + groups
-        + " "
-        + a.privateIp()
-        + " "
-        + a.publicIp()
-        + (a.securityGroups().isEmpty() ? " no-groups" : "");
-  }
-
-  private static String refTarget(Value v) {
-    if (v instanceof Value.ResourceRef r) {
-      return r.target().toString();
-    }
-    return ((Value.Attribute) v).target().toString();
+    return new PlacedShape(subnets, groups, a.privateIp(), a.publicIp());
   }
 
   private WorkloadClass newClass(int id, Workload w) {
@@ -210,16 +237,12 @@ public final class NetworkGraph implements Reachability {
       Subnet s = model.subnet(subnetId).orElseThrow();
       AddressSet addresses = Sites.addressesIn(model, topology, s, a);
       sites.add(
-          new Site(
-              Site.Kind.SUBNET,
+          Site.workloadIn(
               s.id(),
               s.vpc(),
               addresses,
-              false,
               groups,
               a.publicIp(),
-              false,
-              null,
               groupLabel + s.id().logicalId() + " (" + addresses + ")",
               a.origin()));
     }
@@ -240,16 +263,10 @@ public final class NetworkGraph implements Reachability {
       String what = unknown.isEmpty() ? "the default VPC" : String.join(", ", unknown);
       AddressSet addresses = a.privateIp() != null ? AddressSet.of(a.privateIp()) : AddressSet.ALL;
       sites.add(
-          new Site(
-              Site.Kind.UNPLACED,
-              null,
-              null,
+          Site.workloadUnplaced(
               addresses,
-              false,
               groups,
               a.publicIp(),
-              false,
-              null,
               groupLabel + "a subnet not known before deploy (" + what + ")",
               a.origin()));
     }
@@ -267,11 +284,11 @@ public final class NetworkGraph implements Reachability {
     if (src.why != null) {
       return new ReachResult(Verdict.UNKNOWN, List.of(), flow + " is unknown: " + src.why);
     }
-    Object dstKey =
+    EndKey dstKey =
         destination instanceof Endpoint.Workload w && classOf.containsKey(w.resource())
-            ? classOf.get(w.resource()).id()
-            : destination;
-    List<Object> key = List.of(src.key, dstKey, protocol, ports);
+            ? new ClassKey(classOf.get(w.resource()).id())
+            : new EndpointKey(destination);
+    QueryKey key = new QueryKey(src.key, dstKey, protocol, ports);
     Answer answer = cache.get(key);
     if (answer == null) {
       answer = answer(src.sites, destination, protocol, ports);
@@ -290,42 +307,30 @@ public final class NetworkGraph implements Reachability {
         answer.any());
   }
 
-  private record Resolved(Object key, List<Site> sites, @Nullable String why) {}
+  private record Resolved(EndKey key, List<Site> sites, @Nullable String why) {}
 
   private Resolved resolveSource(Endpoint e) {
     if (e instanceof Endpoint.Workload w) {
       WorkloadClass c = classOf.get(w.resource());
       if (c == null) {
-        return new Resolved(e, List.of(), notAWorkload(w.resource()));
+        return new Resolved(new EndpointKey(e), List.of(), notAWorkload(w.resource()));
       }
       if (c.unplaced() != null) {
         return new Resolved(
-            e, List.of(), w.resource().logicalId() + " cannot be placed: " + c.unplaced());
+            new EndpointKey(e),
+            List.of(),
+            w.resource().logicalId() + " cannot be placed: " + c.unplaced());
       }
-      return new Resolved(c.id(), c.sites(), null);
+      return new Resolved(new ClassKey(c.id()), c.sites(), null);
     }
     if (e instanceof Endpoint.Internet) {
-      return new Resolved(
-          e,
-          List.of(
-              new Site(
-                  Site.Kind.OUTSIDE,
-                  null,
-                  null,
-                  AddressSet.PUBLIC,
-                  true,
-                  null,
-                  PublicIp.YES,
-                  true,
-                  null,
-                  "the internet",
-                  null)),
-          null);
+      return new Resolved(new EndpointKey(e), List.of(Site.internet(AddressSet.PUBLIC)), null);
     }
     if (e instanceof Endpoint.Cidr c) {
-      return cidrSites(c.cidr());
+      return cidrSites(c);
     }
-    return new Resolved(e, List.of(), "traffic that starts at an AWS service is not modeled");
+    return new Resolved(
+        new EndpointKey(e), List.of(), "traffic that starts at an AWS service is not modeled");
   }
 
   private String notAWorkload(ResourceId id) {
@@ -336,13 +341,15 @@ public final class NetworkGraph implements Reachability {
         .orElse(id + " is not a resource of the templates");
   }
 
-  private Resolved cidrSites(String text) {
+  private Resolved cidrSites(Endpoint.Cidr endpoint) {
+    String text = endpoint.cidr();
+    EndKey key = new EndpointKey(endpoint);
     Cidr cidr = Cidr.parse(text).orElse(null);
     if (cidr == null) {
-      return new Resolved(text, List.of(), "'" + text + "' is not a CIDR");
+      return new Resolved(key, List.of(), "'" + text + "' is not a CIDR");
     }
     if (cidr.ipv6()) {
-      return new Resolved(text, List.of(), "IPv6 traffic is not modeled");
+      return new Resolved(key, List.of(), "IPv6 traffic is not modeled");
     }
     AddressSet rest = AddressSet.of(cidr);
     List<Site> sites = new ArrayList<>();
@@ -355,53 +362,17 @@ public final class NetworkGraph implements Reachability {
         continue;
       }
       rest = rest.minus(part);
-      sites.add(
-          new Site(
-              Site.Kind.SUBNET,
-              s.id(),
-              s.vpc(),
-              part,
-              true,
-              null,
-              PublicIp.NO,
-              false,
-              null,
-              part + " in " + s.id().logicalId(),
-              null));
+      sites.add(Site.cidrIn(s.id(), s.vpc(), part));
     }
     AddressSet publicPart = rest.intersect(AddressSet.PUBLIC);
     AddressSet privatePart = rest.minus(AddressSet.PUBLIC);
     if (!publicPart.isEmpty()) {
-      sites.add(
-          new Site(
-              Site.Kind.OUTSIDE,
-              null,
-              null,
-              publicPart,
-              true,
-              null,
-              PublicIp.YES,
-              true,
-              null,
-              publicPart.toString(),
-              null));
+      sites.add(Site.cidrOutside(publicPart, true));
     }
     if (!privatePart.isEmpty()) {
-      sites.add(
-          new Site(
-              Site.Kind.OUTSIDE,
-              null,
-              null,
-              privatePart,
-              true,
-              null,
-              PublicIp.NO,
-              false,
-              null,
-              privatePart.toString(),
-              null));
+      sites.add(Site.cidrOutside(privatePart, false));
     }
-    return new Resolved(text, sites, null);
+    return new Resolved(key, sites, null);
   }
 
   /** The destination sites as seen from one source site. */
@@ -410,76 +381,37 @@ public final class NetworkGraph implements Reachability {
       return resolveSource(e);
     }
     if (e instanceof Endpoint.Cidr c) {
-      return cidrSites(c.cidr());
+      return cidrSites(c);
     }
     if (e instanceof Endpoint.Internet) {
       AddressSet public_ = AddressSet.PUBLIC;
       if (src.vpc() != null) {
         public_ = public_.minus(topology.vpcAddresses(src.vpc()));
       }
-      return new Resolved(
-          e,
-          List.of(
-              new Site(
-                  Site.Kind.OUTSIDE,
-                  null,
-                  null,
-                  public_,
-                  true,
-                  null,
-                  PublicIp.YES,
-                  true,
-                  null,
-                  "the internet",
-                  null)),
-          null);
+      return new Resolved(new EndpointKey(e), List.of(Site.internet(public_)), null);
     }
     String service = ((Endpoint.AwsService) e).name();
     if (src.kind() == Site.Kind.SUBNET && src.vpc() != null) {
-      for (VpcEndpoint ep : privateEndpoints.getOrDefault(List.of(src.vpc(), service), List.of())) {
+      for (VpcEndpoint ep :
+          privateEndpoints.getOrDefault(new VpcService(src.vpc(), service), List.of())) {
         WorkloadClass c = classOf.get(ep.id());
         if (c != null && c.unplaced() == null && !c.sites().isEmpty()) {
           List<Site> sites = new ArrayList<>();
           for (Site s : c.sites()) {
             sites.add(
-                new Site(
-                    s.kind(),
-                    s.subnet(),
-                    s.vpc(),
-                    s.addresses(),
-                    s.all(),
-                    s.groups(),
-                    s.publicIp(),
-                    false,
-                    null,
+                s.named(
                     "interface endpoint "
                         + ep.resource().logicalId()
                         + " for "
                         + service
                         + " in "
-                        + s.label(),
-                    s.origin()));
+                        + s.label()));
           }
-          return new Resolved(e, sites, null);
+          return new Resolved(new EndpointKey(e), sites, null);
         }
       }
     }
-    return new Resolved(
-        e,
-        List.of(
-            new Site(
-                Site.Kind.OUTSIDE,
-                null,
-                null,
-                AddressSet.PUBLIC,
-                false,
-                null,
-                PublicIp.YES,
-                true,
-                service,
-                "the public endpoint of " + service,
-                null)),
-        null);
+    return new Resolved(new EndpointKey(e), List.of(Site.servicePublicEndpoint(service)), null);
   }
 
   // ------------------------------------------------------------------ evaluation
@@ -571,7 +503,7 @@ public final class NetworkGraph implements Reachability {
       Site s, Site d, Protocol protocol, PortRange ports, boolean namePlaces) {
     Deque<Box> work = new ArrayDeque<>(initialBoxes(s, d, protocol, ports));
     List<Box> boxes = new ArrayList<>();
-    List<Tracer.Trace> traces = new ArrayList<>();
+    List<TraceRecorder.Trace> traces = new ArrayList<>();
     int evaluated = 0;
     while (!work.isEmpty()) {
       Box box = work.pollFirst();
@@ -582,21 +514,22 @@ public final class NetworkGraph implements Reachability {
             List.of(),
             "the rules on the path split the traffic into more than " + MAX_BOXES + " cases");
       }
-      try {
-        traces.add(tracer.trace(s, d, box));
+      Tracer.Outcome outcome = tracer.trace(s, d, box);
+      if (outcome instanceof TraceRecorder.Trace trace) {
+        traces.add(trace);
         boxes.add(box);
-      } catch (Split split) {
-        List<Box> parts = split.apply(box);
-        if (parts.size() == 1 && parts.get(0).equals(box)) {
-          return new PairResult(
-              Verdict.UNKNOWN,
-              Verdict.UNKNOWN,
-              List.of(),
-              "netlint could not split " + box.traffic() + " along a rule boundary");
-        }
-        for (int i = parts.size() - 1; i >= 0; i--) {
-          work.addFirst(parts.get(i));
-        }
+        continue;
+      }
+      List<Box> parts = ((Split) outcome).apply(box);
+      if (parts.size() == 1 && parts.get(0).equals(box)) {
+        return new PairResult(
+            Verdict.UNKNOWN,
+            Verdict.UNKNOWN,
+            List.of(),
+            "netlint could not split " + box.traffic() + " along a rule boundary");
+      }
+      for (int i = parts.size() - 1; i >= 0; i--) {
+        work.addFirst(parts.get(i));
       }
     }
     int pick = -1;
@@ -608,7 +541,7 @@ public final class NetworkGraph implements Reachability {
       }
     }
     Verdict any = Verdict.BLOCKED;
-    for (Tracer.Trace t : traces) {
+    for (TraceRecorder.Trace t : traces) {
       if (t.verdict() == Verdict.REACHABLE) {
         any = Verdict.REACHABLE;
         break;
@@ -617,7 +550,7 @@ public final class NetworkGraph implements Reachability {
         any = Verdict.UNKNOWN;
       }
     }
-    Tracer.Trace t = traces.get(pick);
+    TraceRecorder.Trace t = traces.get(pick);
     Box box = boxes.get(pick);
     StringBuilder why = new StringBuilder();
     if (traces.size() > 1 && t.verdict() != Verdict.REACHABLE) {

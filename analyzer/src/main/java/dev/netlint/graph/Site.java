@@ -38,6 +38,108 @@ record Site(
     String label,
     @Nullable Origin origin) {
 
+  /**
+   * One of a workload's placements: its interfaces in subnet {@code subnet} of VPC {@code vpc}, at
+   * one address of {@code addresses} that netlint does not know.
+   */
+  static Site workloadIn(
+      ResourceId subnet,
+      @Nullable ResourceId vpc,
+      AddressSet addresses,
+      @Nullable List<SecurityGroupRef> groups,
+      PublicIp publicIp,
+      String label,
+      @Nullable Origin origin) {
+    return new Site(
+        Kind.SUBNET, subnet, vpc, addresses, false, groups, publicIp, false, null, label, origin);
+  }
+
+  /** A workload placement in a subnet not known before deploy (a parameter, an import). */
+  static Site workloadUnplaced(
+      AddressSet addresses,
+      @Nullable List<SecurityGroupRef> groups,
+      PublicIp publicIp,
+      String label,
+      @Nullable Origin origin) {
+    return new Site(
+        Kind.UNPLACED, null, null, addresses, false, groups, publicIp, false, null, label, origin);
+  }
+
+  /**
+   * The part {@code addresses} of a CIDR that falls in a subnet: every address must get through.
+   */
+  static Site cidrIn(ResourceId subnet, @Nullable ResourceId vpc, AddressSet addresses) {
+    return new Site(
+        Kind.SUBNET,
+        subnet,
+        vpc,
+        addresses,
+        true,
+        null,
+        PublicIp.NO,
+        false,
+        null,
+        addresses + " in " + subnet.logicalId(),
+        null);
+  }
+
+  /**
+   * The part {@code addresses} of a CIDR outside every subnet of the model: public addresses on the
+   * internet ({@code internet}), or private networks beyond a VPN, peering or transit gateway.
+   */
+  static Site cidrOutside(AddressSet addresses, boolean internet) {
+    return new Site(
+        Kind.OUTSIDE,
+        null,
+        null,
+        addresses,
+        true,
+        null,
+        internet ? PublicIp.YES : PublicIp.NO,
+        internet,
+        null,
+        addresses.toString(),
+        null);
+  }
+
+  /** The internet: the public addresses {@code addresses}, every one of which must get through. */
+  static Site internet(AddressSet addresses) {
+    return new Site(
+        Kind.OUTSIDE,
+        null,
+        null,
+        addresses,
+        true,
+        null,
+        PublicIp.YES,
+        true,
+        null,
+        "the internet",
+        null);
+  }
+
+  /** The public endpoint of AWS service {@code service}, at one public address. */
+  static Site servicePublicEndpoint(String service) {
+    return new Site(
+        Kind.OUTSIDE,
+        null,
+        null,
+        AddressSet.PUBLIC,
+        false,
+        null,
+        PublicIp.YES,
+        true,
+        service,
+        "the public endpoint of " + service,
+        null);
+  }
+
+  /** This workload placement named {@code newLabel} (an interface endpoint's, for a service). */
+  Site named(String newLabel) {
+    return new Site(
+        kind, subnet, vpc, addresses, all, groups, publicIp, false, null, newLabel, origin);
+  }
+
   /** Where a site is. */
   enum Kind {
     /** In a subnet of the model. */

@@ -1,11 +1,26 @@
 package dev.netlint.graph;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Raised while a box is traced when a rule covers only part of it along a dimension where every
- * packet must get through: the box is split along the rule's boundary and each part traced again.
+ * The answer "split the box first": a security group rule, a network ACL entry, a route or a
+ * gateway covers only part of a box along a dimension where every packet must get through, so the
+ * box is split along that boundary and each part traced again. A value, returned by the step that
+ * found the boundary up to {@link NetworkGraph}, which splits the box.
+ *
+ * @param dim the dimension to split along
+ * @param addresses for {@link Dim#SRC}, {@link Dim#DST} and {@link Dim#VIEW_REMOTE}: the addresses
+ *     on one side of the boundary
+ * @param lo for {@link Dim#PROTO}, {@link Dim#PORT} and {@link Dim#VIEW_PORT}: the first protocol
+ *     number or port on one side of the boundary
+ * @param hi the last one, inclusive
  */
-final class Split extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+record Split(Dim dim, AddressSet addresses, int lo, int hi)
+    implements FilterEvaluator.Match,
+        RouteLookup.RouteDecision,
+        Gateways.GatewayOutcome,
+        Tracer.Outcome {
 
   /** Which dimension of a {@link Box} to split. */
   enum Dim {
@@ -14,30 +29,35 @@ final class Split extends RuntimeException {
     PROTO,
     PORT,
     /**
-     * The remote address of one rule list's view when it is one unknown address: split only while
-     * that list is evaluated, then the parts' answers are combined.
+     * The remote address of one filter's view when it is one unknown address: split only while that
+     * filter is evaluated, then the parts' answers are combined.
      */
     VIEW_REMOTE,
     /** Likewise for the ephemeral ports of a reply, which the client picks. */
     VIEW_PORT
   }
 
-  final Dim dim;
-  final transient AddressSet addresses;
-  final int lo;
-  final int hi;
+  /** A split along an address boundary: {@code addresses} on one side, the rest on the other. */
+  static Split addresses(Dim dim, AddressSet addresses) {
+    return new Split(dim, addresses, 0, 0);
+  }
 
-  Split(Dim dim, AddressSet addresses, int lo, int hi) {
-    super(null, null, false, false);
-    this.dim = dim;
-    this.addresses = addresses;
-    this.lo = lo;
-    this.hi = hi;
+  /** A split along a protocol or port boundary: {@code lo}-{@code hi} and the rest. */
+  static Split range(Dim dim, int lo, int hi) {
+    return new Split(dim, AddressSet.EMPTY, lo, hi);
+  }
+
+  /**
+   * True when the split is local to one filter's view (an unknown address or ephemeral port): the
+   * filter evaluates the parts and combines their answers, the box stays whole.
+   */
+  boolean local() {
+    return dim == Dim.VIEW_REMOTE || dim == Dim.VIEW_PORT;
   }
 
   /** The parts of {@code box} on either side of this split's boundary, never empty ones. */
-  java.util.List<Box> apply(Box box) {
-    java.util.List<Box> out = new java.util.ArrayList<>(3);
+  List<Box> apply(Box box) {
+    List<Box> out = new ArrayList<>(3);
     switch (dim) {
       case SRC -> {
         AddressSet in = box.src().intersect(addresses);

@@ -60,26 +60,67 @@ final class Topology {
   /** A workload equivalence class. */
   record ClassNode(int id) implements Node {}
 
-  /** What an edge says. */
-  enum EdgeKind {
+  /** What a {@link Link} says. */
+  enum LinkKind {
+    /** A subnet or route table is in a VPC. */
     IN_VPC,
+    /** A workload class is placed in a subnet. */
     PLACED_IN,
+    /** A subnet uses a route table. */
     ROUTE_TABLE,
-    NETWORK_ACL,
-    ROUTE,
-    GATEWAY_ENDPOINT,
-    LOCATED_IN,
-    ATTACHED
+    /** A NAT gateway or forwarder sits in a subnet. */
+    LOCATED_IN
   }
 
-  /** An edge; identity equality, so that parallel routes stay distinct. */
-  static final class Edge {
-    final EdgeKind kind;
-    final @Nullable Object data;
+  /**
+   * An edge. Classes rather than records: edges have identity equality, so that parallel routes
+   * between the same two vertices stay distinct.
+   */
+  abstract static sealed class Edge
+      permits Link, RouteEdge, NetworkAclEdge, GatewayEndpointEdge, AttachmentEdge {}
 
-    Edge(EdgeKind kind, @Nullable Object data) {
+  /** An edge that carries nothing beyond what it says. */
+  static final class Link extends Edge {
+    final LinkKind kind;
+
+    Link(LinkKind kind) {
       this.kind = kind;
-      this.data = data;
+    }
+  }
+
+  /** A route of a route table to its target. */
+  static final class RouteEdge extends Edge {
+    final ParsedRoute route;
+
+    RouteEdge(ParsedRoute route) {
+      this.route = route;
+    }
+  }
+
+  /** A subnet's association with a network ACL of the model. */
+  static final class NetworkAclEdge extends Edge {
+    final dev.netlint.model.NetworkAcl acl;
+
+    NetworkAclEdge(dev.netlint.model.NetworkAcl acl) {
+      this.acl = acl;
+    }
+  }
+
+  /** A route table that holds a gateway endpoint's prefix list route. */
+  static final class GatewayEndpointEdge extends Edge {
+    final VpcEndpoint endpoint;
+
+    GatewayEndpointEdge(VpcEndpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+  }
+
+  /** An internet gateway attached to a VPC by an {@code AWS::EC2::VPCGatewayAttachment}. */
+  static final class AttachmentEdge extends Edge {
+    final Resource attachment;
+
+    AttachmentEdge(Resource attachment) {
+      this.attachment = attachment;
     }
   }
 
@@ -136,7 +177,7 @@ final class Topology {
       vpcAddresses.put(vpc.id(), addresses);
       RouteTableNode main = new RouteTableNode(vpc.id(), true);
       graph.addVertex(main);
-      edge(main, v, EdgeKind.IN_VPC, null);
+      edge(main, v, new Link(LinkKind.IN_VPC));
       addLocalRoutes(main, vpc, vpc.resource());
     }
     for (Resource table : model.resourcesOfType(ResourceTypes.ROUTE_TABLE)) {
@@ -144,7 +185,7 @@ final class Topology {
       graph.addVertex(node);
       Optional<ResourceId> vpc = model.vpcOf(table).filter(id -> model.vpc(id).isPresent());
       if (vpc.isPresent()) {
-        edge(node, new VpcNode(vpc.get()), EdgeKind.IN_VPC, null);
+        edge(node, new VpcNode(vpc.get()), new Link(LinkKind.IN_VPC));
         addLocalRoutes(node, model.vpc(vpc.get()).orElseThrow(), table);
       }
       for (Route route : model.routes(table.id())) {
@@ -169,16 +210,16 @@ final class Topology {
       SubnetNode node = new SubnetNode(subnet.id());
       graph.addVertex(node);
       if (subnet.vpc() != null && model.vpc(subnet.vpc()).isPresent()) {
-        edge(node, new VpcNode(subnet.vpc()), EdgeKind.IN_VPC, null);
+        edge(node, new VpcNode(subnet.vpc()), new Link(LinkKind.IN_VPC));
       }
       Optional<ResourceId> table = model.routeTableOf(subnet.id());
       if (table.isPresent() && graph.containsVertex(new RouteTableNode(table.get(), false))) {
-        edge(node, new RouteTableNode(table.get(), false), EdgeKind.ROUTE_TABLE, null);
+        edge(node, new RouteTableNode(table.get(), false), new Link(LinkKind.ROUTE_TABLE));
       } else if (table.isEmpty()
           && !unknownRouteTable.contains(subnet.id())
           && subnet.vpc() != null
           && model.vpc(subnet.vpc()).isPresent()) {
-        edge(node, new RouteTableNode(subnet.vpc(), true), EdgeKind.ROUTE_TABLE, null);
+        edge(node, new RouteTableNode(subnet.vpc(), true), new Link(LinkKind.ROUTE_TABLE));
       } else {
         unknownRouteTable.add(subnet.id());
       }
@@ -187,7 +228,7 @@ final class Topology {
         if (acl.isPresent()) {
           NetworkAclNode a = new NetworkAclNode(acl.get().resource().id());
           graph.addVertex(a);
-          edge(node, a, EdgeKind.NETWORK_ACL, acl.get());
+          edge(node, a, new NetworkAclEdge(acl.get()));
         } else {
           unknownNetworkAcl.add(subnet.id());
         }
@@ -209,8 +250,7 @@ final class Topology {
         edge(
             new GatewayNode(RouteTarget.Kind.INTERNET_GATEWAY, igw.get(), igw.get().logicalId()),
             new VpcNode(vpc.get()),
-            EdgeKind.ATTACHED,
-            a);
+            new AttachmentEdge(a));
       }
     }
     for (VpcEndpoint e : model.vpcEndpoints()) {
@@ -222,16 +262,16 @@ final class Topology {
       for (ResourceId table : e.routeTableIds()) {
         RouteTableNode rt = new RouteTableNode(table, false);
         if (graph.containsVertex(rt)) {
-          edge(rt, node, EdgeKind.GATEWAY_ENDPOINT, e);
+          edge(rt, node, new GatewayEndpointEdge(e));
         }
       }
     }
   }
 
-  private void edge(Node from, Node to, EdgeKind kind, @Nullable Object data) {
+  private void edge(Node from, Node to, Edge edge) {
     graph.addVertex(from);
     graph.addVertex(to);
-    graph.addEdge(from, to, new Edge(kind, data));
+    graph.addEdge(from, to, edge);
   }
 
   /**
@@ -250,8 +290,7 @@ final class Topology {
     graph.addEdge(
         table,
         target,
-        new Edge(
-            EdgeKind.ROUTE,
+        new RouteEdge(
             new ParsedRoute(
                 null,
                 known ? DestinationKind.CIDR : DestinationKind.UNKNOWN,
@@ -276,7 +315,7 @@ final class Topology {
       Workload nat = model.workload(route.target().resource()).orElse(null);
       if (nat != null) {
         for (ResourceId subnet : primarySubnets(nat)) {
-          edge(target, new SubnetNode(subnet), EdgeKind.LOCATED_IN, null);
+          edge(target, new SubnetNode(subnet), new Link(LinkKind.LOCATED_IN));
         }
       }
     }
@@ -284,7 +323,7 @@ final class Topology {
       Workload w = model.workload(f.workload()).orElse(null);
       if (w != null) {
         for (ResourceId subnet : primarySubnets(w)) {
-          edge(target, new SubnetNode(subnet), EdgeKind.LOCATED_IN, null);
+          edge(target, new SubnetNode(subnet), new Link(LinkKind.LOCATED_IN));
         }
       }
     }
@@ -310,8 +349,7 @@ final class Topology {
       graph.addEdge(
           table,
           target,
-          new Edge(
-              EdgeKind.ROUTE,
+          new RouteEdge(
               new ParsedRoute(
                   route,
                   DestinationKind.UNKNOWN,
@@ -331,8 +369,7 @@ final class Topology {
       graph.addEdge(
           table,
           target,
-          new Edge(
-              EdgeKind.ROUTE,
+          new RouteEdge(
               new ParsedRoute(
                   route,
                   DestinationKind.CIDR,
@@ -381,7 +418,7 @@ final class Topology {
       return null;
     }
     for (Edge e : graph.outgoingEdgesOf(node)) {
-      if (e.kind == EdgeKind.ROUTE_TABLE) {
+      if (e instanceof Link l && l.kind == LinkKind.ROUTE_TABLE) {
         return (RouteTableNode) graph.getEdgeTarget(e);
       }
     }
@@ -392,8 +429,8 @@ final class Topology {
   List<ParsedRoute> routes(RouteTableNode table) {
     List<ParsedRoute> out = new ArrayList<>();
     for (Edge e : graph.outgoingEdgesOf(table)) {
-      if (e.kind == EdgeKind.ROUTE && e.data instanceof ParsedRoute r) {
-        out.add(r);
+      if (e instanceof RouteEdge r) {
+        out.add(r.route);
       }
     }
     return out;
@@ -403,8 +440,8 @@ final class Topology {
   List<VpcEndpoint> gatewayEndpoints(RouteTableNode table) {
     List<VpcEndpoint> out = new ArrayList<>();
     for (Edge e : graph.outgoingEdgesOf(table)) {
-      if (e.kind == EdgeKind.GATEWAY_ENDPOINT && e.data instanceof VpcEndpoint v) {
-        out.add(v);
+      if (e instanceof GatewayEndpointEdge g) {
+        out.add(g.endpoint);
       }
     }
     return out;
@@ -422,8 +459,8 @@ final class Topology {
       return null;
     }
     for (Edge e : graph.outgoingEdgesOf(node)) {
-      if (e.kind == EdgeKind.NETWORK_ACL && e.data instanceof dev.netlint.model.NetworkAcl a) {
-        return a;
+      if (e instanceof NetworkAclEdge a) {
+        return a.acl;
       }
     }
     return null;
@@ -439,7 +476,7 @@ final class Topology {
     VpcNode v = new VpcNode(vpc);
     return graph.containsVertex(g)
         && graph.containsVertex(v)
-        && graph.getAllEdges(g, v).stream().anyMatch(e -> e.kind == EdgeKind.ATTACHED);
+        && graph.getAllEdges(g, v).stream().anyMatch(e -> e instanceof AttachmentEdge);
   }
 
   /** The internet gateways attached to a VPC. */
@@ -450,7 +487,7 @@ final class Topology {
       return out;
     }
     for (Edge e : graph.incomingEdgesOf(v)) {
-      if (e.kind == EdgeKind.ATTACHED && graph.getEdgeSource(e) instanceof GatewayNode g) {
+      if (e instanceof AttachmentEdge && graph.getEdgeSource(e) instanceof GatewayNode g) {
         out.add(g.resource());
       }
     }
@@ -463,7 +500,7 @@ final class Topology {
     graph.addVertex(node);
     for (ResourceId s : subnets) {
       if (graph.containsVertex(new SubnetNode(s))) {
-        graph.addEdge(node, new SubnetNode(s), new Edge(EdgeKind.PLACED_IN, null));
+        graph.addEdge(node, new SubnetNode(s), new Link(LinkKind.PLACED_IN));
       }
     }
   }

@@ -4,11 +4,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one rule list (a security group's ingress or egress, a network ACL direction) sees of a box:
+ * What one filter (a security group's ingress or egress, a network ACL direction) sees of a box:
  * the remote end's addresses and security groups, the protocols and the ports.
  *
- * @param remote the remote addresses: the source for ingress and inbound rules, the destination for
- *     egress and outbound rules
+ * @param remote the remote addresses: the source for security group ingress and inbound network ACL
+ *     entries, the destination for egress and outbound ones
  * @param remoteDim the box dimension {@link #remote} is, or null when it cannot be split (one
  *     unknown address, or a translated source)
  * @param remoteGroups the security group keys of the remote interface, or null when it has none
