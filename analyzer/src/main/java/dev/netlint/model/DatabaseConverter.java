@@ -1,0 +1,164 @@
+package dev.netlint.model;
+
+import static dev.netlint.model.ModelIndex.integer;
+import static dev.netlint.model.ModelIndex.items;
+import static dev.netlint.model.ModelIndex.text;
+
+import dev.netlint.model.NetworkAttachment.PublicIp;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads RDS DB clusters and DB instances (placed by their DB subnet group) and ElastiCache cache
+ * clusters and replication groups (by their cache subnet group) into {@link Workload}s listening
+ * on their {@code Port}, or on their engine's default port after {@link EnginePorts}.
+ *
+ * <p>See <a
+ * href="https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html">Working
+ * with a DB instance in a VPC</a>.
+ */
+final class DatabaseConverter {
+  private final ModelIndex index;
+  private final NetworkModel model;
+
+  DatabaseConverter(ModelIndex index) {
+    this.index = index;
+    this.model = index.model;
+  }
+
+  void convert() {
+    convertDatabases();
+    convertCaches();
+  }
+
+  private List<Value> subnetGroupSubnets(@Nullable Value groupName, String type) {
+    ResourceId group = index.referenced(groupName, type);
+    if (group == null) {
+      return groupName == null ? List.of() : List.of(groupName);
+    }
+    return items(model.resource(group).orElseThrow().property("SubnetIds"));
+  }
+
+  /**
+   * Whether a database without {@code PubliclyAccessible} is public: RDS makes it public when its
+   * subnets' VPC has an internet gateway attached, private otherwise; unknown when the subnets are
+   * (a DB instance without a subnet group sits in the default VPC).
+   */
+  private PublicIp databaseDefaultPublicIp(List<Value> subnetValues) {
+    List<ResourceId> ids = new ArrayList<>();
+    for (Value v : subnetValues) {
+      ResourceId id = index.referenced(v, ResourceTypes.SUBNET);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    ResourceId vpc = index.placement.vpcOfSubnets(ids);
+    if (vpc == null) {
+      return PublicIp.UNKNOWN;
+    }
+    for (GatewayAttachment a : index.routing.gatewayAttachments) {
+      if (vpc.equals(a.vpc()) && a.internetGatewayId() != null) {
+        return PublicIp.YES;
+      }
+    }
+    return PublicIp.NO;
+  }
+
+  private void convertDatabases() {
+    for (Resource r : model.resourcesOfType(ResourceTypes.DB_CLUSTER)) {
+      putDatabase(r, Workload.Kind.DB_CLUSTER, "VpcSecurityGroupIds");
+    }
+    for (Resource r : model.resourcesOfType(ResourceTypes.DB_INSTANCE)) {
+      ResourceId cluster = index.referenced(r.property("DBClusterIdentifier"), ResourceTypes.DB_CLUSTER);
+      Workload c = cluster == null ? null : index.workloads.get(cluster);
+      if (c != null) {
+        List<NetworkAttachment> attachments = c.interfaces();
+        if (r.property("PubliclyAccessible") != null && !attachments.isEmpty()) {
+          NetworkAttachment a = attachments.get(0);
+          attachments =
+              List.of(
+                  new NetworkAttachment(
+                      a.subnets(),
+                      a.subnetIds(),
+                      a.subnetsKnown(),
+                      a.securityGroups(),
+                      null,
+                      null,
+                      WorkloadConverter.publicIp(r.property("PubliclyAccessible"), a.publicIp()),
+                      a.origin()));
+        }
+        index.put(r, Workload.Kind.DB_INSTANCE, attachments, c.ports(), Boolean.TRUE);
+        continue;
+      }
+      putDatabase(r, Workload.Kind.DB_INSTANCE, "VPCSecurityGroups");
+    }
+  }
+
+  /**
+   * A database placed by its {@code DBSubnetGroupName}, with the security groups of {@code
+   * groupsProperty} (clusters and instances spell it differently) and its port or its engine's
+   * default port.
+   */
+  private void putDatabase(Resource r, Workload.Kind kind, String groupsProperty) {
+    List<Value> subnets =
+        subnetGroupSubnets(r.property("DBSubnetGroupName"), ResourceTypes.DB_SUBNET_GROUP);
+    Integer port = integer(r.property("Port"));
+    if (port == null && r.property("Port") == null) {
+      String engine = text(r.property("Engine"));
+      port = engine == null ? null : EnginePorts.defaultPort(engine).orElse(null);
+    }
+    index.put(
+        r,
+        kind,
+        List.of(
+            index.placement.attachment(
+                subnets,
+                index.groups.groupRefs(r.property(groupsProperty)),
+                true,
+                null,
+                WorkloadConverter.publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
+                r.origin())),
+        port == null ? List.of() : List.of(port),
+        Boolean.TRUE);
+  }
+
+  private void convertCaches() {
+    for (String type :
+        List.of(ResourceTypes.CACHE_CLUSTER, ResourceTypes.CACHE_REPLICATION_GROUP)) {
+      boolean cluster = type.equals(ResourceTypes.CACHE_CLUSTER);
+      for (Resource r : model.resourcesOfType(type)) {
+        Integer port = integer(r.property("Port"));
+        if (port == null && r.property("Port") == null) {
+          port = cacheDefaultPort(text(r.property("Engine")), cluster);
+        }
+        index.put(
+            r,
+            cluster ? Workload.Kind.CACHE_CLUSTER : Workload.Kind.REPLICATION_GROUP,
+            List.of(
+                index.placement.attachment(
+                    subnetGroupSubnets(
+                        r.property("CacheSubnetGroupName"), ResourceTypes.CACHE_SUBNET_GROUP),
+                    index.groups.groupRefs(r.property(cluster ? "VpcSecurityGroupIds" : "SecurityGroupIds")),
+                    true,
+                    null,
+                    PublicIp.NO,
+                    r.origin())),
+            port == null ? List.of() : List.of(port),
+            Boolean.TRUE);
+      }
+    }
+  }
+
+  /**
+   * The port of a cache without {@code Port}: its engine's; a replication group's engine is Redis
+   * OSS or Valkey when not known; a cache cluster's port is unknown without a literal {@code
+   * Engine} (a parameter with no default, or none at all).
+   */
+  private static @Nullable Integer cacheDefaultPort(@Nullable String engine, boolean cluster) {
+    if (engine == null) {
+      return cluster ? null : 6379;
+    }
+    return EnginePorts.defaultPort(engine).orElse(6379);
+  }
+}
