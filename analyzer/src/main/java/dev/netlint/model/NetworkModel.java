@@ -246,6 +246,28 @@ public final class NetworkModel {
         .flatMap(this::networkAcl);
   }
 
+  /** The network ACL of the model an {@code AWS::EC2::NetworkAclEntry} belongs to. */
+  public Optional<ResourceId> networkAclOfEntry(ResourceId entry) {
+    return index.networkAcls.values().stream()
+        .filter(
+            acl ->
+                acl.inbound().stream().anyMatch(e -> e.resource().id().equals(entry))
+                    || acl.outbound().stream().anyMatch(e -> e.resource().id().equals(entry)))
+        .map(acl -> acl.resource().id())
+        .findFirst();
+  }
+
+  /**
+   * The {@code AWS::EC2::SecurityGroup}s of the model a resource is placed in: for a workload, the
+   * groups of its interfaces (the launch template or configuration of an instance or Auto Scaling
+   * group included); for another resource that holds groups (a DocumentDB cluster, an EFS mount
+   * target, an OpenSearch domain), those its properties name. Without repeats, in the order the
+   * properties name them.
+   */
+  public List<ResourceId> securityGroupsOf(ResourceId resource) {
+    return index.placement.securityGroupsOf(resource);
+  }
+
   /** The VPC endpoints, in stack and template order. */
   public List<VpcEndpoint> vpcEndpoints() {
     return List.copyOf(index.endpoints.values());

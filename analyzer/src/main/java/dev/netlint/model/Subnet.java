@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param mapPublicIpOnLaunch {@code MapPublicIpOnLaunch} is literally true
  * @param publicIpOnLaunch {@code MapPublicIpOnLaunch} as far as it is known before deploy: true
  *     or false when literal, false when absent (the default), null when not known (a parameter)
+ * @param vpcIdValue the {@code VpcId} value as written, or null
  */
 public record Subnet(
     Resource resource,
@@ -23,7 +24,8 @@ public record Subnet(
     @Nullable Value cidrBlock,
     @Nullable Cidr cidr,
     boolean mapPublicIpOnLaunch,
-    @Nullable Boolean publicIpOnLaunch) {
+    @Nullable Boolean publicIpOnLaunch,
+    @Nullable Value vpcIdValue) {
 
   public ResourceId id() {
     return resource.id();

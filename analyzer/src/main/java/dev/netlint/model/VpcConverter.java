@@ -44,7 +44,8 @@ final class VpcConverter {
               block,
               block == null ? null : cidrOf(block, r.id().stack()),
               Boolean.TRUE.equals(mapPublic),
-              mapPublic));
+              mapPublic,
+              r.property("VpcId")));
     }
     convertPrefixLists();
   }

@@ -9,9 +9,12 @@ import dev.netlint.model.NetworkAttachment.PublicIp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -460,6 +463,62 @@ final class WorkloadConverter {
             new NetworkInterfaceAttachment(
                 instance.get(), eni.get(), deviceIndex(a.property("DeviceIndex")), a.origin()));
       }
+    }
+  }
+
+  /** The property keys that name security groups, in any resource type. */
+  private static final Set<String> GROUP_KEYS =
+      Set.of(
+          "SecurityGroupIds",
+          "SecurityGroups",
+          "VPCSecurityGroups",
+          "VpcSecurityGroupIds",
+          "GroupSet",
+          "Groups");
+
+  /** How deep {@link #securityGroupsOf} looks into the properties of a resource. */
+  private static final int MAX_GROUP_DEPTH = 6;
+
+  /** See {@link NetworkModel#securityGroupsOf}. */
+  List<ResourceId> securityGroupsOf(ResourceId id) {
+    Set<ResourceId> groups = new LinkedHashSet<>();
+    Workload w = index.workloads.get(id);
+    if (w != null) {
+      for (NetworkAttachment a : w.interfaces()) {
+        for (SecurityGroupRef g : a.securityGroups()) {
+          if (g.kind() == SecurityGroupRef.Kind.RESOURCE && g.resource() != null) {
+            groups.add(g.resource());
+          }
+        }
+      }
+    } else {
+      model
+          .resource(id)
+          .ifPresent(r -> walk(new Value.MapValue(r.properties(), r.origin()), groups, 0));
+    }
+    return List.copyOf(groups);
+  }
+
+  /** The groups named under {@link #GROUP_KEYS} anywhere in a value, keys in sorted order. */
+  private void walk(@Nullable Value v, Set<ResourceId> into, int depth) {
+    if (depth > MAX_GROUP_DEPTH || v == null) {
+      return;
+    }
+    if (v instanceof Value.MapValue m) {
+      for (Map.Entry<String, Value> e : new TreeMap<>(m.entries()).entrySet()) {
+        if (GROUP_KEYS.contains(e.getKey()) && e.getValue() instanceof Value.ListValue list) {
+          for (Value g : list.items()) {
+            ResourceId group = index.referenced(g, ResourceTypes.SECURITY_GROUP);
+            if (group != null) {
+              into.add(group);
+            }
+          }
+        } else if (!e.getKey().equals("UserData") && !e.getKey().equals("Tags")) {
+          walk(e.getValue(), into, depth + 1);
+        }
+      }
+    } else if (v instanceof Value.ListValue l) {
+      l.items().forEach(item -> walk(item, into, depth + 1));
     }
   }
 

@@ -16,7 +16,6 @@ import dev.netlint.model.HostImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the rules of this package share: which routes send traffic to an instance or network
