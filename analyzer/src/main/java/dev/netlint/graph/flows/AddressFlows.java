@@ -68,7 +68,7 @@ final class AddressFlows {
     }
     for (Resource service : model.resourcesOfType(ResourceTypes.ECS_SERVICE)) {
       Optional<Resource> task =
-          workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
+          workloads.resourceOfType(service.property("TaskDefinition"), ResourceTypes.TASK_DEFINITION);
       if (task.isPresent()
           && task.get().property("ContainerDefinitions") instanceof Value.ListValue containers) {
         for (Value c : containers.items()) {
@@ -98,9 +98,9 @@ final class AddressFlows {
         }
       }
     }
-    for (Resource group : model.resourcesOfType(Types.DB_PROXY_TARGET_GROUP)) {
+    for (Resource group : model.resourcesOfType(ResourceTypes.DB_PROXY_TARGET_GROUP)) {
       Optional<Resource> proxy =
-          workloads.resourceOfType(group.property("DBProxyName"), Types.DB_PROXY);
+          workloads.resourceOfType(group.property("DBProxyName"), ResourceTypes.DB_PROXY);
       if (proxy.isEmpty()) {
         continue;
       }

@@ -65,33 +65,33 @@ final class LoadBalancerFlows {
 
   void infer() {
     Map<ResourceId, Set<Resource>> balancersByGroup = new LinkedHashMap<>();
-    for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
+    for (Resource listener : model.resourcesOfType(ResourceTypes.LISTENER)) {
       Optional<Resource> lb =
-          workloads.resourceOfType(listener.property("LoadBalancerArn"), Types.LOAD_BALANCER);
+          workloads.resourceOfType(listener.property("LoadBalancerArn"), ResourceTypes.LOAD_BALANCER);
       if (lb.isPresent()) {
         for (ResourceId group : forwardedGroups(listener.property("DefaultActions"))) {
           balancersByGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(lb.get());
         }
       }
     }
-    for (Resource rule : model.resourcesOfType(Types.LISTENER_RULE)) {
+    for (Resource rule : model.resourcesOfType(ResourceTypes.LISTENER_RULE)) {
       Optional<Resource> listener =
-          workloads.resourceOfType(rule.property("ListenerArn"), Types.LISTENER);
+          workloads.resourceOfType(rule.property("ListenerArn"), ResourceTypes.LISTENER);
       Optional<Resource> lb =
           listener.flatMap(
-              l -> workloads.resourceOfType(l.property("LoadBalancerArn"), Types.LOAD_BALANCER));
+              l -> workloads.resourceOfType(l.property("LoadBalancerArn"), ResourceTypes.LOAD_BALANCER));
       if (lb.isPresent()) {
         for (ResourceId group : forwardedGroups(rule.property("Actions"))) {
           balancersByGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(lb.get());
         }
       }
     }
-    for (Resource group : model.resourcesOfType(Types.TARGET_GROUP)) {
+    for (Resource group : model.resourcesOfType(ResourceTypes.TARGET_GROUP)) {
       for (Resource lb : balancersByGroup.getOrDefault(group.id(), Set.of())) {
         targetGroup(lb, group);
       }
     }
-    for (Resource clb : model.resourcesOfType(Types.CLASSIC_LOAD_BALANCER)) {
+    for (Resource clb : model.resourcesOfType(ResourceTypes.CLASSIC_LOAD_BALANCER)) {
       classic(clb);
     }
   }
@@ -268,7 +268,7 @@ final class LoadBalancerFlows {
       Resource service, Value.MapValue lb, Optional<Integer> groupPort) {
     Optional<Integer> containerPort = Ports.literal(lb.get("ContainerPort")).or(() -> groupPort);
     Optional<Resource> task =
-        workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
+        workloads.resourceOfType(service.property("TaskDefinition"), ResourceTypes.TASK_DEFINITION);
     String mode =
         task.flatMap(t -> text(t.property("NetworkMode")))
             .orElse("bridge")

@@ -94,13 +94,13 @@ final class SystemsManagerFlows {
   private Optional<Managed> managed(Resource w) {
     for (Resource source : workloads.launchSources(w)) {
       Value profileValue = Workloads.instanceProfile(source);
-      Optional<Resource> profile = workloads.resourceOfType(profileValue, Types.INSTANCE_PROFILE);
+      Optional<Resource> profile = workloads.resourceOfType(profileValue, ResourceTypes.INSTANCE_PROFILE);
       if (profile.isEmpty()
           || !(profile.get().property("Roles") instanceof Value.ListValue roles)) {
         continue;
       }
       for (Value r : roles.items()) {
-        Optional<Resource> role = workloads.resourceOfType(r, Types.ROLE);
+        Optional<Resource> role = workloads.resourceOfType(r, ResourceTypes.ROLE);
         if (role.isEmpty()) {
           continue;
         }
@@ -136,7 +136,7 @@ final class SystemsManagerFlows {
             return Optional.of("has " + name);
           }
         }
-        Optional<Resource> managed = workloads.resourceOfType(arn, Types.MANAGED_POLICY);
+        Optional<Resource> managed = workloads.resourceOfType(arn, ResourceTypes.MANAGED_POLICY);
         if (managed.isPresent() && allowsSsm(managed.get().property("PolicyDocument"))) {
           return Optional.of(
               "has managed policy "
@@ -152,7 +152,7 @@ final class SystemsManagerFlows {
         }
       }
     }
-    for (String type : List.of(Types.POLICY, Types.MANAGED_POLICY)) {
+    for (String type : List.of(ResourceTypes.POLICY, ResourceTypes.MANAGED_POLICY)) {
       for (Resource policy : model.resourcesOfType(type)) {
         if (policy.property("Roles") instanceof Value.ListValue roles
             && roles.items().stream()

@@ -4,6 +4,7 @@ import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.graph.flows.ProxyConfigs.Listen;
 import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.model.EnginePorts;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -34,32 +35,32 @@ final class Targets {
 
   private static final Map<String, Set<String>> ADDRESS_ATTRIBUTES =
       Map.ofEntries(
-          Map.entry(Types.DB_INSTANCE, Set.of("endpoint.address")),
-          Map.entry(Types.DB_CLUSTER, Set.of("endpoint.address", "readendpoint.address")),
-          Map.entry(Types.DB_PROXY, Set.of("endpoint")),
-          Map.entry(Types.DB_PROXY_ENDPOINT, Set.of("endpoint")),
-          Map.entry(Types.DOCDB_CLUSTER, Set.of("endpoint", "readendpoint")),
-          Map.entry(Types.DOCDB_INSTANCE, Set.of("endpoint")),
-          Map.entry(Types.NEPTUNE_CLUSTER, Set.of("endpoint", "readendpoint")),
-          Map.entry(Types.REDSHIFT_CLUSTER, Set.of("endpoint.address")),
+          Map.entry(ResourceTypes.DB_INSTANCE, Set.of("endpoint.address")),
+          Map.entry(ResourceTypes.DB_CLUSTER, Set.of("endpoint.address", "readendpoint.address")),
+          Map.entry(ResourceTypes.DB_PROXY, Set.of("endpoint")),
+          Map.entry(ResourceTypes.DB_PROXY_ENDPOINT, Set.of("endpoint")),
+          Map.entry(ResourceTypes.DOCDB_CLUSTER, Set.of("endpoint", "readendpoint")),
+          Map.entry(ResourceTypes.DOCDB_INSTANCE, Set.of("endpoint")),
+          Map.entry(ResourceTypes.NEPTUNE_CLUSTER, Set.of("endpoint", "readendpoint")),
+          Map.entry(ResourceTypes.REDSHIFT_CLUSTER, Set.of("endpoint.address")),
           Map.entry(
-              Types.CACHE_CLUSTER,
+              ResourceTypes.CACHE_CLUSTER,
               Set.of("redisendpoint.address", "configurationendpoint.address")),
           Map.entry(
-              Types.REPLICATION_GROUP,
+              ResourceTypes.CACHE_REPLICATION_GROUP,
               Set.of(
                   "primaryendpoint.address",
                   "readerendpoint.address",
                   "configurationendpoint.address")),
-          Map.entry(Types.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
-          Map.entry(Types.MEMORYDB_CLUSTER, Set.of("clusterendpoint.address")),
-          Map.entry(Types.OPENSEARCH_DOMAIN, Set.of("domainendpoint")),
-          Map.entry(Types.ELASTICSEARCH_DOMAIN, Set.of("domainendpoint")),
-          Map.entry(Types.EFS_MOUNT_TARGET, Set.of("ipaddress")),
+          Map.entry(ResourceTypes.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
+          Map.entry(ResourceTypes.MEMORYDB_CLUSTER, Set.of("clusterendpoint.address")),
+          Map.entry(ResourceTypes.OPENSEARCH_DOMAIN, Set.of("domainendpoint")),
+          Map.entry(ResourceTypes.ELASTICSEARCH_DOMAIN, Set.of("domainendpoint")),
+          Map.entry(ResourceTypes.EFS_MOUNT_TARGET, Set.of("ipaddress")),
           Map.entry(ResourceTypes.INSTANCE, Set.of("privateip", "privatednsname")),
           Map.entry(ResourceTypes.NETWORK_INTERFACE, Set.of("primaryprivateipaddress")),
-          Map.entry(Types.LOAD_BALANCER, Set.of("dnsname")),
-          Map.entry(Types.CLASSIC_LOAD_BALANCER, Set.of("dnsname")));
+          Map.entry(ResourceTypes.LOAD_BALANCER, Set.of("dnsname")),
+          Map.entry(ResourceTypes.CLASSIC_LOAD_BALANCER, Set.of("dnsname")));
 
   /**
    * An address a workload is handed.
@@ -105,14 +106,14 @@ final class Targets {
       if (r == null) {
         return Optional.empty();
       }
-      if (r.type().equals(Types.SECRET_TARGET_ATTACHMENT)) {
+      if (r.type().equals(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
         return attachedDatabase(r)
             .map(
                 db ->
                     new Address(db, "secret " + r.logicalId() + " attached to " + db.logicalId()));
       }
-      if (r.type().equals(Types.SECRET)) {
-        for (Resource attachment : model.resourcesOfType(Types.SECRET_TARGET_ATTACHMENT)) {
+      if (r.type().equals(ResourceTypes.SECRET)) {
+        for (Resource attachment : model.resourcesOfType(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
           if (model
               .referencedResource(attachment.property("SecretId"))
               .filter(r.id()::equals)
@@ -149,25 +150,25 @@ final class Targets {
   Known knownPorts(Resource target) {
     List<Listen> ports = new ArrayList<>();
     switch (target.type()) {
-      case Types.DB_INSTANCE -> {
+      case ResourceTypes.DB_INSTANCE -> {
         Optional<Resource> cluster =
-            workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DB_CLUSTER);
+            workloads.resourceOfType(target.property("DBClusterIdentifier"), ResourceTypes.DB_CLUSTER);
         if (Ports.literal(target.property("Port")).isEmpty() && cluster.isPresent()) {
           return knownPorts(cluster.get());
         }
         databasePort(target, null, ports);
       }
-      case Types.DB_CLUSTER, Types.REDSHIFT_CLUSTER -> databasePort(target, null, ports);
-      case Types.DOCDB_CLUSTER -> databasePort(target, 27017, ports);
-      case Types.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
-      case Types.DOCDB_INSTANCE -> {
+      case ResourceTypes.DB_CLUSTER, ResourceTypes.REDSHIFT_CLUSTER -> databasePort(target, null, ports);
+      case ResourceTypes.DOCDB_CLUSTER -> databasePort(target, 27017, ports);
+      case ResourceTypes.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
+      case ResourceTypes.DOCDB_INSTANCE -> {
         Optional<Resource> cluster =
-            workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DOCDB_CLUSTER);
+            workloads.resourceOfType(target.property("DBClusterIdentifier"), ResourceTypes.DOCDB_CLUSTER);
         return cluster
             .map(this::knownPorts)
             .orElse(new Known(List.of(tcp(27017, "DocumentDB's default port")), false));
       }
-      case Types.DB_PROXY -> {
+      case ResourceTypes.DB_PROXY -> {
         String family =
             target.property("EngineFamily") == null ? "" : target.property("EngineFamily").render();
         Integer port =
@@ -181,14 +182,14 @@ final class Targets {
           ports.add(tcp(port, "the port of its engine family " + family));
         }
       }
-      case Types.DB_PROXY_ENDPOINT -> {
+      case ResourceTypes.DB_PROXY_ENDPOINT -> {
         Optional<Resource> proxy =
-            workloads.resourceOfType(target.property("DBProxyName"), Types.DB_PROXY);
+            workloads.resourceOfType(target.property("DBProxyName"), ResourceTypes.DB_PROXY);
         if (proxy.isPresent()) {
           return knownPorts(proxy.get());
         }
       }
-      case Types.CACHE_CLUSTER, Types.SERVERLESS_CACHE -> {
+      case ResourceTypes.CACHE_CLUSTER, ResourceTypes.SERVERLESS_CACHE -> {
         Optional<Integer> port = Ports.literal(target.property("Port"));
         String engine = target.property("Engine") == null ? "" : target.property("Engine").render();
         if (port.isPresent()) {
@@ -199,16 +200,16 @@ final class Targets {
           ports.add(tcp(6379, engine + "'s default port"));
         }
       }
-      case Types.REPLICATION_GROUP, Types.MEMORYDB_CLUSTER -> {
+      case ResourceTypes.CACHE_REPLICATION_GROUP, ResourceTypes.MEMORYDB_CLUSTER -> {
         Optional<Integer> port = Ports.literal(target.property("Port"));
         ports.add(
             port.isPresent() ? tcp(port.get(), "its Port") : tcp(6379, "Redis's default port"));
       }
-      case Types.OPENSEARCH_DOMAIN, Types.ELASTICSEARCH_DOMAIN ->
+      case ResourceTypes.OPENSEARCH_DOMAIN, ResourceTypes.ELASTICSEARCH_DOMAIN ->
           ports.add(tcp(443, "the HTTPS port of the domain endpoint"));
-      case Types.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
-      case Types.LOAD_BALANCER -> {
-        for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
+      case ResourceTypes.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
+      case ResourceTypes.LOAD_BALANCER -> {
+        for (Resource listener : model.resourcesOfType(ResourceTypes.LISTENER)) {
           if (model
               .referencedResource(listener.property("LoadBalancerArn"))
               .filter(target.id()::equals)
@@ -225,7 +226,7 @@ final class Targets {
           }
         }
       }
-      case Types.CLASSIC_LOAD_BALANCER -> {
+      case ResourceTypes.CLASSIC_LOAD_BALANCER -> {
         if (target.property("Listeners") instanceof Value.ListValue listeners) {
           for (Value l : listeners.items()) {
             if (l instanceof Value.MapValue m) {
@@ -281,10 +282,10 @@ final class Targets {
     }
     Value engine = db.property("Engine");
     Optional<Integer> byEngine =
-        engine == null ? Optional.empty() : engine.literal().flatMap(Ports::enginePort);
+        engine == null ? Optional.empty() : engine.literal().flatMap(EnginePorts::defaultPort);
     if (byEngine.isPresent()) {
       into.add(tcp(byEngine.get(), "the default port of engine " + engine.render()));
-    } else if (db.type().equals(Types.REDSHIFT_CLUSTER)) {
+    } else if (db.type().equals(ResourceTypes.REDSHIFT_CLUSTER)) {
       into.add(tcp(5439, "Redshift's default port"));
     } else if (fallback != null) {
       into.add(tcp(fallback, "the engine's default port"));
