@@ -6,13 +6,17 @@ import static dev.netlint.model.ModelIndex.text;
 
 import dev.netlint.model.NetworkAttachment.PublicIp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads RDS DB clusters and DB instances (placed by their DB subnet group) and ElastiCache cache
  * clusters and replication groups (by their cache subnet group) into {@link Workload}s listening
- * on their {@code Port}, or on their engine's default port after {@link EnginePorts}.
+ * on their {@code Port}, or on their engine's default port after {@link EnginePorts}; and the
+ * {@link DataStore} facts of every database, cache and proxy applications are handed the address
+ * of, with the {@link SecretTargetAttachment}s that hand it through a secret.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html">Working
@@ -27,9 +31,49 @@ final class DatabaseConverter {
     this.model = index.model;
   }
 
+  /** The types whose {@link DataStore} facts are read. */
+  private static final List<String> DATA_STORE_TYPES =
+      List.of(
+          ResourceTypes.DB_INSTANCE,
+          ResourceTypes.DB_CLUSTER,
+          ResourceTypes.DOCDB_CLUSTER,
+          ResourceTypes.DOCDB_INSTANCE,
+          ResourceTypes.NEPTUNE_CLUSTER,
+          ResourceTypes.REDSHIFT_CLUSTER,
+          ResourceTypes.DB_PROXY,
+          ResourceTypes.DB_PROXY_ENDPOINT,
+          ResourceTypes.DB_PROXY_TARGET_GROUP,
+          ResourceTypes.CACHE_CLUSTER,
+          ResourceTypes.CACHE_REPLICATION_GROUP,
+          ResourceTypes.SERVERLESS_CACHE,
+          ResourceTypes.MEMORYDB_CLUSTER);
+
+  final Map<ResourceId, DataStore> dataStores = new LinkedHashMap<>();
+  final List<SecretTargetAttachment> secretAttachments = new ArrayList<>();
+
   void convert() {
     convertDatabases();
     convertCaches();
+    for (String type : DATA_STORE_TYPES) {
+      for (Resource r : model.resourcesOfType(type)) {
+        dataStores.put(
+            r.id(),
+            new DataStore(
+                r,
+                r.property("Port"),
+                r.property("Engine"),
+                model.referencedResource(r.property("DBClusterIdentifier")).orElse(null),
+                model.referencedResource(r.property("DBProxyName")).orElse(null),
+                r.property("EngineFamily")));
+      }
+    }
+    for (Resource r : model.resourcesOfType(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
+      secretAttachments.add(
+          new SecretTargetAttachment(
+              r,
+              model.referencedResource(r.property("SecretId")).orElse(null),
+              model.referencedResource(r.property("TargetId")).orElse(null)));
+    }
   }
 
   private List<Value> subnetGroupSubnets(@Nullable Value groupName, String type) {

@@ -34,6 +34,7 @@ final class LoadBalancingConverter {
   }
 
   void convert() {
+    convertClassic();
     Map<ResourceId, List<TargetGroup.Target>> targets = new LinkedHashMap<>();
     for (Resource r : model.resourcesOfType(ResourceTypes.AUTO_SCALING_GROUP)) {
       for (Value arn : items(r.property("TargetGroupARNs"))) {
@@ -137,5 +138,26 @@ final class LoadBalancingConverter {
       }
     }
     return out;
+  }
+
+  private void convertClassic() {
+    for (Resource r : model.resourcesOfType(ResourceTypes.CLASSIC_LOAD_BALANCER)) {
+      List<Value> instances =
+          r.property("Instances") instanceof Value.ListValue l ? l.items() : List.of();
+      List<@Nullable Value> lbPorts = new ArrayList<>();
+      List<@Nullable Value> instancePorts = new ArrayList<>();
+      if (r.property("Listeners") instanceof Value.ListValue listeners) {
+        for (Value l : listeners.items()) {
+          if (l instanceof Value.MapValue m) {
+            lbPorts.add(m.get("LoadBalancerPort"));
+            instancePorts.add(m.get("InstancePort"));
+          }
+        }
+      }
+      index.classicLoadBalancers.put(
+          r.id(),
+          new ClassicLoadBalancer(
+              r, instances, lbPorts, instancePorts, get(r.property("HealthCheck"), "Target")));
+    }
   }
 }

@@ -32,6 +32,7 @@ final class ModelIndex {
   final Map<ResourceId, Workload> workloads = new LinkedHashMap<>();
   final Map<ResourceId, Listener> listeners = new LinkedHashMap<>();
   final Map<ResourceId, TargetGroup> targetGroups = new LinkedHashMap<>();
+  final Map<ResourceId, ClassicLoadBalancer> classicLoadBalancers = new LinkedHashMap<>();
   final Map<ResourceId, List<Cidr>> prefixLists = new LinkedHashMap<>();
   final Set<ResourceId> withElasticIp = new HashSet<>();
   final RouteConverter routing;
@@ -39,6 +40,7 @@ final class ModelIndex {
   final SecurityGroupConverter groups;
   final WorkloadConverter placement;
   final HostImageConverter hostImages;
+  final DatabaseConverter databases;
 
   ModelIndex(NetworkModel model) {
     this.model = model;
@@ -51,7 +53,8 @@ final class ModelIndex {
     groups.convert();
     new NetworkAclConverter(this).convert();
     placement.convert();
-    new DatabaseConverter(this).convert();
+    databases = new DatabaseConverter(this);
+    databases.convert();
     placement.convertLoadBalancers();
     new EndpointConverter(this).convert();
     new LoadBalancingConverter(this).convert();

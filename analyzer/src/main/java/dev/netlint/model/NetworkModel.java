@@ -268,6 +268,16 @@ public final class NetworkModel {
     return index.placement.securityGroupsOf(resource);
   }
 
+  /** The database, cache or database proxy with this ID. */
+  public Optional<DataStore> dataStore(ResourceId id) {
+    return Optional.ofNullable(index.databases.dataStores.get(id));
+  }
+
+  /** The {@code AWS::SecretsManager::SecretTargetAttachment}s, in stack and template order. */
+  public List<SecretTargetAttachment> secretTargetAttachments() {
+    return Collections.unmodifiableList(index.databases.secretAttachments);
+  }
+
   /** The VPC endpoints, in stack and template order. */
   public List<VpcEndpoint> vpcEndpoints() {
     return List.copyOf(index.endpoints.values());
@@ -296,6 +306,11 @@ public final class NetworkModel {
     return index.listeners.values().stream()
         .filter(l -> loadBalancer.equals(l.loadBalancer()))
         .toList();
+  }
+
+  /** The Classic Load Balancer with this ID. */
+  public Optional<ClassicLoadBalancer> classicLoadBalancer(ResourceId id) {
+    return Optional.ofNullable(index.classicLoadBalancers.get(id));
   }
 
   /** The target groups with their targets, in stack and template order. */

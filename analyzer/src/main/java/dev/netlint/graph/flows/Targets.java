@@ -4,11 +4,15 @@ import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.graph.flows.ProxyConfigs.Listen;
 import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.model.ClassicLoadBalancer;
+import dev.netlint.model.DataStore;
 import dev.netlint.model.EnginePorts;
+import dev.netlint.model.Listener;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.SecretTargetAttachment;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,17 +112,17 @@ final class Targets {
         return Optional.empty();
       }
       if (r.type().equals(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
-        return attachedDatabase(r)
+        return model.secretTargetAttachments().stream()
+            .filter(a -> a.resource().id().equals(r.id()))
+            .findFirst()
+            .flatMap(this::attachedDatabase)
             .map(
                 db ->
                     new Address(db, "secret " + r.logicalId() + " attached to " + db.logicalId()));
       }
       if (r.type().equals(ResourceTypes.SECRET)) {
-        for (Resource attachment : model.resourcesOfType(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
-          if (model
-              .referencedResource(attachment.property("SecretId"))
-              .filter(r.id()::equals)
-              .isPresent()) {
+        for (SecretTargetAttachment attachment : model.secretTargetAttachments()) {
+          if (r.id().equals(attachment.secret())) {
             Optional<Resource> db = attachedDatabase(attachment);
             if (db.isPresent()) {
               return Optional.of(
@@ -132,9 +137,8 @@ final class Targets {
     return Optional.empty();
   }
 
-  private Optional<Resource> attachedDatabase(Resource attachment) {
-    return model
-        .referencedResource(attachment.property("TargetId"))
+  private Optional<Resource> attachedDatabase(SecretTargetAttachment attachment) {
+    return Optional.ofNullable(attachment.target())
         .flatMap(model::resource)
         .filter(db -> ADDRESS_ATTRIBUTES.containsKey(db.type()));
   }
@@ -151,9 +155,8 @@ final class Targets {
     List<Listen> ports = new ArrayList<>();
     switch (target.type()) {
       case ResourceTypes.DB_INSTANCE -> {
-        Optional<Resource> cluster =
-            workloads.resourceOfType(target.property("DBClusterIdentifier"), ResourceTypes.DB_CLUSTER);
-        if (Ports.literal(target.property("Port")).isEmpty() && cluster.isPresent()) {
+        Optional<Resource> cluster = related(target, DataStore::cluster, ResourceTypes.DB_CLUSTER);
+        if (Ports.literal(store(target).port()).isEmpty() && cluster.isPresent()) {
           return knownPorts(cluster.get());
         }
         databasePort(target, null, ports);
@@ -163,14 +166,14 @@ final class Targets {
       case ResourceTypes.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
       case ResourceTypes.DOCDB_INSTANCE -> {
         Optional<Resource> cluster =
-            workloads.resourceOfType(target.property("DBClusterIdentifier"), ResourceTypes.DOCDB_CLUSTER);
+            related(target, DataStore::cluster, ResourceTypes.DOCDB_CLUSTER);
         return cluster
             .map(this::knownPorts)
             .orElse(new Known(List.of(tcp(27017, "DocumentDB's default port")), false));
       }
       case ResourceTypes.DB_PROXY -> {
-        String family =
-            target.property("EngineFamily") == null ? "" : target.property("EngineFamily").render();
+        Value familyValue = store(target).engineFamily();
+        String family = familyValue == null ? "" : familyValue.render();
         Integer port =
             switch (family.toUpperCase(Locale.ROOT)) {
               case "MYSQL" -> 3306;
@@ -183,15 +186,15 @@ final class Targets {
         }
       }
       case ResourceTypes.DB_PROXY_ENDPOINT -> {
-        Optional<Resource> proxy =
-            workloads.resourceOfType(target.property("DBProxyName"), ResourceTypes.DB_PROXY);
+        Optional<Resource> proxy = related(target, DataStore::proxy, ResourceTypes.DB_PROXY);
         if (proxy.isPresent()) {
           return knownPorts(proxy.get());
         }
       }
       case ResourceTypes.CACHE_CLUSTER, ResourceTypes.SERVERLESS_CACHE -> {
-        Optional<Integer> port = Ports.literal(target.property("Port"));
-        String engine = target.property("Engine") == null ? "" : target.property("Engine").render();
+        Optional<Integer> port = Ports.literal(store(target).port());
+        Value engineValue = store(target).engine();
+        String engine = engineValue == null ? "" : engineValue.render();
         if (port.isPresent()) {
           ports.add(tcp(port.get(), "its Port"));
         } else if (engine.equalsIgnoreCase("memcached")) {
@@ -201,7 +204,7 @@ final class Targets {
         }
       }
       case ResourceTypes.CACHE_REPLICATION_GROUP, ResourceTypes.MEMORYDB_CLUSTER -> {
-        Optional<Integer> port = Ports.literal(target.property("Port"));
+        Optional<Integer> port = Ports.literal(store(target).port());
         ports.add(
             port.isPresent() ? tcp(port.get(), "its Port") : tcp(6379, "Redis's default port"));
       }
@@ -209,31 +212,26 @@ final class Targets {
           ports.add(tcp(443, "the HTTPS port of the domain endpoint"));
       case ResourceTypes.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
       case ResourceTypes.LOAD_BALANCER -> {
-        for (Resource listener : model.resourcesOfType(ResourceTypes.LISTENER)) {
-          if (model
-              .referencedResource(listener.property("LoadBalancerArn"))
-              .filter(target.id()::equals)
-              .isPresent()) {
-            Optional<Integer> port = Ports.literal(listener.property("Port"));
-            String protocol =
-                listener.property("Protocol") == null ? "" : listener.property("Protocol").render();
-            if (port.isPresent()) {
-              for (Protocol p : LoadBalancerFlows.protocols(protocol)) {
-                ports.add(
-                    new Listen(p, PortRange.of(port.get()), "listener " + listener.logicalId()));
-              }
+        for (Listener listener : model.listenersOf(target.id())) {
+          Optional<Integer> port =
+              Optional.ofNullable(listener.port()).filter(p -> p >= 1 && p <= 65535);
+          String protocol = listener.protocol() == null ? "" : listener.protocol();
+          if (port.isPresent()) {
+            for (Protocol p : LoadBalancerFlows.protocols(protocol)) {
+              ports.add(
+                  new Listen(
+                      p, PortRange.of(port.get()), "listener " + listener.resource().logicalId()));
             }
           }
         }
       }
       case ResourceTypes.CLASSIC_LOAD_BALANCER -> {
-        if (target.property("Listeners") instanceof Value.ListValue listeners) {
-          for (Value l : listeners.items()) {
-            if (l instanceof Value.MapValue m) {
-              Ports.literal(m.get("LoadBalancerPort"))
-                  .ifPresent(p -> ports.add(tcp(p, "its listener on port " + p)));
-            }
-          }
+        for (Value l :
+            model
+                .classicLoadBalancer(target.id())
+                .map(ClassicLoadBalancer::loadBalancerPorts)
+                .orElse(List.of())) {
+          Ports.literal(l).ifPresent(p -> ports.add(tcp(p, "its listener on port " + p)));
         }
       }
       case ResourceTypes.INSTANCE -> {
@@ -274,13 +272,13 @@ final class Targets {
     return listens;
   }
 
-  private static void databasePort(Resource db, @Nullable Integer fallback, List<Listen> into) {
-    Optional<Integer> port = Ports.literal(db.property("Port"));
+  private void databasePort(Resource db, @Nullable Integer fallback, List<Listen> into) {
+    Optional<Integer> port = Ports.literal(store(db).port());
     if (port.isPresent()) {
       into.add(tcp(port.get(), "its Port"));
       return;
     }
-    Value engine = db.property("Engine");
+    Value engine = store(db).engine();
     Optional<Integer> byEngine =
         engine == null ? Optional.empty() : engine.literal().flatMap(EnginePorts::defaultPort);
     if (byEngine.isPresent()) {
@@ -290,6 +288,21 @@ final class Targets {
     } else if (fallback != null) {
       into.add(tcp(fallback, "the engine's default port"));
     }
+  }
+
+  /** The data-store facts of a database, cache or proxy; every target type here has them. */
+  private DataStore store(Resource r) {
+    return model
+        .dataStore(r.id())
+        .orElse(new DataStore(r, null, null, null, null, null));
+  }
+
+  /** The resource of {@code type} a data store names (its cluster, its proxy). */
+  private Optional<Resource> related(
+      Resource r, Function<DataStore, @Nullable ResourceId> link, String type) {
+    return Optional.ofNullable(link.apply(store(r)))
+        .flatMap(model::resource)
+        .filter(x -> x.type().equals(type));
   }
 
   private static Listen tcp(int port, String how) {
