@@ -1,5 +1,6 @@
 package dev.netlint.model;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param proxy the resource its {@code DBProxyName} names (a proxy endpoint's or target group's
  *     proxy), or null
  * @param engineFamily a proxy's {@code EngineFamily} as written, or null
+ * @param proxyTargets a proxy target group's {@code DBInstanceIdentifiers}, then its {@code
+ *     DBClusterIdentifiers}, as written
  */
 public record DataStore(
     Resource resource,
@@ -26,7 +29,12 @@ public record DataStore(
     @Nullable Value engine,
     @Nullable ResourceId cluster,
     @Nullable ResourceId proxy,
-    @Nullable Value engineFamily) {
+    @Nullable Value engineFamily,
+    List<Value> proxyTargets) {
+
+  public DataStore {
+    proxyTargets = List.copyOf(proxyTargets);
+  }
 
   public ResourceId id() {
     return resource.id();

@@ -64,7 +64,8 @@ final class DatabaseConverter {
                 r.property("Engine"),
                 model.referencedResource(r.property("DBClusterIdentifier")).orElse(null),
                 model.referencedResource(r.property("DBProxyName")).orElse(null),
-                r.property("EngineFamily")));
+                r.property("EngineFamily"),
+                proxyTargets(r)));
       }
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
@@ -192,6 +193,16 @@ final class DatabaseConverter {
             Boolean.TRUE);
       }
     }
+  }
+
+  private static List<Value> proxyTargets(Resource r) {
+    List<Value> targets = new ArrayList<>();
+    for (String key : List.of("DBInstanceIdentifiers", "DBClusterIdentifiers")) {
+      if (r.property(key) instanceof Value.ListValue ids) {
+        targets.addAll(ids.items());
+      }
+    }
+    return targets;
   }
 
   /**

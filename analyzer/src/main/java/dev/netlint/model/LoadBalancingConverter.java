@@ -91,25 +91,32 @@ final class LoadBalancingConverter {
               onTraffic ? null : integer(hc),
               onTraffic,
               text(r.property("HealthCheckProtocol")),
-              list));
+              list,
+              r.property("Port"),
+              hc,
+              !NetworkModel.isFalse(r.property("HealthCheckEnabled")),
+              registrations(r.property("Targets"))));
     }
     Map<ResourceId, List<ResourceId>> ruleGroups = new LinkedHashMap<>();
     for (Resource r : model.resourcesOfType(ResourceTypes.LISTENER_RULE)) {
       ResourceId listener = index.referenced(r.property("ListenerArn"), ResourceTypes.LISTENER);
+      List<ResourceId> groups = forwardTargets(r.property("Actions"));
+      index.listenerRules.add(new ListenerRule(r, listener, groups));
       if (listener != null) {
-        ruleGroups
-            .computeIfAbsent(listener, k -> new ArrayList<>())
-            .addAll(forwardTargets(r.property("Actions")));
+        ruleGroups.computeIfAbsent(listener, k -> new ArrayList<>()).addAll(groups);
       }
     }
     Map<ResourceId, List<Integer>> lbPorts = new LinkedHashMap<>();
     for (Resource r : model.resourcesOfType(ResourceTypes.LISTENER)) {
       ResourceId lb = index.referenced(r.property("LoadBalancerArn"), ResourceTypes.LOAD_BALANCER);
       Integer port = integer(r.property("Port"));
-      Set<ResourceId> groups = new LinkedHashSet<>(forwardTargets(r.property("DefaultActions")));
+      List<ResourceId> defaults = forwardTargets(r.property("DefaultActions"));
+      Set<ResourceId> groups = new LinkedHashSet<>(defaults);
       groups.addAll(ruleGroups.getOrDefault(r.id(), List.of()));
       index.listeners.put(
-          r.id(), new Listener(r, lb, port, text(r.property("Protocol")), new ArrayList<>(groups)));
+          r.id(),
+          new Listener(
+              r, lb, port, text(r.property("Protocol")), new ArrayList<>(groups), defaults));
       if (lb != null && port != null) {
         lbPorts.computeIfAbsent(lb, k -> new ArrayList<>()).add(port);
       }
@@ -138,6 +145,18 @@ final class LoadBalancingConverter {
       }
     }
     return out;
+  }
+
+  private static List<TargetGroup.Registration> registrations(@Nullable Value targets) {
+    List<TargetGroup.Registration> found = new ArrayList<>();
+    if (targets instanceof Value.ListValue list) {
+      for (Value v : list.items()) {
+        if (v instanceof Value.MapValue t) {
+          found.add(new TargetGroup.Registration(t.get("Id"), t.get("Port")));
+        }
+      }
+    }
+    return found;
   }
 
   private void convertClassic() {

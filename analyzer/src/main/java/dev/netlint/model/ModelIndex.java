@@ -33,6 +33,7 @@ final class ModelIndex {
   final Map<ResourceId, Listener> listeners = new LinkedHashMap<>();
   final Map<ResourceId, TargetGroup> targetGroups = new LinkedHashMap<>();
   final Map<ResourceId, ClassicLoadBalancer> classicLoadBalancers = new LinkedHashMap<>();
+  final List<ListenerRule> listenerRules = new ArrayList<>();
   final Map<ResourceId, List<Cidr>> prefixLists = new LinkedHashMap<>();
   final Set<ResourceId> withElasticIp = new HashSet<>();
   final RouteConverter routing;
@@ -41,6 +42,7 @@ final class ModelIndex {
   final WorkloadConverter placement;
   final HostImageConverter hostImages;
   final DatabaseConverter databases;
+  final ApplicationConverter applications;
 
   ModelIndex(NetworkModel model) {
     this.model = model;
@@ -59,6 +61,8 @@ final class ModelIndex {
     new EndpointConverter(this).convert();
     new LoadBalancingConverter(this).convert();
     hostImages = new HostImageConverter(this);
+    applications = new ApplicationConverter(this);
+    applications.convert();
   }
 
   // ------------------------------------------------------------------ shared readers

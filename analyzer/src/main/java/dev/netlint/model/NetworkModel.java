@@ -301,6 +301,11 @@ public final class NetworkModel {
     return List.copyOf(index.listeners.values());
   }
 
+  /** The listener with this ID. */
+  public Optional<Listener> listener(ResourceId id) {
+    return Optional.ofNullable(index.listeners.get(id));
+  }
+
   /** The listeners of a load balancer. */
   public List<Listener> listenersOf(ResourceId loadBalancer) {
     return index.listeners.values().stream()
@@ -311,6 +316,31 @@ public final class NetworkModel {
   /** The Classic Load Balancer with this ID. */
   public Optional<ClassicLoadBalancer> classicLoadBalancer(ResourceId id) {
     return Optional.ofNullable(index.classicLoadBalancers.get(id));
+  }
+
+  /** The listener rules, in stack and template order. */
+  public List<ListenerRule> listenerRules() {
+    return Collections.unmodifiableList(index.listenerRules);
+  }
+
+  /** The ECS task definition with this ID. */
+  public Optional<TaskDefinition> taskDefinition(ResourceId id) {
+    return Optional.ofNullable(index.applications.taskDefinitions.get(id));
+  }
+
+  /** The ECS service with this ID. */
+  public Optional<EcsService> ecsService(ResourceId id) {
+    return Optional.ofNullable(index.applications.ecsServices.get(id));
+  }
+
+  /** The Lambda function with this ID. */
+  public Optional<LambdaFunction> lambdaFunction(ResourceId id) {
+    return Optional.ofNullable(index.applications.lambdaFunctions.get(id));
+  }
+
+  /** The load balancer registrations of the Auto Scaling group with this ID. */
+  public Optional<AutoScalingGroup> autoScalingGroup(ResourceId id) {
+    return Optional.ofNullable(index.applications.autoScalingGroups.get(id));
   }
 
   /** The target groups with their targets, in stack and template order. */

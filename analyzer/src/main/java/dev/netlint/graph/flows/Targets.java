@@ -294,7 +294,7 @@ final class Targets {
   private DataStore store(Resource r) {
     return model
         .dataStore(r.id())
-        .orElse(new DataStore(r, null, null, null, null, null));
+        .orElse(new DataStore(r, null, null, null, null, null, List.of()));
   }
 
   /** The resource of {@code type} a data store names (its cluster, its proxy). */
