@@ -43,6 +43,7 @@ final class ModelIndex {
   final HostImageConverter hostImages;
   final DatabaseConverter databases;
   final ApplicationConverter applications;
+  final IamConverter iam;
 
   ModelIndex(NetworkModel model) {
     this.model = model;
@@ -63,6 +64,8 @@ final class ModelIndex {
     hostImages = new HostImageConverter(this);
     applications = new ApplicationConverter(this);
     applications.convert();
+    iam = new IamConverter(this);
+    iam.convert();
   }
 
   // ------------------------------------------------------------------ shared readers

@@ -343,6 +343,26 @@ public final class NetworkModel {
     return Optional.ofNullable(index.applications.autoScalingGroups.get(id));
   }
 
+  /** The instance profile with this ID. */
+  public Optional<InstanceProfile> instanceProfile(ResourceId id) {
+    return Optional.ofNullable(index.iam.instanceProfiles.get(id));
+  }
+
+  /** The IAM role with this ID. */
+  public Optional<IamRole> iamRole(ResourceId id) {
+    return Optional.ofNullable(index.iam.roles.get(id));
+  }
+
+  /** The IAM policy or managed policy with this ID. */
+  public Optional<IamPolicy> iamPolicy(ResourceId id) {
+    return Optional.ofNullable(index.iam.policies.get(id));
+  }
+
+  /** The IAM policies, then the managed policies, in stack and template order. */
+  public List<IamPolicy> iamPolicies() {
+    return List.copyOf(index.iam.policies.values());
+  }
+
   /** The target groups with their targets, in stack and template order. */
   public List<TargetGroup> targetGroups() {
     return List.copyOf(index.targetGroups.values());
