@@ -197,10 +197,10 @@ final class Targets {
         String engine = engineValue == null ? "" : engineValue.render();
         if (port.isPresent()) {
           ports.add(tcp(port.get(), "its Port"));
-        } else if (engine.equalsIgnoreCase("memcached")) {
-          ports.add(tcp(11211, "memcached's default port"));
         } else if (!engine.isEmpty()) {
-          ports.add(tcp(6379, engine + "'s default port"));
+          // An engine not known before deploy (a parameter) is taken as Redis OSS or Valkey.
+          int p = EnginePorts.defaultPort(engine).orElse(6379);
+          ports.add(tcp(p, p == 11211 ? "memcached's default port" : engine + "'s default port"));
         }
       }
       case ResourceTypes.CACHE_REPLICATION_GROUP, ResourceTypes.MEMORYDB_CLUSTER -> {
