@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * every rule that applies to them, {@link NetworkAcl}s with their entries and subnet
  * associations, {@link VpcEndpoint}s, {@link Workload}s with the subnets and security groups of
  * their interfaces, load balancer {@link Listener}s and {@link TargetGroup}s with their targets.
+ * Each topic has its converter (see {@code ModelIndex}); they are the only readers of raw
+ * CloudFormation properties, so that the graph, flow inference and rules read each fact where it
+ * is decided, once.
  *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html">Configure
  * route tables</a>.
