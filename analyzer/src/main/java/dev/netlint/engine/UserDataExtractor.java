@@ -2,10 +2,10 @@ package dev.netlint.engine;
 
 import dev.netlint.api.Finding;
 import dev.netlint.api.Severity;
+import dev.netlint.model.LaunchData;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
-import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Stack;
 import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
@@ -46,22 +46,11 @@ final class UserDataExtractor {
         continue;
       }
       List<String> path = new ArrayList<>(List.of("Resources", r.logicalId(), "Properties"));
-      Value value;
-      switch (r.type()) {
-        case ResourceTypes.INSTANCE, ResourceTypes.LAUNCH_CONFIGURATION -> value = r.property("UserData");
-        case ResourceTypes.LAUNCH_TEMPLATE -> {
-          value =
-              r.property("LaunchTemplateData") instanceof Value.MapValue data
-                  ? data.get("UserData")
-                  : null;
-          path.add("LaunchTemplateData");
-        }
-        default -> value = null;
-      }
+      Value value = LaunchData.userData(r);
       if (value == null || value instanceof Value.NoValue) {
         continue;
       }
-      path.add("UserData");
+      path.addAll(LaunchData.userDataPath(r));
       Origin at = keyOrigin(template, path, value.origin());
       found.put(r.id(), UserDataReader.read(value, at));
     }

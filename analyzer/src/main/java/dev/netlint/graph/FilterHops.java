@@ -79,15 +79,7 @@ final class FilterHops {
     }
     if (d.verdict() == Verdict.BLOCKED) {
       SecurityGroup first = known.isEmpty() ? null : known.get(0);
-      Origin origin = null;
-      if (first != null) {
-        var prop =
-            first.resource().property(egress ? "SecurityGroupEgress" : "SecurityGroupIngress");
-        origin =
-            prop != null && first.ref().kind() == SecurityGroupRef.Kind.RESOURCE
-                ? prop.origin()
-                : first.resource().origin();
-      }
+      Origin origin = first == null ? null : first.rulesOrigin(egress);
       rec.add(
           kind,
           first == null ? null : first.ref().resource(),

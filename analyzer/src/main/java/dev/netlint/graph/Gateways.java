@@ -178,10 +178,7 @@ final class Gateways {
         if (s.mapPublicIpOnLaunch()) {
           yield Verdict.REACHABLE;
         }
-        yield NetworkModel.isFalse(s.resource().property("MapPublicIpOnLaunch"))
-                || s.resource().property("MapPublicIpOnLaunch") == null
-            ? Verdict.BLOCKED
-            : Verdict.UNKNOWN;
+        yield Boolean.FALSE.equals(s.publicIpOnLaunch()) ? Verdict.BLOCKED : Verdict.UNKNOWN;
       }
     };
   }
@@ -294,11 +291,10 @@ final class Gateways {
     String name = w.resource().logicalId();
     Boolean check = w.sourceDestCheck();
     Verdict v = check == null ? Verdict.UNKNOWN : check ? Verdict.BLOCKED : Verdict.REACHABLE;
-    var sdc = w.resource().property("SourceDestCheck");
     rec.add(
         Hop.Kind.NAT,
         forwarder.id(),
-        sdc != null ? sdc.origin() : w.resource().origin(),
+        w.sourceDestCheckOrigin(),
         v,
         new NatStep.SourceDestCheck(name, check));
     return Sender.translatedBy(forwarder.at(), forwarder.at().groups(), name);

@@ -1,6 +1,7 @@
 package dev.netlint.graph;
 
 import dev.netlint.model.Cidr;
+import dev.netlint.model.GatewayAttachment;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
@@ -9,6 +10,7 @@ import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
 import dev.netlint.model.RouteTarget;
 import dev.netlint.model.Subnet;
+import dev.netlint.model.SubnetRouteTableAssociation;
 import dev.netlint.model.Value;
 import dev.netlint.model.Vpc;
 import dev.netlint.model.VpcEndpoint;
@@ -192,16 +194,10 @@ final class Topology {
         addRoute(node, route);
       }
     }
-    for (Resource a : model.resourcesOfType(ResourceTypes.SUBNET_ROUTE_TABLE_ASSOCIATION)) {
+    for (SubnetRouteTableAssociation a : model.subnetRouteTableAssociations()) {
       Optional<ResourceId> subnet =
-          model
-              .referencedResource(a.property("SubnetId"))
-              .filter(id -> model.subnet(id).isPresent());
-      boolean tableKnown =
-          model
-              .referencedType(a.property("RouteTableId"))
-              .filter(ResourceTypes.ROUTE_TABLE::equals)
-              .isPresent();
+          Optional.ofNullable(a.subnet()).filter(id -> model.subnet(id).isPresent());
+      boolean tableKnown = a.routeTableInModel();
       if (subnet.isPresent() && !tableKnown) {
         unknownRouteTable.add(subnet.get());
       }
@@ -234,10 +230,9 @@ final class Topology {
         }
       }
     }
-    for (Resource a : model.resourcesOfType(ResourceTypes.VPC_GATEWAY_ATTACHMENT)) {
+    for (GatewayAttachment a : model.gatewayAttachments()) {
       Optional<ResourceId> igw =
-          model
-              .referencedResource(a.property("InternetGatewayId"))
+          Optional.ofNullable(a.internetGateway())
               .filter(
                   id ->
                       model
@@ -245,12 +240,12 @@ final class Topology {
                           .map(r -> r.type().equals(ResourceTypes.INTERNET_GATEWAY))
                           .orElse(false));
       Optional<ResourceId> vpc =
-          model.referencedResource(a.property("VpcId")).filter(id -> model.vpc(id).isPresent());
+          Optional.ofNullable(a.vpc()).filter(id -> model.vpc(id).isPresent());
       if (igw.isPresent() && vpc.isPresent()) {
         edge(
             new GatewayNode(RouteTarget.Kind.INTERNET_GATEWAY, igw.get(), igw.get().logicalId()),
             new VpcNode(vpc.get()),
-            new AttachmentEdge(a));
+            new AttachmentEdge(a.resource()));
       }
     }
     for (VpcEndpoint e : model.vpcEndpoints()) {
@@ -305,8 +300,7 @@ final class Topology {
 
   private void addRoute(RouteTableNode table, Route route) {
     Resource r = route.resource();
-    if (r.property("DestinationIpv6CidrBlock") != null
-        && r.property("DestinationCidrBlock") == null) {
+    if (route.destinationIpv6CidrBlock() != null && route.destinationCidrBlock() == null) {
       return;
     }
     Node target = targetNode(route.target());
@@ -328,8 +322,8 @@ final class Topology {
       }
     }
     graph.addVertex(target);
-    Value cidrValue = r.property("DestinationCidrBlock");
-    Value listValue = r.property("DestinationPrefixListId");
+    Value cidrValue = route.destinationCidrBlock();
+    Value listValue = route.destinationPrefixListId();
     if (cidrValue != null) {
       Cidr c = model.cidrOf(cidrValue, r.id().stack()).orElse(null);
       if (c != null && c.ipv6()) {

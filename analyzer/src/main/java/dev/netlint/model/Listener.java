@@ -16,16 +16,19 @@ import org.jspecify.annotations.Nullable;
  * @param port {@code Port}, or null when not literal
  * @param protocol {@code Protocol} ({@code HTTP}, {@code HTTPS}, {@code TCP}, ...), or null
  * @param targetGroups the target groups of the model its forward actions name, without duplicates
+ * @param defaultTargetGroups the target groups of the model its {@code DefaultActions} forward to
  */
 public record Listener(
     Resource resource,
     @Nullable ResourceId loadBalancer,
     @Nullable Integer port,
     @Nullable String protocol,
-    List<ResourceId> targetGroups) {
+    List<ResourceId> targetGroups,
+    List<ResourceId> defaultTargetGroups) {
 
   public Listener {
     targetGroups = List.copyOf(targetGroups);
+    defaultTargetGroups = List.copyOf(defaultTargetGroups);
   }
 
   public ResourceId id() {

@@ -2,10 +2,12 @@ package dev.netlint.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -23,18 +25,27 @@ import org.jspecify.annotations.Nullable;
  * every rule that applies to them, {@link NetworkAcl}s with their entries and subnet
  * associations, {@link VpcEndpoint}s, {@link Workload}s with the subnets and security groups of
  * their interfaces, load balancer {@link Listener}s and {@link TargetGroup}s with their targets.
+ * Each topic has its converter (see {@code ModelIndex}); they are the only readers of raw
+ * CloudFormation properties, so that the graph, flow inference and rules read each fact where it
+ * is decided, once.
  *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html">Configure
  * route tables</a>.
  */
 public final class NetworkModel {
+  /** The workloads {@link #subnetsOfWorkload} and {@link #workloadsIn} place. */
+  private static final Set<Workload.Kind> PLACED_KINDS =
+      EnumSet.of(
+          Workload.Kind.INSTANCE,
+          Workload.Kind.NETWORK_INTERFACE,
+          Workload.Kind.NAT_GATEWAY,
+          Workload.Kind.LAMBDA_FUNCTION,
+          Workload.Kind.AUTO_SCALING_GROUP,
+          Workload.Kind.ECS_SERVICE);
+
   private final List<Stack> stacks;
   private final Map<ResourceId, Resource> resources = new LinkedHashMap<>();
   private final Map<String, List<Resource>> byType = new TreeMap<>();
-  private final Map<ResourceId, List<Route>> routesByTable = new LinkedHashMap<>();
-  private final List<Route> allRoutes = new ArrayList<>();
-  private final Map<ResourceId, ResourceId> tableBySubnet = new LinkedHashMap<>();
-  private final Map<ResourceId, List<ResourceId>> subnetsByTable = new LinkedHashMap<>();
   private final Map<ResourceId, UserData> userData;
   private final Map<ResourceId, HostFacts> hostFacts;
   private final ModelIndex index;
@@ -59,21 +70,6 @@ public final class NetworkModel {
           resources.put(r.id(), r);
           byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
         }
-      }
-    }
-    for (Resource r : resourcesOfType(ResourceTypes.SUBNET_ROUTE_TABLE_ASSOCIATION)) {
-      Optional<ResourceId> subnet = referencedResource(r.property("SubnetId"));
-      Optional<ResourceId> table = referencedResource(r.property("RouteTableId"));
-      if (subnet.isPresent() && table.isPresent()) {
-        tableBySubnet.put(subnet.get(), table.get());
-        subnetsByTable.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(subnet.get());
-      }
-    }
-    for (Resource r : resourcesOfType(ResourceTypes.ROUTE)) {
-      Route route = route(r);
-      allRoutes.add(route);
-      if (route.routeTable() != null) {
-        routesByTable.computeIfAbsent(route.routeTable(), t -> new ArrayList<>()).add(route);
       }
     }
     index = new ModelIndex(this);
@@ -133,12 +129,12 @@ public final class NetworkModel {
    * the model (a {@code RouteTableId} from a parameter or an import).
    */
   public List<Route> routes() {
-    return Collections.unmodifiableList(allRoutes);
+    return Collections.unmodifiableList(index.routing.routes);
   }
 
   /** The routes of a route table, in stack and template order. */
   public List<Route> routes(ResourceId routeTable) {
-    return routesByTable.getOrDefault(routeTable, List.of());
+    return index.routing.routesByTable.getOrDefault(routeTable, List.of());
   }
 
   /**
@@ -146,17 +142,17 @@ public final class NetworkModel {
    * main route table.
    */
   public Optional<ResourceId> routeTableOf(ResourceId subnet) {
-    return Optional.ofNullable(tableBySubnet.get(subnet));
+    return Optional.ofNullable(index.routing.tableBySubnet.get(subnet));
   }
 
   /** The subnets explicitly associated with a route table. */
   public List<ResourceId> subnetsOf(ResourceId routeTable) {
-    return subnetsByTable.getOrDefault(routeTable, List.of());
+    return index.routing.subnetsByTable.getOrDefault(routeTable, List.of());
   }
 
   /** The VPC of a subnet, route table, security group or other resource with a {@code VpcId}. */
   public Optional<ResourceId> vpcOf(Resource resource) {
-    return referencedResource(resource.property("VpcId"));
+    return index.routing.vpcOf(resource);
   }
 
   /** The parsed user data of an instance, launch template or launch configuration. */
@@ -217,7 +213,7 @@ public final class NetworkModel {
    * Fn::GetAtt Vpc.DefaultSecurityGroup}, a literal ID, a parameter).
    */
   public SecurityGroupRef securityGroupRef(Value value) {
-    return index.groupRef(value);
+    return index.groups.groupRef(value);
   }
 
   /** The network ACLs with their entries, in stack and template order. */
@@ -235,6 +231,11 @@ public final class NetworkModel {
    * VPC's default network ACL, which allows all traffic.
    */
   public Optional<Resource> networkAclAssociation(ResourceId subnet) {
+    return subnetNetworkAclAssociation(subnet).map(SubnetNetworkAclAssociation::resource);
+  }
+
+  /** The typed {@code AWS::EC2::SubnetNetworkAclAssociation} of a subnet (see above). */
+  public Optional<SubnetNetworkAclAssociation> subnetNetworkAclAssociation(ResourceId subnet) {
     return Optional.ofNullable(index.networkAclAssociations.get(subnet));
   }
 
@@ -243,9 +244,41 @@ public final class NetworkModel {
    * {@link #networkAclAssociation}).
    */
   public Optional<NetworkAcl> networkAclOf(ResourceId subnet) {
-    return networkAclAssociation(subnet)
-        .flatMap(a -> referencedResource(a.property("NetworkAclId")))
+    return subnetNetworkAclAssociation(subnet)
+        .map(SubnetNetworkAclAssociation::networkAcl)
         .flatMap(this::networkAcl);
+  }
+
+  /** The network ACL of the model an {@code AWS::EC2::NetworkAclEntry} belongs to. */
+  public Optional<ResourceId> networkAclOfEntry(ResourceId entry) {
+    return index.networkAcls.values().stream()
+        .filter(
+            acl ->
+                acl.inbound().stream().anyMatch(e -> e.resource().id().equals(entry))
+                    || acl.outbound().stream().anyMatch(e -> e.resource().id().equals(entry)))
+        .map(acl -> acl.resource().id())
+        .findFirst();
+  }
+
+  /**
+   * The {@code AWS::EC2::SecurityGroup}s of the model a resource is placed in: for a workload, the
+   * groups of its interfaces (the launch template or configuration of an instance or Auto Scaling
+   * group included); for another resource that holds groups (a DocumentDB cluster, an EFS mount
+   * target, an OpenSearch domain), those its properties name. Without repeats, in the order the
+   * properties name them.
+   */
+  public List<ResourceId> securityGroupsOf(ResourceId resource) {
+    return index.placement.securityGroupsOf(resource);
+  }
+
+  /** The database, cache or database proxy with this ID. */
+  public Optional<DataStore> dataStore(ResourceId id) {
+    return Optional.ofNullable(index.databases.dataStores.get(id));
+  }
+
+  /** The {@code AWS::SecretsManager::SecretTargetAttachment}s, in stack and template order. */
+  public List<SecretTargetAttachment> secretTargetAttachments() {
+    return Collections.unmodifiableList(index.databases.secretAttachments);
   }
 
   /** The VPC endpoints, in stack and template order. */
@@ -271,11 +304,66 @@ public final class NetworkModel {
     return List.copyOf(index.listeners.values());
   }
 
+  /** The listener with this ID. */
+  public Optional<Listener> listener(ResourceId id) {
+    return Optional.ofNullable(index.listeners.get(id));
+  }
+
   /** The listeners of a load balancer. */
   public List<Listener> listenersOf(ResourceId loadBalancer) {
     return index.listeners.values().stream()
         .filter(l -> loadBalancer.equals(l.loadBalancer()))
         .toList();
+  }
+
+  /** The Classic Load Balancer with this ID. */
+  public Optional<ClassicLoadBalancer> classicLoadBalancer(ResourceId id) {
+    return Optional.ofNullable(index.classicLoadBalancers.get(id));
+  }
+
+  /** The listener rules, in stack and template order. */
+  public List<ListenerRule> listenerRules() {
+    return Collections.unmodifiableList(index.listenerRules);
+  }
+
+  /** The ECS task definition with this ID. */
+  public Optional<TaskDefinition> taskDefinition(ResourceId id) {
+    return Optional.ofNullable(index.applications.taskDefinitions.get(id));
+  }
+
+  /** The ECS service with this ID. */
+  public Optional<EcsService> ecsService(ResourceId id) {
+    return Optional.ofNullable(index.applications.ecsServices.get(id));
+  }
+
+  /** The Lambda function with this ID. */
+  public Optional<LambdaFunction> lambdaFunction(ResourceId id) {
+    return Optional.ofNullable(index.applications.lambdaFunctions.get(id));
+  }
+
+  /** The load balancer registrations of the Auto Scaling group with this ID. */
+  public Optional<AutoScalingGroup> autoScalingGroup(ResourceId id) {
+    return Optional.ofNullable(index.applications.autoScalingGroups.get(id));
+  }
+
+  /** The instance profile with this ID. */
+  public Optional<InstanceProfile> instanceProfile(ResourceId id) {
+    return Optional.ofNullable(index.iam.instanceProfiles.get(id));
+  }
+
+  /** The IAM role with this ID. */
+  public Optional<IamRole> iamRole(ResourceId id) {
+    return Optional.ofNullable(index.iam.roles.get(id));
+  }
+
+  /** The IAM policy or managed policy with this ID. */
+  public Optional<IamPolicy> iamPolicy(ResourceId id) {
+    return Optional.ofNullable(index.iam.policies.get(id));
+  }
+
+  /** The IAM policies, then the managed policies, in stack and template order. */
+  public List<IamPolicy> iamPolicies() {
+    return List.copyOf(index.iam.policies.values());
   }
 
   /** The target groups with their targets, in stack and template order. */
@@ -301,7 +389,7 @@ public final class NetworkModel {
    * @param stack the stack the value belongs to
    */
   public Optional<Cidr> cidrOf(Value value, String stack) {
-    return Optional.ofNullable(index.cidrOf(value, stack));
+    return Optional.ofNullable(index.addressing.cidrOf(value, stack));
   }
 
   /**
@@ -309,29 +397,12 @@ public final class NetworkModel {
    * com.amazonaws.${AWS::Region}.ssm}, {@code ecr.dkr} for {@code com.amazonaws.eu-west-1.ecr.dkr}.
    */
   public static Optional<String> endpointService(String serviceName) {
-    return Optional.ofNullable(ModelIndex.serviceOf(serviceName));
+    return Optional.ofNullable(EndpointConverter.serviceOf(serviceName));
   }
 
   /** The literal {@code Tags} of a resource (key to value), in template order. */
   public static Map<String, String> tags(Resource resource) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    Value v = resource.property("Tags");
-    if (v instanceof Value.ListValue list) {
-      for (Value item : list.items()) {
-        if (item instanceof Value.MapValue m) {
-          Optional<String> key = Optional.ofNullable(m.get("Key")).flatMap(Value::literal);
-          Value val = m.get("Value");
-          if (key.isPresent() && val != null) {
-            tags.put(key.get(), val.render());
-          }
-        }
-      }
-    } else if (v instanceof Value.MapValue m) {
-      for (var e : m.entries().entrySet()) {
-        tags.put(e.getKey(), e.getValue().render());
-      }
-    }
-    return tags;
+    return RouteConverter.tags(resource);
   }
 
   /**
@@ -352,7 +423,7 @@ public final class NetworkModel {
    * 0.0.0.0/0} to an internet gateway.
    */
   public boolean isPublicSubnet(Resource subnet) {
-    if (isTrue(subnet.property("MapPublicIpOnLaunch"))) {
+    if (subnet(subnet.id()).map(Subnet::mapPublicIpOnLaunch).orElse(false)) {
       return true;
     }
     return routeTableOf(subnet.id()).stream()
@@ -375,61 +446,85 @@ public final class NetworkModel {
     return found;
   }
 
-  /** The subnets a workload is placed in, as far as the model knows. */
+  /**
+   * The subnets of the model a workload is placed in: those of its interfaces, for instances,
+   * network interfaces, NAT gateways, Lambda functions, Auto Scaling groups and ECS services.
+   */
   public List<ResourceId> subnetsOfWorkload(Resource r) {
-    List<ResourceId> subnets = new ArrayList<>();
-    switch (r.type()) {
-      case ResourceTypes.INSTANCE -> {
-        referencedResource(r.property("SubnetId")).ifPresent(subnets::add);
-        if (r.property("NetworkInterfaces") instanceof Value.ListValue nics) {
-          for (Value nic : nics.items()) {
-            if (nic instanceof Value.MapValue m) {
-              referencedResource(m.get("SubnetId")).ifPresent(subnets::add);
-              referencedResource(m.get("NetworkInterfaceId"))
-                  .flatMap(this::resource)
-                  .flatMap(eni -> referencedResource(eni.property("SubnetId")))
-                  .ifPresent(subnets::add);
-            }
-          }
-        }
-      }
-      case ResourceTypes.NETWORK_INTERFACE, ResourceTypes.NAT_GATEWAY ->
-          referencedResource(r.property("SubnetId")).ifPresent(subnets::add);
-      case ResourceTypes.LAMBDA_FUNCTION -> {
-        if (r.property("VpcConfig") instanceof Value.MapValue vpc) {
-          addAll(vpc.get("SubnetIds"), subnets);
-        }
-      }
-      case ResourceTypes.AUTO_SCALING_GROUP -> addAll(r.property("VPCZoneIdentifier"), subnets);
-      case ResourceTypes.ECS_SERVICE -> {
-        if (r.property("NetworkConfiguration") instanceof Value.MapValue nc
-            && nc.get("AwsvpcConfiguration") instanceof Value.MapValue aws) {
-          addAll(aws.get("Subnets"), subnets);
-        }
-      }
-      default -> {}
+    Workload w = index.workloads.get(r.id());
+    if (w == null || !PLACED_KINDS.contains(w.kind())) {
+      return List.of();
     }
-    return subnets.stream().distinct().toList();
+    return w.subnetIds();
   }
 
   /**
-   * The {@code AWS::EC2::VPCGatewayAttachment} resources whose {@code InternetGatewayId} names
-   * this internet gateway, in stack and template order. An internet gateway carries traffic only
-   * for the VPC it is attached to.
+   * The {@code AWS::EC2::VPCGatewayAttachment}s, in stack and template order.
    *
    * <p>See <a
    * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcgatewayattachment.html">AWS::EC2::VPCGatewayAttachment</a>.
    */
+  public List<GatewayAttachment> gatewayAttachments() {
+    return Collections.unmodifiableList(index.routing.gatewayAttachments);
+  }
+
+  /**
+   * The gateway attachments whose {@code InternetGatewayId} names this internet gateway, in stack
+   * and template order. An internet gateway carries traffic only for the VPC it is attached to.
+   */
   public List<Resource> internetGatewayAttachments(ResourceId internetGateway) {
-    List<Resource> found = new ArrayList<>();
-    for (Resource a : resourcesOfType(ResourceTypes.VPC_GATEWAY_ATTACHMENT)) {
-      if (referencedResource(a.property("InternetGatewayId"))
-          .filter(internetGateway::equals)
-          .isPresent()) {
-        found.add(a);
-      }
+    return index.routing.gatewayAttachments.stream()
+        .filter(a -> internetGateway.equals(a.internetGateway()))
+        .map(GatewayAttachment::resource)
+        .toList();
+  }
+
+  /** The {@code AWS::EC2::SubnetRouteTableAssociation}s, in stack and template order. */
+  public List<SubnetRouteTableAssociation> subnetRouteTableAssociations() {
+    return Collections.unmodifiableList(index.routing.associations);
+  }
+
+  /** The NAT gateway with this ID. */
+  public Optional<NatGateway> natGateway(ResourceId id) {
+    return Optional.ofNullable(index.routing.natGateways.get(id));
+  }
+
+  /**
+   * How an instance or Auto Scaling group is launched (its launch template or launch
+   * configuration); empty for other resources.
+   */
+  public Optional<Launch> launchOf(ResourceId workload) {
+    return Optional.ofNullable(index.placement.launches.get(workload));
+  }
+
+  /**
+   * The resources whose user data and instance profile a workload runs with: an instance itself,
+   * then its launch template; an Auto Scaling group's launch template and launch configuration.
+   */
+  public List<Resource> launchSources(Resource workload) {
+    List<Resource> sources = new ArrayList<>();
+    if (workload.type().equals(ResourceTypes.INSTANCE)) {
+      sources.add(workload);
     }
-    return found;
+    launchOf(workload.id())
+        .ifPresent(l -> l.templates().forEach(id -> resource(id).ifPresent(sources::add)));
+    return sources;
+  }
+
+  /**
+   * The AMI, operating system and platform of an instance, launch template or launch
+   * configuration; empty for other resources.
+   */
+  public Optional<HostImage> hostImage(ResourceId host) {
+    return index.hostImages.hostImage(host);
+  }
+
+  /**
+   * The network interfaces attached to instances: by an instance's {@code NetworkInterfaces}, in
+   * template order, then by {@code AWS::EC2::NetworkInterfaceAttachment}s.
+   */
+  public List<NetworkInterfaceAttachment> networkInterfaceAttachments() {
+    return Collections.unmodifiableList(index.placement.interfaceAttachments);
   }
 
   /**
@@ -440,25 +535,14 @@ public final class NetworkModel {
    * resource and are not listed.
    */
   public List<ResourceId> networkInterfacesOf(ResourceId instance) {
-    List<ResourceId> found = new ArrayList<>();
-    resource(instance)
-        .filter(r -> r.type().equals(ResourceTypes.INSTANCE))
-        .ifPresent(
-            r -> {
-              if (r.property("NetworkInterfaces") instanceof Value.ListValue nics) {
-                for (Value nic : nics.items()) {
-                  if (nic instanceof Value.MapValue m) {
-                    referencedResource(m.get("NetworkInterfaceId")).ifPresent(found::add);
-                  }
-                }
-              }
-            });
-    for (Resource a : resourcesOfType(ResourceTypes.NETWORK_INTERFACE_ATTACHMENT)) {
-      if (referencedResource(a.property("InstanceId")).filter(instance::equals).isPresent()) {
-        referencedResource(a.property("NetworkInterfaceId")).ifPresent(found::add);
-      }
+    if (resource(instance).filter(r -> r.type().equals(ResourceTypes.INSTANCE)).isEmpty()) {
+      return List.of();
     }
-    return found.stream().distinct().toList();
+    return index.placement.interfaceAttachments.stream()
+        .filter(a -> a.instance().equals(instance))
+        .map(NetworkInterfaceAttachment::networkInterface)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -467,12 +551,11 @@ public final class NetworkModel {
    * AWS::EC2::NetworkInterfaceAttachment}); empty when none is, or when it is attached at boot.
    */
   public Optional<ResourceId> instanceOfNetworkInterface(ResourceId networkInterface) {
-    for (Resource i : resourcesOfType(ResourceTypes.INSTANCE)) {
-      if (networkInterfacesOf(i.id()).contains(networkInterface)) {
-        return Optional.of(i.id());
-      }
-    }
-    return Optional.empty();
+    return index.placement.interfaceAttachments.stream()
+        .filter(a -> a.networkInterface().equals(networkInterface))
+        .map(NetworkInterfaceAttachment::instance)
+        .filter(i -> resource(i).filter(r -> r.type().equals(ResourceTypes.INSTANCE)).isPresent())
+        .findFirst();
   }
 
   /**
@@ -509,80 +592,5 @@ public final class NetworkModel {
     } else if (value instanceof Value.Concat c) {
       c.parts().forEach(v -> collectReferences(v, into));
     }
-  }
-
-  private void addAll(@Nullable Value list, List<ResourceId> into) {
-    if (list instanceof Value.ListValue l) {
-      for (Value v : l.items()) {
-        referencedResource(v).ifPresent(into::add);
-      }
-    }
-  }
-
-  private Route route(Resource r) {
-    ResourceId table = referencedResource(r.property("RouteTableId")).orElse(null);
-    String destination = "";
-    for (String key :
-        List.of("DestinationCidrBlock", "DestinationIpv6CidrBlock", "DestinationPrefixListId")) {
-      Value v = r.property(key);
-      if (v != null) {
-        destination = v.render();
-        break;
-      }
-    }
-    return new Route(r, table, destination, target(r));
-  }
-
-  private RouteTarget target(Resource r) {
-    record Prop(String name, RouteTarget.Kind kind) {}
-    List<Prop> props =
-        List.of(
-            new Prop("GatewayId", RouteTarget.Kind.GATEWAY),
-            new Prop("NatGatewayId", RouteTarget.Kind.NAT_GATEWAY),
-            new Prop("InstanceId", RouteTarget.Kind.INSTANCE),
-            new Prop("NetworkInterfaceId", RouteTarget.Kind.NETWORK_INTERFACE),
-            new Prop("VpcPeeringConnectionId", RouteTarget.Kind.VPC_PEERING_CONNECTION),
-            new Prop("TransitGatewayId", RouteTarget.Kind.TRANSIT_GATEWAY),
-            new Prop("VpcEndpointId", RouteTarget.Kind.VPC_ENDPOINT),
-            new Prop("EgressOnlyInternetGatewayId", RouteTarget.Kind.EGRESS_ONLY_INTERNET_GATEWAY),
-            new Prop("CarrierGatewayId", RouteTarget.Kind.CARRIER_GATEWAY),
-            new Prop("LocalGatewayId", RouteTarget.Kind.LOCAL_GATEWAY),
-            new Prop("CoreNetworkArn", RouteTarget.Kind.CORE_NETWORK));
-    for (Prop p : props) {
-      Value v = r.property(p.name());
-      if (v == null) {
-        continue;
-      }
-      ResourceId id = referencedResource(v).orElse(null);
-      RouteTarget.Kind kind = p.kind();
-      if (kind == RouteTarget.Kind.GATEWAY) {
-        kind = gatewayKind(v, id);
-      }
-      return new RouteTarget(kind, id, v);
-    }
-    return new RouteTarget(RouteTarget.Kind.NONE, null, null);
-  }
-
-  private RouteTarget.Kind gatewayKind(Value v, @Nullable ResourceId id) {
-    if (id != null) {
-      String type = resource(id).map(Resource::type).orElse("");
-      return switch (type) {
-        case ResourceTypes.INTERNET_GATEWAY -> RouteTarget.Kind.INTERNET_GATEWAY;
-        case ResourceTypes.VPN_GATEWAY -> RouteTarget.Kind.VPN_GATEWAY;
-        case ResourceTypes.VPC_ENDPOINT -> RouteTarget.Kind.VPC_ENDPOINT;
-        default -> RouteTarget.Kind.GATEWAY;
-      };
-    }
-    String text = v.literal().orElse("");
-    if (text.equals("local")) {
-      return RouteTarget.Kind.LOCAL;
-    }
-    if (text.startsWith("igw-")) {
-      return RouteTarget.Kind.INTERNET_GATEWAY;
-    }
-    if (text.startsWith("vgw-")) {
-      return RouteTarget.Kind.VPN_GATEWAY;
-    }
-    return RouteTarget.Kind.GATEWAY;
   }
 }

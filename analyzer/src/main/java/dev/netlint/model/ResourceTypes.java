@@ -60,4 +60,27 @@ public final class ResourceTypes {
   public static final String CLASSIC_LOAD_BALANCER = "AWS::ElasticLoadBalancing::LoadBalancer";
   /** The CDK's custom resource that strips the rules of a VPC's default security group. */
   public static final String CDK_RESTRICT_DEFAULT_SG = "Custom::VpcRestrictDefaultSG";
+
+  // Types flow inference reads: databases, caches and search domains handed to applications,
+  // their secrets and proxies, ECS task definitions and the IAM of Systems Manager.
+  public static final String DB_PROXY = "AWS::RDS::DBProxy";
+  public static final String DB_PROXY_ENDPOINT = "AWS::RDS::DBProxyEndpoint";
+  public static final String DB_PROXY_TARGET_GROUP = "AWS::RDS::DBProxyTargetGroup";
+  public static final String DOCDB_CLUSTER = "AWS::DocDB::DBCluster";
+  public static final String DOCDB_INSTANCE = "AWS::DocDB::DBInstance";
+  public static final String NEPTUNE_CLUSTER = "AWS::Neptune::DBCluster";
+  public static final String REDSHIFT_CLUSTER = "AWS::Redshift::Cluster";
+  public static final String SERVERLESS_CACHE = "AWS::ElastiCache::ServerlessCache";
+  public static final String MEMORYDB_CLUSTER = "AWS::MemoryDB::Cluster";
+  public static final String OPENSEARCH_DOMAIN = "AWS::OpenSearchService::Domain";
+  public static final String ELASTICSEARCH_DOMAIN = "AWS::Elasticsearch::Domain";
+  public static final String EFS_MOUNT_TARGET = "AWS::EFS::MountTarget";
+  public static final String SECRET = "AWS::SecretsManager::Secret";
+  public static final String SECRET_TARGET_ATTACHMENT =
+      "AWS::SecretsManager::SecretTargetAttachment";
+  public static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
+  public static final String INSTANCE_PROFILE = "AWS::IAM::InstanceProfile";
+  public static final String ROLE = "AWS::IAM::Role";
+  public static final String POLICY = "AWS::IAM::Policy";
+  public static final String MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
 }

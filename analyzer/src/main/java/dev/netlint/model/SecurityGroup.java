@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param egress the egress rules as declared (inline first), without the implicit default rule
  * @param implicitEgress true when AWS adds the default allow-all egress rule ({@link #egress()}
  *     holds no inline rule)
+ * @param ingressAt where the inline {@code SecurityGroupIngress} property is written, or null
+ * @param egressAt where the inline {@code SecurityGroupEgress} property is written, or null
  */
 public record SecurityGroup(
     SecurityGroupRef ref,
@@ -35,11 +37,24 @@ public record SecurityGroup(
     @Nullable ResourceId vpc,
     List<SecurityGroupRule> ingress,
     List<SecurityGroupRule> egress,
-    boolean implicitEgress) {
+    boolean implicitEgress,
+    @Nullable Origin ingressAt,
+    @Nullable Origin egressAt) {
 
   public SecurityGroup {
     ingress = List.copyOf(ingress);
     egress = List.copyOf(egress);
+  }
+
+  /**
+   * Where a change to this group's ingress ({@code egress} false) or egress rules belongs: the
+   * inline rule list of a security group resource when it has one, else the group itself.
+   */
+  public Origin rulesOrigin(boolean egress) {
+    Origin inline = egress ? egressAt : ingressAt;
+    return inline != null && ref.kind() == SecurityGroupRef.Kind.RESOURCE
+        ? inline
+        : resource.origin();
   }
 
   /**

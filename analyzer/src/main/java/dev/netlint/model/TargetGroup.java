@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * @param healthCheckOnTrafficPort true when the health check uses each target's traffic port
  * @param healthCheckProtocol {@code HealthCheckProtocol}, or null
  * @param targets the registered targets
+ * @param portValue {@code Port} as written, or null
+ * @param healthCheckPortValue {@code HealthCheckPort} as written, or null
+ * @param healthCheckEnabled {@code HealthCheckEnabled} is not literally false
+ * @param registrations the {@code Targets} entries as written, in template order
  */
 public record TargetGroup(
     Resource resource,
@@ -35,11 +39,24 @@ public record TargetGroup(
     @Nullable Integer healthCheckPort,
     boolean healthCheckOnTrafficPort,
     @Nullable String healthCheckProtocol,
-    List<Target> targets) {
+    List<Target> targets,
+    @Nullable Value portValue,
+    @Nullable Value healthCheckPortValue,
+    boolean healthCheckEnabled,
+    List<Registration> registrations) {
 
   public TargetGroup {
     targets = List.copyOf(targets);
+    registrations = List.copyOf(registrations);
   }
+
+  /**
+   * A {@code Targets} entry as written.
+   *
+   * @param id {@code Id}: an instance, an IP address, a Lambda function; or null
+   * @param port {@code Port}, or null
+   */
+  public record Registration(@Nullable Value id, @Nullable Value port) {}
 
   public ResourceId id() {
     return resource.id();

@@ -63,8 +63,44 @@ public sealed interface Value {
   /** {@code Fn::GetAtt} of a resource attribute ({@code NatInstance.PrivateIp}). */
   record Attribute(ResourceId target, String attribute, Origin origin) implements Value {}
 
-  /** A value that cannot be known before deploy, with what it comes from. */
-  record Symbolic(Kind kind, String description, Origin origin) implements Value {
+  /**
+   * A value that cannot be known before deploy, with what it comes from.
+   *
+   * @param kind why it is symbolic
+   * @param description what it comes from, for people ({@code VpcCidr}, {@code Fn::Select(0,
+   *     Fn::Cidr(Vpc.CidrBlock, 4, 8))})
+   * @param origin where it stands in the template
+   * @param computation how it is computed from other values when the model may know them, so
+   *     that a converter can finish the computation; null when there is nothing to finish
+   */
+  record Symbolic(
+      Kind kind, String description, Origin origin, @Nullable Computation computation)
+      implements Value {
+
+    /** A symbolic value the model cannot compute further. */
+    public Symbolic(Kind kind, String description, Origin origin) {
+      this(kind, description, origin, null);
+    }
+
+    /**
+     * How the resolver would have computed a value had all its inputs been literal, in typed
+     * parts: the model, which knows more (a VPC's {@code CidrBlock} behind {@code Fn::GetAtt}),
+     * finishes it.
+     */
+    public sealed interface Computation {}
+
+    /**
+     * {@code Fn::Cidr(ipBlock, count, cidrBits)} with literal count and bits: {@code count}
+     * consecutive blocks of {@code cidrBits} host bits inside {@code ipBlock}.
+     *
+     * <p>See <a
+     * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-cidr.html">Fn::Cidr</a>.
+     */
+    public record CidrBlocks(Value ipBlock, int count, int cidrBits) implements Computation {}
+
+    /** Block {@code index} (0-based, {@code Fn::Select}) of {@link CidrBlocks}. */
+    public record CidrBlock(CidrBlocks blocks, int index) implements Computation {}
+
     /** Why a value is symbolic. */
     public enum Kind {
       /** {@code AWS::AccountId}, {@code AWS::Region} and the other pseudo parameters. */

@@ -23,13 +23,15 @@ import org.jspecify.annotations.Nullable;
  *     engine's default, a cache's port, a load balancer's listener ports
  * @param sourceDestCheck {@code SourceDestCheck} (true unless literally false; null when not
  *     literal); a NAT instance must have it false to forward traffic
+ * @param sourceDestCheckValue the {@code SourceDestCheck} value as written, or null when not set
  */
 public record Workload(
     Resource resource,
     Kind kind,
     List<NetworkAttachment> interfaces,
     List<Integer> ports,
-    @Nullable Boolean sourceDestCheck) {
+    @Nullable Boolean sourceDestCheck,
+    @Nullable Value sourceDestCheckValue) {
 
   public Workload {
     interfaces = List.copyOf(interfaces);
@@ -54,5 +56,15 @@ public record Workload(
 
   public ResourceId id() {
     return resource.id();
+  }
+
+  /** Where {@code SourceDestCheck} is written, or the resource when it is not set. */
+  public Origin sourceDestCheckOrigin() {
+    return sourceDestCheckValue != null ? sourceDestCheckValue.origin() : resource.origin();
+  }
+
+  /** The subnets of the model its interfaces are placed in, in interface order without repeats. */
+  public List<ResourceId> subnetIds() {
+    return interfaces.stream().flatMap(i -> i.subnetIds().stream()).distinct().toList();
   }
 }

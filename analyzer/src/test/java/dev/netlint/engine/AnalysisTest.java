@@ -70,4 +70,29 @@ class AnalysisTest {
     assertThat(a).isEqualTo(b);
     assertThat(a.findings()).isNotEmpty();
   }
+
+  /** Issue 11, defect 1: this valid template made check and flows exit 3. */
+  @Test
+  void aCacheClusterWhoseEngineIsAParameterWithoutDefaultIsAnalyzed() throws IOException {
+    AnalysisResult r =
+        analyze(
+            "cache.yaml",
+            """
+            Parameters:
+              CacheEngine:
+                Type: String
+            Resources:
+              Cache:
+                Type: AWS::ElastiCache::CacheCluster
+                Properties:
+                  Engine: !Ref CacheEngine
+                  CacheNodeType: cache.t3.micro
+                  NumCacheNodes: 1
+              Bare:
+                Type: AWS::ElastiCache::CacheCluster
+            """);
+    assertThat(r.inputErrors()).isFalse();
+    assertThat(r.files()).containsExactly("cache.yaml");
+    assertThat(r.findings()).extracting(Finding::message).noneMatch(m -> m.contains("internal"));
+  }
 }

@@ -393,4 +393,45 @@ class WorkloadRecordsTest {
               assertThat(health.healthCheckPortOf(t)).isEqualTo(8081);
             });
   }
+
+  /** Issue 11, defect 1: a cache cluster whose engine is not known had its null port unboxed. */
+  @Test
+  void cacheClusterWithoutALiteralEngineHasNoKnownPort() {
+    NetworkModel m =
+        Models.of(
+            """
+            Parameters:
+              CacheEngine:
+                Type: String
+            Resources:
+              FromParameter:
+                Type: AWS::ElastiCache::CacheCluster
+                Properties:
+                  Engine: !Ref CacheEngine
+                  CacheNodeType: cache.t3.micro
+                  NumCacheNodes: 1
+              NoEngine:
+                Type: AWS::ElastiCache::CacheCluster
+                Properties:
+                  CacheNodeType: cache.t3.micro
+                  NumCacheNodes: 1
+              NoProperties:
+                Type: AWS::ElastiCache::CacheCluster
+              Memcached:
+                Type: AWS::ElastiCache::CacheCluster
+                Properties:
+                  Engine: memcached
+                  CacheNodeType: cache.t3.micro
+                  NumCacheNodes: 1
+              Group:
+                Type: AWS::ElastiCache::ReplicationGroup
+                Properties:
+                  ReplicationGroupDescription: r
+            """);
+    assertThat(workload(m, "FromParameter").ports()).isEmpty();
+    assertThat(workload(m, "NoEngine").ports()).isEmpty();
+    assertThat(workload(m, "NoProperties").ports()).isEmpty();
+    assertThat(workload(m, "Memcached").ports()).containsExactly(11211);
+    assertThat(workload(m, "Group").ports()).containsExactly(6379);
+  }
 }

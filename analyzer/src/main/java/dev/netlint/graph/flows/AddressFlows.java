@@ -7,10 +7,14 @@ import dev.netlint.api.reach.Protocol;
 import dev.netlint.api.reach.Verdict;
 import dev.netlint.graph.flows.Pieces.Piece;
 import dev.netlint.graph.flows.ProxyConfigs.Listen;
+import dev.netlint.model.DataStore;
+import dev.netlint.model.EcsService;
+import dev.netlint.model.LambdaFunction;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.TaskDefinition;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,32 +61,32 @@ final class AddressFlows {
 
   void infer() {
     for (Resource fn : model.resourcesOfType(ResourceTypes.LAMBDA_FUNCTION)) {
-      if (fn.property("VpcConfig") instanceof Value.MapValue
-          && fn.property("Environment") instanceof Value.MapValue env
-          && env.get("Variables") instanceof Value.MapValue vars) {
+      LambdaFunction function = model.lambdaFunction(fn.id()).orElse(null);
+      if (function != null && function.vpcConfig() && function.environmentVariables() != null) {
         List<Entry> entries = new ArrayList<>();
-        vars.entries()
+        function
+            .environmentVariables()
             .forEach((k, v) -> entries.add(new Entry(k, Pieces.of(v), "its environment")));
         scope(fn, entries);
       }
     }
     for (Resource service : model.resourcesOfType(ResourceTypes.ECS_SERVICE)) {
-      Optional<Resource> task =
-          workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
-      if (task.isPresent()
-          && task.get().property("ContainerDefinitions") instanceof Value.ListValue containers) {
-        for (Value c : containers.items()) {
-          if (c instanceof Value.MapValue container) {
-            String where =
-                "the environment of container "
-                    + (container.get("Name") == null ? "?" : container.get("Name").render())
-                    + " of "
-                    + task.get().logicalId();
-            List<Entry> entries = new ArrayList<>();
-            named(container.get("Environment"), "Value", where, entries);
-            named(container.get("Secrets"), "ValueFrom", where, entries);
-            scope(service, entries);
-          }
+      Optional<TaskDefinition> task =
+          model
+              .ecsService(service.id())
+              .map(EcsService::taskDefinition)
+              .flatMap(model::taskDefinition);
+      if (task.isPresent()) {
+        for (TaskDefinition.Container container : task.get().containers()) {
+          String where =
+              "the environment of container "
+                  + (container.name() == null ? "?" : container.name().render())
+                  + " of "
+                  + task.get().resource().logicalId();
+          List<Entry> entries = new ArrayList<>();
+          named(container.environment(), "Value", where, entries);
+          named(container.secrets(), "ValueFrom", where, entries);
+          scope(service, entries);
         }
       }
     }
@@ -98,40 +102,40 @@ final class AddressFlows {
         }
       }
     }
-    for (Resource group : model.resourcesOfType(Types.DB_PROXY_TARGET_GROUP)) {
+    for (Resource group : model.resourcesOfType(ResourceTypes.DB_PROXY_TARGET_GROUP)) {
+      Optional<DataStore> store = model.dataStore(group.id());
       Optional<Resource> proxy =
-          workloads.resourceOfType(group.property("DBProxyName"), Types.DB_PROXY);
+          store
+              .map(DataStore::proxy)
+              .flatMap(model::resource)
+              .filter(r -> r.type().equals(ResourceTypes.DB_PROXY));
       if (proxy.isEmpty()) {
         continue;
       }
-      for (String key : List.of("DBInstanceIdentifiers", "DBClusterIdentifiers")) {
-        if (group.property(key) instanceof Value.ListValue ids) {
-          for (Value id : ids.items()) {
-            Optional<Resource> db = model.referencedResource(id).flatMap(model::resource);
-            if (db.isEmpty()) {
-              continue;
-            }
-            for (Listen l : targets.knownPorts(db.get()).ports()) {
-              out.add(
-                  flow(
-                      proxy.get(),
-                      db.get(),
-                      l.protocol(),
-                      l.ports(),
-                      Flow.Kind.ADDRESS_REFERENCE,
-                      "RDS Proxy "
-                          + proxy.get().logicalId()
-                          + " forwards to "
-                          + db.get().logicalId()
-                          + " (target group "
-                          + group.logicalId()
-                          + "); port "
-                          + l.ports()
-                          + ": "
-                          + l.how(),
-                      id.origin()));
-            }
-          }
+      for (Value id : store.get().proxyTargets()) {
+        Optional<Resource> db = model.referencedResource(id).flatMap(model::resource);
+        if (db.isEmpty()) {
+          continue;
+        }
+        for (Listen l : targets.knownPorts(db.get()).ports()) {
+          out.add(
+              flow(
+                  proxy.get(),
+                  db.get(),
+                  l.protocol(),
+                  l.ports(),
+                  Flow.Kind.ADDRESS_REFERENCE,
+                  "RDS Proxy "
+                      + proxy.get().logicalId()
+                      + " forwards to "
+                      + db.get().logicalId()
+                      + " (target group "
+                      + group.logicalId()
+                      + "); port "
+                      + l.ports()
+                      + ": "
+                      + l.how(),
+                  id.origin()));
         }
       }
     }

@@ -5,11 +5,18 @@ import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.api.reach.Verdict;
+import dev.netlint.model.AutoScalingGroup;
+import dev.netlint.model.ClassicLoadBalancer;
+import dev.netlint.model.EcsService;
+import dev.netlint.model.Listener;
+import dev.netlint.model.ListenerRule;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.TargetGroup;
+import dev.netlint.model.TaskDefinition;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,72 +72,50 @@ final class LoadBalancerFlows {
 
   void infer() {
     Map<ResourceId, Set<Resource>> balancersByGroup = new LinkedHashMap<>();
-    for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
-      Optional<Resource> lb =
-          workloads.resourceOfType(listener.property("LoadBalancerArn"), Types.LOAD_BALANCER);
+    for (Listener listener : model.listeners()) {
+      Optional<Resource> lb = Optional.ofNullable(listener.loadBalancer()).flatMap(model::resource);
       if (lb.isPresent()) {
-        for (ResourceId group : forwardedGroups(listener.property("DefaultActions"))) {
+        for (ResourceId group : listener.defaultTargetGroups()) {
           balancersByGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(lb.get());
         }
       }
     }
-    for (Resource rule : model.resourcesOfType(Types.LISTENER_RULE)) {
-      Optional<Resource> listener =
-          workloads.resourceOfType(rule.property("ListenerArn"), Types.LISTENER);
+    for (ListenerRule rule : model.listenerRules()) {
       Optional<Resource> lb =
-          listener.flatMap(
-              l -> workloads.resourceOfType(l.property("LoadBalancerArn"), Types.LOAD_BALANCER));
+          Optional.ofNullable(rule.listener())
+              .flatMap(model::listener)
+              .map(Listener::loadBalancer)
+              .flatMap(model::resource);
       if (lb.isPresent()) {
-        for (ResourceId group : forwardedGroups(rule.property("Actions"))) {
+        for (ResourceId group : rule.targetGroups()) {
           balancersByGroup.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(lb.get());
         }
       }
     }
-    for (Resource group : model.resourcesOfType(Types.TARGET_GROUP)) {
+    for (TargetGroup group : model.targetGroups()) {
       for (Resource lb : balancersByGroup.getOrDefault(group.id(), Set.of())) {
         targetGroup(lb, group);
       }
     }
-    for (Resource clb : model.resourcesOfType(Types.CLASSIC_LOAD_BALANCER)) {
-      classic(clb);
+    for (Resource clb : model.resourcesOfType(ResourceTypes.CLASSIC_LOAD_BALANCER)) {
+      model.classicLoadBalancer(clb.id()).ifPresent(this::classic);
     }
   }
 
-  private List<ResourceId> forwardedGroups(@Nullable Value actions) {
-    List<ResourceId> groups = new ArrayList<>();
-    if (actions instanceof Value.ListValue list) {
-      for (Value a : list.items()) {
-        if (!(a instanceof Value.MapValue action)) {
-          continue;
-        }
-        model.referencedResource(action.get("TargetGroupArn")).ifPresent(groups::add);
-        if (action.get("ForwardConfig") instanceof Value.MapValue forward
-            && forward.get("TargetGroups") instanceof Value.ListValue tgs) {
-          for (Value tg : tgs.items()) {
-            if (tg instanceof Value.MapValue m) {
-              model.referencedResource(m.get("TargetGroupArn")).ifPresent(groups::add);
-            }
-          }
-        }
-      }
-    }
-    return groups;
-  }
-
-  private void targetGroup(Resource lb, Resource group) {
-    String targetType =
-        text(group.property("TargetType")).orElse("instance").toLowerCase(Locale.ROOT);
+  private void targetGroup(Resource lb, TargetGroup tg) {
+    Resource group = tg.resource();
+    String targetType = tg.targetType().toLowerCase(Locale.ROOT);
     if (targetType.equals("lambda")) {
       return;
     }
-    Optional<Integer> groupPort = Ports.literal(group.property("Port"));
-    List<Protocol> protocols = protocols(text(group.property("Protocol")).orElse("TCP"));
-    Optional<String> healthCheck = text(group.property("HealthCheckPort"));
-    boolean checked = !NetworkModel.isFalse(group.property("HealthCheckEnabled"));
+    Optional<Integer> groupPort = Ports.literal(tg.portValue());
+    List<Protocol> protocols = protocols(Optional.ofNullable(tg.protocol()).orElse("TCP"));
+    Optional<String> healthCheck = text(tg.healthCheckPortValue());
+    boolean checked = tg.healthCheckEnabled();
     Optional<Integer> healthPort =
         healthCheck.filter(p -> !p.equalsIgnoreCase("traffic-port")).flatMap(Ports::parse);
 
-    for (Target t : targets(group, groupPort)) {
+    for (Target t : targets(tg, groupPort)) {
       for (Protocol protocol : protocols) {
         out.add(
             flow(
@@ -154,7 +139,7 @@ final class LoadBalancerFlows {
                 t.origin()));
       }
       if (checked && healthPort.isPresent() && !PortRange.of(healthPort.get()).equals(t.ports())) {
-        Value hc = group.property("HealthCheckPort");
+        Value hc = tg.healthCheckPortValue();
         out.add(
             flow(
                 lb,
@@ -180,20 +165,16 @@ final class LoadBalancerFlows {
   private record Target(
       Endpoint endpoint, String name, PortRange ports, String how, Origin origin) {}
 
-  private List<Target> targets(Resource group, Optional<Integer> groupPort) {
+  private List<Target> targets(TargetGroup group, Optional<Integer> groupPort) {
     List<Target> found = new ArrayList<>();
-    if (group.property("Targets") instanceof Value.ListValue list) {
-      for (Value v : list.items()) {
-        if (!(v instanceof Value.MapValue t)) {
-          continue;
-        }
-        Optional<Integer> port = Ports.literal(t.get("Port")).or(() -> groupPort);
-        Value id = t.get("Id");
+    {
+      for (TargetGroup.Registration t : group.registrations()) {
+        Optional<Integer> port = Ports.literal(t.port()).or(() -> groupPort);
+        Value id = t.id();
         if (port.isEmpty() || id == null) {
           continue;
         }
-        String how =
-            Ports.literal(t.get("Port")).isPresent() ? "the target's Port" : "the group's Port";
+        String how = Ports.literal(t.port()).isPresent() ? "the target's Port" : "the group's Port";
         Optional<Resource> r = model.referencedResource(id).flatMap(model::resource);
         Optional<String> ip = id.literal().filter(s -> s.matches("\\d{1,3}(\\.\\d{1,3}){3}"));
         if (r.isPresent()) {
@@ -217,28 +198,27 @@ final class LoadBalancerFlows {
     }
     if (groupPort.isPresent()) {
       for (Resource asg : model.resourcesOfType(ResourceTypes.AUTO_SCALING_GROUP)) {
-        if (references(asg.property("TargetGroupARNs"), group.id())) {
+        Optional<AutoScalingGroup> registered =
+            model.autoScalingGroup(asg.id()).filter(g -> g.targetGroups().contains(group.id()));
+        if (registered.isPresent() && registered.get().targetGroupArnsOrigin() != null) {
           found.add(
               new Target(
                   new Endpoint.Workload(asg.id()),
                   asg.logicalId(),
                   PortRange.of(groupPort.get()),
                   "the group's Port",
-                  asg.property("TargetGroupARNs").origin()));
+                  registered.get().targetGroupArnsOrigin()));
         }
       }
     }
     for (Resource service : model.resourcesOfType(ResourceTypes.ECS_SERVICE)) {
-      if (!(service.property("LoadBalancers") instanceof Value.ListValue lbs)) {
+      EcsService ecs = model.ecsService(service.id()).orElse(null);
+      if (ecs == null) {
         continue;
       }
-      for (Value v : lbs.items()) {
-        if (v instanceof Value.MapValue m
-            && model
-                .referencedResource(m.get("TargetGroupArn"))
-                .filter(group.id()::equals)
-                .isPresent()) {
-          Optional<PortRange> port = servicePort(service, m, groupPort);
+      for (EcsService.LoadBalancer m : ecs.loadBalancers()) {
+        if (group.id().equals(m.targetGroup())) {
+          Optional<PortRange> port = servicePort(ecs, m, groupPort);
           port.ifPresent(
               p ->
                   found.add(
@@ -247,11 +227,9 @@ final class LoadBalancerFlows {
                           service.logicalId(),
                           p,
                           "container "
-                              + (m.get("ContainerName") == null
-                                  ? "?"
-                                  : m.get("ContainerName").render())
+                              + (m.containerName() == null ? "?" : m.containerName().render())
                               + "'s port",
-                          v.origin())));
+                          m.origin())));
         }
       }
     }
@@ -265,30 +243,24 @@ final class LoadBalancerFlows {
    * absent.
    */
   private Optional<PortRange> servicePort(
-      Resource service, Value.MapValue lb, Optional<Integer> groupPort) {
-    Optional<Integer> containerPort = Ports.literal(lb.get("ContainerPort")).or(() -> groupPort);
-    Optional<Resource> task =
-        workloads.resourceOfType(service.property("TaskDefinition"), Types.TASK_DEFINITION);
+      EcsService service, EcsService.LoadBalancer lb, Optional<Integer> groupPort) {
+    Optional<Integer> containerPort = Ports.literal(lb.containerPort()).or(() -> groupPort);
+    Optional<TaskDefinition> task =
+        Optional.ofNullable(service.taskDefinition()).flatMap(model::taskDefinition);
     String mode =
-        task.flatMap(t -> text(t.property("NetworkMode")))
-            .orElse("bridge")
-            .toLowerCase(Locale.ROOT);
+        task.map(TaskDefinition::networkMode).orElse("bridge").toLowerCase(Locale.ROOT);
     if (!mode.equals("bridge") || task.isEmpty()) {
       return containerPort.map(PortRange::of);
     }
-    if (task.get().property("ContainerDefinitions") instanceof Value.ListValue containers) {
-      String name = lb.get("ContainerName") == null ? "" : lb.get("ContainerName").render();
-      for (Value c : containers.items()) {
-        if (c instanceof Value.MapValue container
-            && container.get("Name") != null
-            && container.get("Name").render().equals(name)
-            && container.get("PortMappings") instanceof Value.ListValue mappings) {
-          for (Value pm : mappings.items()) {
-            if (pm instanceof Value.MapValue mapping
-                && Ports.literal(mapping.get("ContainerPort")).equals(containerPort)) {
-              Optional<Integer> host = Ports.literal(mapping.get("HostPort"));
-              return Optional.of(host.map(PortRange::of).orElse(new PortRange(32768, 65535)));
-            }
+    String name = lb.containerName() == null ? "" : lb.containerName().render();
+    for (TaskDefinition.Container container : task.get().containers()) {
+      if (container.name() != null
+          && container.name().render().equals(name)
+          && container.portMappings() != null) {
+        for (TaskDefinition.PortMapping mapping : container.portMappings()) {
+          if (Ports.literal(mapping.containerPort()).equals(containerPort)) {
+            Optional<Integer> host = Ports.literal(mapping.hostPort());
+            return Optional.of(host.map(PortRange::of).orElse(new PortRange(32768, 65535)));
           }
         }
       }
@@ -296,29 +268,26 @@ final class LoadBalancerFlows {
     return Optional.of(new PortRange(32768, 65535));
   }
 
-  private void classic(Resource clb) {
+  private void classic(ClassicLoadBalancer balancer) {
+    Resource clb = balancer.resource();
     List<Resource> targets = new ArrayList<>();
-    if (clb.property("Instances") instanceof Value.ListValue instances) {
-      for (Value v : instances.items()) {
-        model.referencedResource(v).flatMap(model::resource).ifPresent(targets::add);
-      }
+    for (Value v : balancer.instances()) {
+      model.referencedResource(v).flatMap(model::resource).ifPresent(targets::add);
     }
     for (Resource asg : model.resourcesOfType(ResourceTypes.AUTO_SCALING_GROUP)) {
-      if (references(asg.property("LoadBalancerNames"), clb.id())) {
+      if (model
+          .autoScalingGroup(asg.id())
+          .filter(g -> g.loadBalancerNames().contains(clb.id()))
+          .isPresent()) {
         targets.add(asg);
       }
     }
     Set<Integer> trafficPorts = new LinkedHashSet<>();
-    if (clb.property("Listeners") instanceof Value.ListValue listeners) {
-      for (Value l : listeners.items()) {
-        if (l instanceof Value.MapValue m) {
-          Ports.literal(m.get("InstancePort")).ifPresent(trafficPorts::add);
-        }
-      }
+    for (Value port : balancer.instancePorts()) {
+      Ports.literal(port).ifPresent(trafficPorts::add);
     }
     Optional<Integer> healthPort = Optional.empty();
-    Value target =
-        clb.property("HealthCheck") instanceof Value.MapValue hc ? hc.get("Target") : null;
+    Value target = balancer.healthCheckTarget();
     if (target != null) {
       healthPort = target.literal().flatMap(LoadBalancerFlows::classicHealthPort);
     }
@@ -367,17 +336,6 @@ final class LoadBalancerFlows {
     String rest = target.substring(colon + 1);
     int slash = rest.indexOf('/');
     return Ports.parse(slash < 0 ? rest : rest.substring(0, slash));
-  }
-
-  private boolean references(@Nullable Value list, ResourceId id) {
-    if (list instanceof Value.ListValue l) {
-      for (Value v : l.items()) {
-        if (model.referencedResource(v).filter(id::equals).isPresent()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static Optional<String> text(@Nullable Value v) {

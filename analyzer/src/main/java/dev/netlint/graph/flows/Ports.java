@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Default ports: of URL schemes, of database engines, and literal port values. */
+/**
+ * Default ports of URL schemes, and literal port values. The default ports of database engines
+ * are the model's ({@link dev.netlint.model.EnginePorts}).
+ */
 final class Ports {
   private Ports() {}
 
@@ -27,36 +30,6 @@ final class Ports {
           default -> null;
         };
     return Optional.ofNullable(port);
-  }
-
-  /**
-   * The default port of an RDS, Aurora, DocumentDB, Neptune or Redshift engine ({@code Engine}
-   * property), after the engines' documentation.
-   */
-  static Optional<Integer> enginePort(String engine) {
-    String e = engine.toLowerCase(Locale.ROOT);
-    if (e.contains("postgres")) {
-      return Optional.of(5432);
-    }
-    if (e.startsWith("aurora") || e.startsWith("mysql") || e.startsWith("mariadb")) {
-      return Optional.of(3306);
-    }
-    if (e.startsWith("sqlserver") || e.startsWith("custom-sqlserver")) {
-      return Optional.of(1433);
-    }
-    if (e.startsWith("oracle") || e.startsWith("custom-oracle")) {
-      return Optional.of(1521);
-    }
-    if (e.startsWith("db2")) {
-      return Optional.of(50000);
-    }
-    if (e.equals("docdb")) {
-      return Optional.of(27017);
-    }
-    if (e.equals("neptune")) {
-      return Optional.of(8182);
-    }
-    return Optional.empty();
   }
 
   /** A literal port number 1-65535 ({@code 5432} or {@code "5432"}). */

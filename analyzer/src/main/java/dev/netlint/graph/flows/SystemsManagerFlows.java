@@ -5,6 +5,10 @@ import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.api.reach.Verdict;
+import dev.netlint.model.IamPolicy;
+import dev.netlint.model.IamPolicyDocument;
+import dev.netlint.model.IamRole;
+import dev.netlint.model.InstanceProfile;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
@@ -13,7 +17,6 @@ import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Value;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Private instances and Auto Scaling groups meant to be managed by Systems Manager must reach
@@ -94,13 +97,16 @@ final class SystemsManagerFlows {
   private Optional<Managed> managed(Resource w) {
     for (Resource source : workloads.launchSources(w)) {
       Value profileValue = Workloads.instanceProfile(source);
-      Optional<Resource> profile = workloads.resourceOfType(profileValue, Types.INSTANCE_PROFILE);
-      if (profile.isEmpty()
-          || !(profile.get().property("Roles") instanceof Value.ListValue roles)) {
+      Optional<InstanceProfile> profile =
+          workloads
+              .resourceOfType(profileValue, ResourceTypes.INSTANCE_PROFILE)
+              .flatMap(p -> model.instanceProfile(p.id()));
+      if (profile.isEmpty()) {
         continue;
       }
-      for (Value r : roles.items()) {
-        Optional<Resource> role = workloads.resourceOfType(r, Types.ROLE);
+      for (Value r : profile.get().roles()) {
+        Optional<IamRole> role =
+            workloads.resourceOfType(r, ResourceTypes.ROLE).flatMap(x -> model.iamRole(x.id()));
         if (role.isEmpty()) {
           continue;
         }
@@ -112,9 +118,9 @@ final class SystemsManagerFlows {
               new Managed(
                   w.logicalId()
                       + " has instance profile "
-                      + profile.get().logicalId()
+                      + profile.get().resource().logicalId()
                       + " whose role "
-                      + role.get().logicalId()
+                      + role.get().resource().logicalId()
                       + " "
                       + policy.get()
                       + through
@@ -127,77 +133,42 @@ final class SystemsManagerFlows {
   }
 
   /** What makes a role a Systems Manager role, as a phrase; empty when nothing does. */
-  private Optional<String> ssmPolicy(Resource role) {
-    if (role.property("ManagedPolicyArns") instanceof Value.ListValue arns) {
-      for (Value arn : arns.items()) {
-        String text = arn.render();
-        for (String name : MANAGED_POLICIES) {
-          if (text.endsWith("policy/" + name) || text.endsWith("policy/service-role/" + name)) {
-            return Optional.of("has " + name);
-          }
-        }
-        Optional<Resource> managed = workloads.resourceOfType(arn, Types.MANAGED_POLICY);
-        if (managed.isPresent() && allowsSsm(managed.get().property("PolicyDocument"))) {
-          return Optional.of(
-              "has managed policy "
-                  + managed.get().logicalId()
-                  + ", which allows ssm:UpdateInstanceInformation");
+  private Optional<String> ssmPolicy(IamRole role) {
+    for (Value arn : role.managedPolicyArns()) {
+      String text = arn.render();
+      for (String name : MANAGED_POLICIES) {
+        if (text.endsWith("policy/" + name) || text.endsWith("policy/service-role/" + name)) {
+          return Optional.of("has " + name);
         }
       }
-    }
-    if (role.property("Policies") instanceof Value.ListValue inline) {
-      for (Value p : inline.items()) {
-        if (p instanceof Value.MapValue m && allowsSsm(m.get("PolicyDocument"))) {
-          return Optional.of("has an inline policy that allows ssm:UpdateInstanceInformation");
-        }
+      Optional<IamPolicy> managed =
+          workloads
+              .resourceOfType(arn, ResourceTypes.MANAGED_POLICY)
+              .flatMap(m -> model.iamPolicy(m.id()));
+      if (managed.isPresent() && allowsSsm(managed.get().document())) {
+        return Optional.of(
+            "has managed policy "
+                + managed.get().resource().logicalId()
+                + ", which allows ssm:UpdateInstanceInformation");
       }
     }
-    for (String type : List.of(Types.POLICY, Types.MANAGED_POLICY)) {
-      for (Resource policy : model.resourcesOfType(type)) {
-        if (policy.property("Roles") instanceof Value.ListValue roles
-            && roles.items().stream()
-                .anyMatch(v -> model.referencedResource(v).filter(role.id()::equals).isPresent())
-            && allowsSsm(policy.property("PolicyDocument"))) {
-          return Optional.of(
-              "is given policy "
-                  + policy.logicalId()
-                  + ", which allows ssm:UpdateInstanceInformation");
-        }
+    for (IamPolicyDocument inline : role.inlinePolicies()) {
+      if (allowsSsm(inline)) {
+        return Optional.of("has an inline policy that allows ssm:UpdateInstanceInformation");
+      }
+    }
+    for (IamPolicy policy : model.iamPolicies()) {
+      if (policy.roles().contains(role.resource().id()) && allowsSsm(policy.document())) {
+        return Optional.of(
+            "is given policy "
+                + policy.resource().logicalId()
+                + ", which allows ssm:UpdateInstanceInformation");
       }
     }
     return Optional.empty();
   }
 
-  private static boolean allowsSsm(@Nullable Value document) {
-    if (!(document instanceof Value.MapValue doc)) {
-      return false;
-    }
-    Value statements = doc.get("Statement");
-    List<Value> list =
-        statements instanceof Value.ListValue l
-            ? l.items()
-            : statements == null ? List.of() : List.of(statements);
-    for (Value s : list) {
-      if (!(s instanceof Value.MapValue statement)
-          || !Optional.ofNullable(statement.get("Effect"))
-              .flatMap(Value::literal)
-              .orElse("")
-              .equals("Allow")) {
-        continue;
-      }
-      Value action = statement.get("Action");
-      List<Value> actions =
-          action instanceof Value.ListValue l
-              ? l.items()
-              : action == null ? List.of() : List.of(action);
-      for (Value a : actions) {
-        String name = a.literal().orElse("");
-        if (name.equalsIgnoreCase("ssm:UpdateInstanceInformation")
-            || name.equalsIgnoreCase("ssm:*")) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean allowsSsm(IamPolicyDocument document) {
+    return document.names("ssm:UpdateInstanceInformation") || document.names("ssm:*");
   }
 }

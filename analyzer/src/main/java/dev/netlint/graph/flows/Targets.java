@@ -4,10 +4,15 @@ import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.graph.flows.ProxyConfigs.Listen;
 import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.model.ClassicLoadBalancer;
+import dev.netlint.model.DataStore;
+import dev.netlint.model.EnginePorts;
+import dev.netlint.model.Listener;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.SecretTargetAttachment;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,32 +40,32 @@ final class Targets {
 
   private static final Map<String, Set<String>> ADDRESS_ATTRIBUTES =
       Map.ofEntries(
-          Map.entry(Types.DB_INSTANCE, Set.of("endpoint.address")),
-          Map.entry(Types.DB_CLUSTER, Set.of("endpoint.address", "readendpoint.address")),
-          Map.entry(Types.DB_PROXY, Set.of("endpoint")),
-          Map.entry(Types.DB_PROXY_ENDPOINT, Set.of("endpoint")),
-          Map.entry(Types.DOCDB_CLUSTER, Set.of("endpoint", "readendpoint")),
-          Map.entry(Types.DOCDB_INSTANCE, Set.of("endpoint")),
-          Map.entry(Types.NEPTUNE_CLUSTER, Set.of("endpoint", "readendpoint")),
-          Map.entry(Types.REDSHIFT_CLUSTER, Set.of("endpoint.address")),
+          Map.entry(ResourceTypes.DB_INSTANCE, Set.of("endpoint.address")),
+          Map.entry(ResourceTypes.DB_CLUSTER, Set.of("endpoint.address", "readendpoint.address")),
+          Map.entry(ResourceTypes.DB_PROXY, Set.of("endpoint")),
+          Map.entry(ResourceTypes.DB_PROXY_ENDPOINT, Set.of("endpoint")),
+          Map.entry(ResourceTypes.DOCDB_CLUSTER, Set.of("endpoint", "readendpoint")),
+          Map.entry(ResourceTypes.DOCDB_INSTANCE, Set.of("endpoint")),
+          Map.entry(ResourceTypes.NEPTUNE_CLUSTER, Set.of("endpoint", "readendpoint")),
+          Map.entry(ResourceTypes.REDSHIFT_CLUSTER, Set.of("endpoint.address")),
           Map.entry(
-              Types.CACHE_CLUSTER,
+              ResourceTypes.CACHE_CLUSTER,
               Set.of("redisendpoint.address", "configurationendpoint.address")),
           Map.entry(
-              Types.REPLICATION_GROUP,
+              ResourceTypes.CACHE_REPLICATION_GROUP,
               Set.of(
                   "primaryendpoint.address",
                   "readerendpoint.address",
                   "configurationendpoint.address")),
-          Map.entry(Types.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
-          Map.entry(Types.MEMORYDB_CLUSTER, Set.of("clusterendpoint.address")),
-          Map.entry(Types.OPENSEARCH_DOMAIN, Set.of("domainendpoint")),
-          Map.entry(Types.ELASTICSEARCH_DOMAIN, Set.of("domainendpoint")),
-          Map.entry(Types.EFS_MOUNT_TARGET, Set.of("ipaddress")),
+          Map.entry(ResourceTypes.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
+          Map.entry(ResourceTypes.MEMORYDB_CLUSTER, Set.of("clusterendpoint.address")),
+          Map.entry(ResourceTypes.OPENSEARCH_DOMAIN, Set.of("domainendpoint")),
+          Map.entry(ResourceTypes.ELASTICSEARCH_DOMAIN, Set.of("domainendpoint")),
+          Map.entry(ResourceTypes.EFS_MOUNT_TARGET, Set.of("ipaddress")),
           Map.entry(ResourceTypes.INSTANCE, Set.of("privateip", "privatednsname")),
           Map.entry(ResourceTypes.NETWORK_INTERFACE, Set.of("primaryprivateipaddress")),
-          Map.entry(Types.LOAD_BALANCER, Set.of("dnsname")),
-          Map.entry(Types.CLASSIC_LOAD_BALANCER, Set.of("dnsname")));
+          Map.entry(ResourceTypes.LOAD_BALANCER, Set.of("dnsname")),
+          Map.entry(ResourceTypes.CLASSIC_LOAD_BALANCER, Set.of("dnsname")));
 
   /**
    * An address a workload is handed.
@@ -105,18 +111,18 @@ final class Targets {
       if (r == null) {
         return Optional.empty();
       }
-      if (r.type().equals(Types.SECRET_TARGET_ATTACHMENT)) {
-        return attachedDatabase(r)
+      if (r.type().equals(ResourceTypes.SECRET_TARGET_ATTACHMENT)) {
+        return model.secretTargetAttachments().stream()
+            .filter(a -> a.resource().id().equals(r.id()))
+            .findFirst()
+            .flatMap(this::attachedDatabase)
             .map(
                 db ->
                     new Address(db, "secret " + r.logicalId() + " attached to " + db.logicalId()));
       }
-      if (r.type().equals(Types.SECRET)) {
-        for (Resource attachment : model.resourcesOfType(Types.SECRET_TARGET_ATTACHMENT)) {
-          if (model
-              .referencedResource(attachment.property("SecretId"))
-              .filter(r.id()::equals)
-              .isPresent()) {
+      if (r.type().equals(ResourceTypes.SECRET)) {
+        for (SecretTargetAttachment attachment : model.secretTargetAttachments()) {
+          if (r.id().equals(attachment.secret())) {
             Optional<Resource> db = attachedDatabase(attachment);
             if (db.isPresent()) {
               return Optional.of(
@@ -131,9 +137,8 @@ final class Targets {
     return Optional.empty();
   }
 
-  private Optional<Resource> attachedDatabase(Resource attachment) {
-    return model
-        .referencedResource(attachment.property("TargetId"))
+  private Optional<Resource> attachedDatabase(SecretTargetAttachment attachment) {
+    return Optional.ofNullable(attachment.target())
         .flatMap(model::resource)
         .filter(db -> ADDRESS_ATTRIBUTES.containsKey(db.type()));
   }
@@ -149,27 +154,26 @@ final class Targets {
   Known knownPorts(Resource target) {
     List<Listen> ports = new ArrayList<>();
     switch (target.type()) {
-      case Types.DB_INSTANCE -> {
-        Optional<Resource> cluster =
-            workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DB_CLUSTER);
-        if (Ports.literal(target.property("Port")).isEmpty() && cluster.isPresent()) {
+      case ResourceTypes.DB_INSTANCE -> {
+        Optional<Resource> cluster = related(target, DataStore::cluster, ResourceTypes.DB_CLUSTER);
+        if (Ports.literal(store(target).port()).isEmpty() && cluster.isPresent()) {
           return knownPorts(cluster.get());
         }
         databasePort(target, null, ports);
       }
-      case Types.DB_CLUSTER, Types.REDSHIFT_CLUSTER -> databasePort(target, null, ports);
-      case Types.DOCDB_CLUSTER -> databasePort(target, 27017, ports);
-      case Types.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
-      case Types.DOCDB_INSTANCE -> {
+      case ResourceTypes.DB_CLUSTER, ResourceTypes.REDSHIFT_CLUSTER -> databasePort(target, null, ports);
+      case ResourceTypes.DOCDB_CLUSTER -> databasePort(target, 27017, ports);
+      case ResourceTypes.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
+      case ResourceTypes.DOCDB_INSTANCE -> {
         Optional<Resource> cluster =
-            workloads.resourceOfType(target.property("DBClusterIdentifier"), Types.DOCDB_CLUSTER);
+            related(target, DataStore::cluster, ResourceTypes.DOCDB_CLUSTER);
         return cluster
             .map(this::knownPorts)
             .orElse(new Known(List.of(tcp(27017, "DocumentDB's default port")), false));
       }
-      case Types.DB_PROXY -> {
-        String family =
-            target.property("EngineFamily") == null ? "" : target.property("EngineFamily").render();
+      case ResourceTypes.DB_PROXY -> {
+        Value familyValue = store(target).engineFamily();
+        String family = familyValue == null ? "" : familyValue.render();
         Integer port =
             switch (family.toUpperCase(Locale.ROOT)) {
               case "MYSQL" -> 3306;
@@ -181,58 +185,53 @@ final class Targets {
           ports.add(tcp(port, "the port of its engine family " + family));
         }
       }
-      case Types.DB_PROXY_ENDPOINT -> {
-        Optional<Resource> proxy =
-            workloads.resourceOfType(target.property("DBProxyName"), Types.DB_PROXY);
+      case ResourceTypes.DB_PROXY_ENDPOINT -> {
+        Optional<Resource> proxy = related(target, DataStore::proxy, ResourceTypes.DB_PROXY);
         if (proxy.isPresent()) {
           return knownPorts(proxy.get());
         }
       }
-      case Types.CACHE_CLUSTER, Types.SERVERLESS_CACHE -> {
-        Optional<Integer> port = Ports.literal(target.property("Port"));
-        String engine = target.property("Engine") == null ? "" : target.property("Engine").render();
+      case ResourceTypes.CACHE_CLUSTER, ResourceTypes.SERVERLESS_CACHE -> {
+        Optional<Integer> port = Ports.literal(store(target).port());
+        Value engineValue = store(target).engine();
+        String engine = engineValue == null ? "" : engineValue.render();
         if (port.isPresent()) {
           ports.add(tcp(port.get(), "its Port"));
-        } else if (engine.equalsIgnoreCase("memcached")) {
-          ports.add(tcp(11211, "memcached's default port"));
         } else if (!engine.isEmpty()) {
-          ports.add(tcp(6379, engine + "'s default port"));
+          // An engine not known before deploy (a parameter) is taken as Redis OSS or Valkey.
+          int p = EnginePorts.defaultPort(engine).orElse(6379);
+          ports.add(tcp(p, p == 11211 ? "memcached's default port" : engine + "'s default port"));
         }
       }
-      case Types.REPLICATION_GROUP, Types.MEMORYDB_CLUSTER -> {
-        Optional<Integer> port = Ports.literal(target.property("Port"));
+      case ResourceTypes.CACHE_REPLICATION_GROUP, ResourceTypes.MEMORYDB_CLUSTER -> {
+        Optional<Integer> port = Ports.literal(store(target).port());
         ports.add(
             port.isPresent() ? tcp(port.get(), "its Port") : tcp(6379, "Redis's default port"));
       }
-      case Types.OPENSEARCH_DOMAIN, Types.ELASTICSEARCH_DOMAIN ->
+      case ResourceTypes.OPENSEARCH_DOMAIN, ResourceTypes.ELASTICSEARCH_DOMAIN ->
           ports.add(tcp(443, "the HTTPS port of the domain endpoint"));
-      case Types.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
-      case Types.LOAD_BALANCER -> {
-        for (Resource listener : model.resourcesOfType(Types.LISTENER)) {
-          if (model
-              .referencedResource(listener.property("LoadBalancerArn"))
-              .filter(target.id()::equals)
-              .isPresent()) {
-            Optional<Integer> port = Ports.literal(listener.property("Port"));
-            String protocol =
-                listener.property("Protocol") == null ? "" : listener.property("Protocol").render();
-            if (port.isPresent()) {
-              for (Protocol p : LoadBalancerFlows.protocols(protocol)) {
-                ports.add(
-                    new Listen(p, PortRange.of(port.get()), "listener " + listener.logicalId()));
-              }
+      case ResourceTypes.EFS_MOUNT_TARGET -> ports.add(tcp(2049, "NFS"));
+      case ResourceTypes.LOAD_BALANCER -> {
+        for (Listener listener : model.listenersOf(target.id())) {
+          Optional<Integer> port =
+              Optional.ofNullable(listener.port()).filter(p -> p >= 1 && p <= 65535);
+          String protocol = listener.protocol() == null ? "" : listener.protocol();
+          if (port.isPresent()) {
+            for (Protocol p : LoadBalancerFlows.protocols(protocol)) {
+              ports.add(
+                  new Listen(
+                      p, PortRange.of(port.get()), "listener " + listener.resource().logicalId()));
             }
           }
         }
       }
-      case Types.CLASSIC_LOAD_BALANCER -> {
-        if (target.property("Listeners") instanceof Value.ListValue listeners) {
-          for (Value l : listeners.items()) {
-            if (l instanceof Value.MapValue m) {
-              Ports.literal(m.get("LoadBalancerPort"))
-                  .ifPresent(p -> ports.add(tcp(p, "its listener on port " + p)));
-            }
-          }
+      case ResourceTypes.CLASSIC_LOAD_BALANCER -> {
+        for (Value l :
+            model
+                .classicLoadBalancer(target.id())
+                .map(ClassicLoadBalancer::loadBalancerPorts)
+                .orElse(List.of())) {
+          Ports.literal(l).ifPresent(p -> ports.add(tcp(p, "its listener on port " + p)));
         }
       }
       case ResourceTypes.INSTANCE -> {
@@ -273,22 +272,37 @@ final class Targets {
     return listens;
   }
 
-  private static void databasePort(Resource db, @Nullable Integer fallback, List<Listen> into) {
-    Optional<Integer> port = Ports.literal(db.property("Port"));
+  private void databasePort(Resource db, @Nullable Integer fallback, List<Listen> into) {
+    Optional<Integer> port = Ports.literal(store(db).port());
     if (port.isPresent()) {
       into.add(tcp(port.get(), "its Port"));
       return;
     }
-    Value engine = db.property("Engine");
+    Value engine = store(db).engine();
     Optional<Integer> byEngine =
-        engine == null ? Optional.empty() : engine.literal().flatMap(Ports::enginePort);
+        engine == null ? Optional.empty() : engine.literal().flatMap(EnginePorts::defaultPort);
     if (byEngine.isPresent()) {
       into.add(tcp(byEngine.get(), "the default port of engine " + engine.render()));
-    } else if (db.type().equals(Types.REDSHIFT_CLUSTER)) {
+    } else if (db.type().equals(ResourceTypes.REDSHIFT_CLUSTER)) {
       into.add(tcp(5439, "Redshift's default port"));
     } else if (fallback != null) {
       into.add(tcp(fallback, "the engine's default port"));
     }
+  }
+
+  /** The data-store facts of a database, cache or proxy; every target type here has them. */
+  private DataStore store(Resource r) {
+    return model
+        .dataStore(r.id())
+        .orElse(new DataStore(r, null, null, null, null, null, List.of()));
+  }
+
+  /** The resource of {@code type} a data store names (its cluster, its proxy). */
+  private Optional<Resource> related(
+      Resource r, Function<DataStore, @Nullable ResourceId> link, String type) {
+    return Optional.ofNullable(link.apply(store(r)))
+        .flatMap(model::resource)
+        .filter(x -> x.type().equals(type));
   }
 
   private static Listen tcp(int port, String how) {

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * function reference</a>.
  */
 final class ListFunctions {
+  /** The counts and bit sizes of {@code Fn::Cidr} a symbolic IP block is kept with. */
+  private static final Pattern COUNT = Pattern.compile("\\d{1,4}");
+
+  private static final Pattern BITS = Pattern.compile("\\d{1,3}");
+
   private final Resolver r;
 
   ListFunctions(Resolver r) {
@@ -108,7 +114,16 @@ final class ListFunctions {
       return ValueOps.withOrigin(lv.items().get(index), at);
     }
     if (isSymbolicList(list)) {
-      return Resolver.unresolved("Fn::Select(" + index + ", " + ValueOps.describe(list) + ")", at);
+      String description = "Fn::Select(" + index + ", " + ValueOps.describe(list) + ")";
+      if (list instanceof Value.Symbolic s
+          && s.computation() instanceof Value.Symbolic.CidrBlocks blocks) {
+        return new Value.Symbolic(
+            Value.Symbolic.Kind.UNRESOLVED,
+            description,
+            at,
+            new Value.Symbolic.CidrBlock(blocks, index));
+      }
+      return Resolver.unresolved(description, at);
     }
     return r.fail(
         "Fn::Select needs a list, not " + ValueOps.describe(list), "Fn::Select(" + index + ")", at);
@@ -227,6 +242,15 @@ final class ListFunctions {
             + ValueOps.describe(bits)
             + ")";
     if (b == null || c == null || s == null) {
+      if (b == null && c != null && s != null && COUNT.matcher(c).matches()
+          && BITS.matcher(s).matches()) {
+        // The block is known only to the model (a VPC's CidrBlock attribute): it finishes this.
+        return new Value.Symbolic(
+            Value.Symbolic.Kind.UNRESOLVED,
+            description,
+            at,
+            new Value.Symbolic.CidrBlocks(block, Integer.parseInt(c), Integer.parseInt(s)));
+      }
       return Resolver.unresolved(description, at);
     }
     try {

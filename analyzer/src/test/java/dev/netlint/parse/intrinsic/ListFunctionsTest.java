@@ -196,6 +196,27 @@ class ListFunctionsTest {
   }
 
   @Test
+  void cidrOfAnAttributeKeepsATypedComputationForTheModel() {
+    Resolution r =
+        clean(
+            template(
+                """
+                Third: !Select [2, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]
+                Count: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, !Ref Block, 8]]
+                """));
+    Value.Symbolic third = symbolic(prop(r, "R", "Third"));
+    assertThat(third.computation()).isInstanceOf(Value.Symbolic.CidrBlock.class);
+    Value.Symbolic.CidrBlock block = (Value.Symbolic.CidrBlock) third.computation();
+    assertThat(block.index()).isEqualTo(2);
+    assertThat(block.blocks().count()).isEqualTo(4);
+    assertThat(block.blocks().cidrBits()).isEqualTo(8);
+    assertThat(block.blocks().ipBlock())
+        .isInstanceOfSatisfying(
+            Value.Attribute.class, a -> assertThat(a.attribute()).isEqualTo("CidrBlock"));
+    assertThat(symbolic(prop(r, "R", "Count")).computation()).isNull();
+  }
+
+  @Test
   void cidrThatDoesNotFitIsAProblem() {
     Resolution r =
         resolve(

@@ -1,6 +1,9 @@
 package dev.netlint.rules.host;
 
 import dev.netlint.model.HostFacts;
+import dev.netlint.model.HostImage;
+import dev.netlint.model.Launch;
+import dev.netlint.model.NetworkInterfaceAttachment;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -9,11 +12,10 @@ import dev.netlint.model.Route;
 import dev.netlint.model.RouteTarget;
 import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
-import dev.netlint.rules.userdata.HostImage;
+import dev.netlint.model.HostImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the rules of this package share: which routes send traffic to an instance or network
@@ -39,45 +41,37 @@ final class Forwarders {
    */
   static Optional<Host> host(NetworkModel model, Resource resource) {
     Optional<UserData> own = model.userData(resource.id());
-    if (own.isPresent()) {
-      return Optional.of(
-          new Host(
-              resource,
-              own.get(),
-              model.hostFacts(resource.id()).orElse(HostFacts.NONE),
-              HostImage.of(resource, own.get())));
+    ResourceId owner = resource.id();
+    if (own.isEmpty()) {
+      Optional<ResourceId> template = launchTemplate(model, resource).map(Resource::id);
+      if (template.isEmpty()) {
+        return Optional.empty();
+      }
+      owner = template.get();
     }
-    Optional<Resource> template = launchTemplate(model, resource);
-    if (template.isEmpty()) {
+    Optional<UserData> userData = model.userData(owner);
+    Optional<HostImage> image = model.hostImage(resource.id());
+    if (userData.isEmpty() || image.isEmpty()) {
       return Optional.empty();
     }
-    Optional<UserData> borrowed = model.userData(template.get().id());
-    if (borrowed.isEmpty()) {
-      return Optional.empty();
-    }
-    HostImage image =
-        resource.property("ImageId") != null
-            ? HostImage.of(resource, borrowed.get())
-            : HostImage.of(template.get(), borrowed.get());
     return Optional.of(
         new Host(
             resource,
-            borrowed.get(),
-            model.hostFacts(template.get().id()).orElse(HostFacts.NONE),
-            image));
+            userData.get(),
+            model.hostFacts(owner).orElse(HostFacts.NONE),
+            image.get()));
   }
 
   /** The launch template an instance is launched from, when it is in the model. */
   static Optional<Resource> launchTemplate(NetworkModel model, Resource instance) {
-    if (!instance.type().equals(ResourceTypes.INSTANCE)
-        || !(instance.property("LaunchTemplate") instanceof Value.MapValue spec)) {
+    if (!isInstance(instance)) {
       return Optional.empty();
     }
-    Value id = spec.get("LaunchTemplateId");
-    return model
-        .referencedResource(id != null ? id : spec.get("LaunchTemplateName"))
-        .flatMap(model::resource)
-        .filter(r -> r.type().equals(ResourceTypes.LAUNCH_TEMPLATE));
+    return model.launchOf(instance.id()).map(Launch::launchTemplate).flatMap(model::resource);
+  }
+
+  private static boolean isInstance(Resource resource) {
+    return resource.type().equals(ResourceTypes.INSTANCE);
   }
 
   /**
@@ -115,47 +109,12 @@ final class Forwarders {
    */
   static List<Route> routesThrough(NetworkModel model, Resource instance) {
     List<Route> routes = new ArrayList<>(routesTo(model, instance));
-    for (Attachment a : attachments(model)) {
+    for (NetworkInterfaceAttachment a : model.networkInterfaceAttachments()) {
       if (a.instance().equals(instance.id())) {
         model.resource(a.networkInterface()).ifPresent(eni -> routes.addAll(routesTo(model, eni)));
       }
     }
     return routes;
-  }
-
-  /**
-   * A network interface attached to an instance, by the instance's {@code NetworkInterfaces} or by
-   * an {@code AWS::EC2::NetworkInterfaceAttachment}.
-   *
-   * @param deviceIndex the device index as written ({@code 0} is the primary interface)
-   */
-  record Attachment(ResourceId instance, ResourceId networkInterface, String deviceIndex) {}
-
-  static List<Attachment> attachments(NetworkModel model) {
-    List<Attachment> found = new ArrayList<>();
-    for (Resource instance : model.resourcesOfType(ResourceTypes.INSTANCE)) {
-      if (instance.property("NetworkInterfaces") instanceof Value.ListValue nics) {
-        for (Value nic : nics.items()) {
-          if (nic instanceof Value.MapValue m) {
-            Optional<ResourceId> eni = model.referencedResource(m.get("NetworkInterfaceId"));
-            eni.ifPresent(
-                e -> found.add(new Attachment(instance.id(), e, text(m.get("DeviceIndex")))));
-          }
-        }
-      }
-    }
-    for (Resource a : model.resourcesOfType(ResourceTypes.NETWORK_INTERFACE_ATTACHMENT)) {
-      Optional<ResourceId> instance = model.referencedResource(a.property("InstanceId"));
-      Optional<ResourceId> eni = model.referencedResource(a.property("NetworkInterfaceId"));
-      if (instance.isPresent() && eni.isPresent()) {
-        found.add(new Attachment(instance.get(), eni.get(), text(a.property("DeviceIndex"))));
-      }
-    }
-    return found;
-  }
-
-  private static String text(@Nullable Value v) {
-    return v == null ? "" : v.literal().orElse("");
   }
 
   /**
@@ -178,7 +137,7 @@ final class Forwarders {
     if (route.routeTable() != null) {
       return route.routeTable().logicalId();
     }
-    Value id = route.resource().property("RouteTableId");
+    Value id = route.routeTableId();
     return id == null ? "?" : id.render();
   }
 }

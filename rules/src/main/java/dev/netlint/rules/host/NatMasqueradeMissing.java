@@ -11,7 +11,7 @@ import dev.netlint.model.PacketFilterRule;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
-import dev.netlint.rules.userdata.HostImage;
+import dev.netlint.model.HostImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

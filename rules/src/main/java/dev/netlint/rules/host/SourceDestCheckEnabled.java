@@ -7,6 +7,7 @@ import dev.netlint.api.Severity;
 import dev.netlint.model.AwsCliCall;
 import dev.netlint.model.HostFacts;
 import dev.netlint.model.HostValue;
+import dev.netlint.model.NetworkInterfaceAttachment;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
@@ -14,6 +15,7 @@ import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
 import dev.netlint.model.Value;
+import dev.netlint.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class SourceDestCheckEnabled implements Rule {
   @Override
   public void check(RuleContext context) {
     NetworkModel model = context.model();
-    List<Forwarders.Attachment> attachments = Forwarders.attachments(model);
+    List<NetworkInterfaceAttachment> attachments = model.networkInterfaceAttachments();
     for (Resource instance : model.resourcesOfType(ResourceTypes.INSTANCE)) {
       List<Route> routes = Forwarders.routesTo(model, instance);
       Optional<Forwarders.Host> host =
@@ -57,7 +59,7 @@ public final class SourceDestCheckEnabled implements Rule {
       if (routes.isEmpty() && bootRoutes.isEmpty()) {
         continue;
       }
-      if (checkOff(instance) || primaryInterfaceCheckOff(model, instance)) {
+      if (checkOff(model, instance) || primaryInterfaceCheckOff(model, instance)) {
         continue;
       }
       if (disabledAtBoot(model, instance, attachments)) {
@@ -79,7 +81,7 @@ public final class SourceDestCheckEnabled implements Rule {
     for (Resource eni : model.resourcesOfType(ResourceTypes.NETWORK_INTERFACE)) {
       List<Route> routes = Forwarders.routesTo(model, eni);
       if (routes.isEmpty()
-          || checkOff(eni)
+          || checkOff(model, eni)
           || primaryOfInstanceWithCheckOff(model, eni, attachments)) {
         continue;
       }
@@ -96,7 +98,8 @@ public final class SourceDestCheckEnabled implements Rule {
 
   private static void report(
       RuleContext context, Resource resource, String why, List<Route> routes) {
-    Value check = resource.property(PROPERTY);
+    Value check =
+        context.model().workload(resource.id()).map(Workload::sourceDestCheckValue).orElse(null);
     Origin at =
         check == null
             ? resource.origin()
@@ -129,27 +132,20 @@ public final class SourceDestCheckEnabled implements Rule {
    * True when {@code SourceDestCheck} is literally false, or a value known only at deploy time,
    * which netlint does not judge.
    */
-  private static boolean checkOff(Resource resource) {
-    Value v = resource.property(PROPERTY);
-    return NetworkModel.isFalse(v) || (v != null && v.literal().isEmpty());
+  private static boolean checkOff(NetworkModel model, Resource resource) {
+    return model
+        .workload(resource.id())
+        .map(w -> !Boolean.TRUE.equals(w.sourceDestCheck()))
+        .orElse(false);
   }
 
   /** An instance whose primary network interface is a resource with the check off. */
   private static boolean primaryInterfaceCheckOff(NetworkModel model, Resource instance) {
-    if (!(instance.property("NetworkInterfaces") instanceof Value.ListValue nics)) {
-      return false;
-    }
-    for (Value nic : nics.items()) {
-      if (nic instanceof Value.MapValue m
-          && Optional.ofNullable(m.get("DeviceIndex"))
-              .flatMap(Value::literal)
-              .orElse("")
-              .equals("0")) {
-        Optional<Resource> eni =
-            model.referencedResource(m.get("NetworkInterfaceId")).flatMap(model::resource);
-        if (eni.isPresent() && checkOff(eni.get())) {
-          return true;
-        }
+    for (NetworkInterfaceAttachment a : model.networkInterfaceAttachments()) {
+      if (a.instance().equals(instance.id())
+          && a.deviceIndex().equals("0")
+          && model.resource(a.networkInterface()).filter(eni -> checkOff(model, eni)).isPresent()) {
+        return true;
       }
     }
     return false;
@@ -160,11 +156,15 @@ public final class SourceDestCheckEnabled implements Rule {
    * SourceDestCheck} is false: CloudFormation applies the instance's setting to it.
    */
   private static boolean primaryOfInstanceWithCheckOff(
-      NetworkModel model, Resource eni, List<Forwarders.Attachment> attachments) {
-    for (Forwarders.Attachment a : attachments) {
+      NetworkModel model, Resource eni, List<NetworkInterfaceAttachment> attachments) {
+    for (NetworkInterfaceAttachment a : attachments) {
       if (a.networkInterface().equals(eni.id()) && a.deviceIndex().equals("0")) {
         Optional<Resource> instance = model.resource(a.instance());
-        if (instance.isPresent() && NetworkModel.isFalse(instance.get().property(PROPERTY))) {
+        if (instance.isPresent()
+            && model
+                .workload(instance.get().id())
+                .filter(w -> Boolean.FALSE.equals(w.sourceDestCheck()))
+                .isPresent()) {
           return true;
         }
       }
@@ -193,13 +193,13 @@ public final class SourceDestCheckEnabled implements Rule {
    * user data that mentions the check in a form netlint does not follow.
    */
   private static boolean disabledAtBoot(
-      NetworkModel model, Resource resource, List<Forwarders.Attachment> attachments) {
+      NetworkModel model, Resource resource, List<NetworkInterfaceAttachment> attachments) {
     List<ResourceId> own = new ArrayList<>();
     if (resource.type().equals(ResourceTypes.INSTANCE)) {
       own.add(resource.id());
       Forwarders.launchTemplate(model, resource).map(Resource::id).ifPresent(own::add);
     } else {
-      for (Forwarders.Attachment a : attachments) {
+      for (NetworkInterfaceAttachment a : attachments) {
         if (a.networkInterface().equals(resource.id())) {
           own.add(a.instance());
         }

@@ -12,19 +12,14 @@ import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
-import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Stack;
-import dev.netlint.model.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /** What the flow rules share: evaluating flows, naming things, and where to report. */
 final class FlowChecks {
@@ -131,8 +126,7 @@ final class FlowChecks {
       Optional<Resource> element = model.resource(hop.element());
       if (element.isPresent() && element.get().type().equals("AWS::EC2::NetworkAclEntry")) {
         Optional<Resource> acl =
-            model.referencedResource(element.get().property("NetworkAclId"))
-                .flatMap(model::resource);
+            model.networkAclOfEntry(element.get().id()).flatMap(model::resource);
         if (acl.isPresent()) {
           element = acl;
         }
@@ -185,67 +179,15 @@ final class FlowChecks {
   }
 
   /**
-   * The security groups a workload is placed in, by logical ID, as its properties name them ({@code
-   * SecurityGroupIds}, {@code SecurityGroups}, {@code VPCSecurityGroups}, {@code VpcConfig}, {@code
-   * AwsvpcConfiguration}, network interfaces' {@code GroupSet}, and the launch template or
-   * configuration of an Auto Scaling group). For the fix hint only: which traffic the groups allow
-   * is the reachability API's business.
+   * The security groups a workload is placed in, by logical ID, as the model places it. For the
+   * fix hint only: which traffic the groups allow is the reachability API's business.
    */
   static List<String> securityGroups(NetworkModel model, Endpoint endpoint) {
     Optional<Resource> r = resource(model, endpoint);
     if (r.isEmpty()) {
       return List.of();
     }
-    Set<String> groups = new LinkedHashSet<>();
-    collect(model, r.get(), groups);
-    if (r.get().type().equals(ResourceTypes.AUTO_SCALING_GROUP)
-        || r.get().type().equals(ResourceTypes.INSTANCE)) {
-      for (String key : List.of("LaunchTemplate", "LaunchConfigurationName")) {
-        Value v = r.get().property(key);
-        Value ref = v instanceof Value.MapValue m ? m.get("LaunchTemplateId") : v;
-        model
-            .referencedResource(ref)
-            .flatMap(model::resource)
-            .ifPresent(s -> collect(model, s, groups));
-      }
-    }
-    return List.copyOf(groups);
-  }
-
-  private static void collect(NetworkModel model, Resource r, Set<String> into) {
-    walk(model, new Value.MapValue(r.properties(), r.origin()), into, 0);
-  }
-
-  private static final Set<String> GROUP_KEYS =
-      Set.of(
-          "SecurityGroupIds",
-          "SecurityGroups",
-          "VPCSecurityGroups",
-          "VpcSecurityGroupIds",
-          "GroupSet",
-          "Groups");
-
-  private static void walk(NetworkModel model, @Nullable Value v, Set<String> into, int depth) {
-    if (depth > 6 || v == null) {
-      return;
-    }
-    if (v instanceof Value.MapValue m) {
-      for (Map.Entry<String, Value> e : new TreeMap<>(m.entries()).entrySet()) {
-        if (GROUP_KEYS.contains(e.getKey()) && e.getValue() instanceof Value.ListValue list) {
-          for (Value g : list.items()) {
-            model
-                .referencedResource(g)
-                .flatMap(model::resource)
-                .filter(x -> x.type().equals(ResourceTypes.SECURITY_GROUP))
-                .ifPresent(x -> into.add(x.logicalId()));
-          }
-        } else if (!e.getKey().equals("UserData") && !e.getKey().equals("Tags")) {
-          walk(model, e.getValue(), into, depth + 1);
-        }
-      }
-    } else if (v instanceof Value.ListValue l) {
-      l.items().forEach(item -> walk(model, item, into, depth + 1));
-    }
+    return model.securityGroupsOf(r.get().id()).stream().map(ResourceId::logicalId).toList();
   }
 
   /** {@code security group AppSg}, {@code 0.0.0.0/0}, or the endpoint's name: a peer for a fix. */

@@ -12,12 +12,10 @@ import dev.netlint.api.reach.Verdict;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
-import dev.netlint.model.ResourceTypes;
-import dev.netlint.model.Value;
+import dev.netlint.model.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -126,7 +124,7 @@ public final class SsmUnreachable implements Rule {
             ? s.name()
             : flow.destination().toString();
     String blocked = FlowChecks.hop(hop) + " blocks it (" + hop.detail() + ")";
-    List<Resource> endpoints = interfaceEndpoints(model, flow.source(), service);
+    List<VpcEndpoint> endpoints = interfaceEndpoints(model, flow.source(), service);
     if (endpoints.isEmpty()) {
       String why = "no interface endpoint for " + service + " in its VPC, and " + blocked;
       String fix =
@@ -140,8 +138,8 @@ public final class SsmUnreachable implements Rule {
               : FlowChecks.fix(model, flow, hop);
       return new Failure(service, hop, why, fix);
     }
-    if (endpoints.stream().noneMatch(ep -> NetworkModel.isTrue(ep.property("PrivateDnsEnabled")))) {
-      Resource endpoint = endpoints.get(0);
+    if (endpoints.stream().noneMatch(VpcEndpoint::privateDnsEnabled)) {
+      Resource endpoint = endpoints.get(0).resource();
       return new Failure(
           service,
           hop,
@@ -152,7 +150,8 @@ public final class SsmUnreachable implements Rule {
               + blocked,
           "Set PrivateDnsEnabled: true on " + endpoint.logicalId() + ".");
     }
-    String endpointNames = String.join(", ", endpoints.stream().map(Resource::logicalId).toList());
+    String endpointNames =
+        String.join(", ", endpoints.stream().map(ep -> ep.resource().logicalId()).toList());
     if (hop.kind() == Hop.Kind.SECURITY_GROUP_INGRESS) {
       return new Failure(
           service,
@@ -181,10 +180,10 @@ public final class SsmUnreachable implements Rule {
   }
 
   /**
-   * The interface VPC endpoints for {@code service} ({@code ServiceName} ending in {@code
-   * .service}) in the VPC of the workload's subnets.
+   * The interface VPC endpoints for {@code service} (the service part of {@code ServiceName}, as
+   * the model reads it) in the VPC of the workload's subnets.
    */
-  private static List<Resource> interfaceEndpoints(
+  private static List<VpcEndpoint> interfaceEndpoints(
       NetworkModel model, Endpoint source, String service) {
     Optional<Resource> workload = FlowChecks.resource(model, source);
     List<ResourceId> vpcs = new ArrayList<>();
@@ -193,15 +192,11 @@ public final class SsmUnreachable implements Rule {
         model.resource(subnet).flatMap(model::vpcOf).ifPresent(vpcs::add);
       }
     }
-    List<Resource> found = new ArrayList<>();
-    for (Resource ep : model.resourcesOfType(ResourceTypes.VPC_ENDPOINT)) {
-      Value name = ep.property("ServiceName");
-      Value type = ep.property("VpcEndpointType");
-      boolean isInterface =
-          type != null && type.literal().map(t -> t.equalsIgnoreCase("Interface")).orElse(false);
-      boolean forService =
-          name != null && name.render().toLowerCase(Locale.ROOT).endsWith("." + service);
-      boolean inVpc = model.vpcOf(ep).map(vpcs::contains).orElse(vpcs.isEmpty());
+    List<VpcEndpoint> found = new ArrayList<>();
+    for (VpcEndpoint ep : model.vpcEndpoints()) {
+      boolean isInterface = ep.type() == VpcEndpoint.Type.INTERFACE;
+      boolean forService = ep.service() != null && ep.service().equalsIgnoreCase(service);
+      boolean inVpc = model.vpcOf(ep.resource()).map(vpcs::contains).orElse(vpcs.isEmpty());
       if (isInterface && forService && inVpc) {
         found.add(ep);
       }

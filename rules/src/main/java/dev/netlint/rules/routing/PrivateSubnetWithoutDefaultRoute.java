@@ -13,6 +13,7 @@ import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
 import dev.netlint.model.RouteTarget;
+import dev.netlint.model.Subnet;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,12 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
       boolean hasDefault = !defaults.isEmpty() || table.filter(routedAtBoot::contains).isPresent();
       Optional<Route> nat = defaults.stream().filter(r -> r.target().isNat()).findFirst();
       String vpc = model.vpcOf(subnet).map(ResourceId::toString)
-          .orElse(Optional.ofNullable(subnet.property("VpcId")).map(Value::render).orElse("?"));
+          .orElse(
+              model
+                  .subnet(subnet.id())
+                  .map(Subnet::vpcIdValue)
+                  .map(Value::render)
+                  .orElse("?"));
       tiers
           .computeIfAbsent(vpc + "|" + tierOf(subnet), k -> new ArrayList<>())
           .add(new Member(subnet, table, hasDefault, nat));

@@ -4,6 +4,7 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleContext;
 import dev.netlint.api.RuleInfo;
 import dev.netlint.api.Severity;
+import dev.netlint.model.NatGateway;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -49,9 +50,8 @@ public final class RouteTargetUnusable implements Rule {
   public void check(RuleContext context) {
     NetworkModel model = context.model();
     boolean attachmentsKnown =
-        model.resourcesOfType(ResourceTypes.VPC_GATEWAY_ATTACHMENT).stream()
-            .map(a -> a.property("InternetGatewayId"))
-            .allMatch(v -> v == null || model.referencedResource(v).isPresent());
+        model.gatewayAttachments().stream()
+            .allMatch(a -> a.internetGatewayId() == null || a.internetGateway() != null);
     for (Route route : model.routes()) {
       Optional<Resource> table =
           RouteTargets.resolve(model, route.routeTable(), ResourceTypes.ROUTE_TABLE);
@@ -133,22 +133,19 @@ public final class RouteTargetUnusable implements Rule {
 
   private static Optional<Problem> natGateway(
       NetworkModel model, Route route, Optional<Resource> vpc) {
-    Optional<Resource> nat =
-        RouteTargets.resolve(model, route.target().resource(), ResourceTypes.NAT_GATEWAY);
+    Optional<NatGateway> nat =
+        Optional.ofNullable(route.target().resource()).flatMap(model::natGateway);
     Optional<Resource> subnet =
-        nat.flatMap(n -> RouteTargets.resolve(model, n.property("SubnetId"), ResourceTypes.SUBNET));
+        nat.flatMap(n -> RouteTargets.resolve(model, n.subnet(), ResourceTypes.SUBNET));
     if (subnet.isEmpty()) {
       return Optional.empty();
     }
-    String name = nat.get().logicalId();
+    String name = nat.get().resource().logicalId();
     Optional<Resource> natVpc = RouteTargets.vpcOf(model, subnet.get());
     if (otherVpc(vpc, natVpc)) {
       return Optional.of(anotherVpc("NAT gateway " + name, vpc.get(), natVpc.get()));
     }
-    Value connectivity = nat.get().property("ConnectivityType");
-    boolean publicNat =
-        connectivity == null
-            || connectivity.literal().map(c -> c.equalsIgnoreCase("public")).orElse(false);
+    boolean publicNat = nat.get().isPublic();
     if (!route.isIpv4Default() || !publicNat) {
       return Optional.empty();
     }
@@ -184,8 +181,10 @@ public final class RouteTargetUnusable implements Rule {
         return Optional.empty();
       }
       targetVpc =
-          RouteTargets.resolve(model, eni.get().property("SubnetId"), ResourceTypes.SUBNET)
-              .flatMap(s -> RouteTargets.vpcOf(model, s));
+          model.workload(eni.get().id()).stream()
+              .flatMap(w -> w.subnetIds().stream())
+              .findFirst()
+              .flatMap(s -> RouteTargets.vpcOfSubnet(model, s));
       what =
           "network interface "
               + eni.get().logicalId()
@@ -272,7 +271,7 @@ public final class RouteTargetUnusable implements Rule {
     String table =
         route.routeTable() != null
             ? route.routeTable().logicalId()
-            : Optional.ofNullable(r.property("RouteTableId")).map(Value::render).orElse("?");
+            : Optional.ofNullable(route.routeTableId()).map(Value::render).orElse("?");
     String destination = route.destination().isEmpty() ? "?" : route.destination();
     String message =
         String.format(

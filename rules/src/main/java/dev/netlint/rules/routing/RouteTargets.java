@@ -1,5 +1,6 @@
 package dev.netlint.rules.routing;
 
+import dev.netlint.model.NetworkAttachment;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
@@ -7,6 +8,7 @@ import dev.netlint.model.ResourceTypes;
 import dev.netlint.model.Route;
 import dev.netlint.model.RouteTarget;
 import dev.netlint.model.Value;
+import dev.netlint.model.Workload;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,7 +65,7 @@ final class RouteTargets {
 
   /** The {@code AWS::EC2::VPC} a resource's {@code VpcId} names, when it is in the model. */
   static Optional<Resource> vpcOf(NetworkModel model, Resource resource) {
-    return resolve(model, resource.property("VpcId"), ResourceTypes.VPC);
+    return resolve(model, model.vpcOf(resource).orElse(null), ResourceTypes.VPC);
   }
 
   /** The VPC of a subnet in the model. */
@@ -99,44 +101,26 @@ final class RouteTargets {
    */
   static Optional<List<ResourceId>> subnetsOfInstance(NetworkModel model, Resource instance) {
     List<ResourceId> subnets = new ArrayList<>();
-    Value subnetId = instance.property("SubnetId");
-    if (subnetId != null && !addSubnet(model, subnetId, subnets)) {
-      return Optional.empty();
-    }
-    Value nics = instance.property("NetworkInterfaces");
-    if (nics != null) {
-      if (!(nics instanceof Value.ListValue list)) {
+    List<Workload> placed = new ArrayList<>();
+    model.workload(instance.id()).ifPresent(placed::add);
+    for (ResourceId eni : model.networkInterfacesOf(instance.id())) {
+      Optional<Workload> w =
+          model.workload(eni).filter(e -> e.kind() == Workload.Kind.NETWORK_INTERFACE);
+      if (w.isEmpty()) {
         return Optional.empty();
       }
-      for (Value nic : list.items()) {
-        if (!(nic instanceof Value.MapValue m)) {
-          return Optional.empty();
-        }
-        Value eniId = m.get("NetworkInterfaceId");
-        if (eniId != null) {
-          Optional<Resource> eni = resolve(model, eniId, ResourceTypes.NETWORK_INTERFACE);
-          if (eni.isEmpty() || !addSubnet(model, eni.get().property("SubnetId"), subnets)) {
-            return Optional.empty();
-          }
-        } else if (!addSubnet(model, m.get("SubnetId"), subnets)) {
-          return Optional.empty();
-        }
-      }
+      placed.add(w.get());
     }
-    for (ResourceId eniId : model.networkInterfacesOf(instance.id())) {
-      Optional<Resource> eni = resolve(model, eniId, ResourceTypes.NETWORK_INTERFACE);
-      if (eni.isEmpty() || !addSubnet(model, eni.get().property("SubnetId"), subnets)) {
-        return Optional.empty();
+    for (Workload w : placed) {
+      for (NetworkAttachment a : w.interfaces()) {
+        if (!a.subnetsKnown()) {
+          return Optional.empty();
+        }
+        subnets.addAll(a.subnetIds());
       }
     }
     List<ResourceId> distinct = subnets.stream().distinct().toList();
     return distinct.isEmpty() ? Optional.empty() : Optional.of(distinct);
-  }
-
-  private static boolean addSubnet(NetworkModel model, @Nullable Value value, List<ResourceId> to) {
-    Optional<Resource> subnet = resolve(model, value, ResourceTypes.SUBNET);
-    subnet.ifPresent(s -> to.add(s.id()));
-    return subnet.isPresent();
   }
 
   /** The IPv4 default routes of a subnet's route table (none for the VPC's main route table). */

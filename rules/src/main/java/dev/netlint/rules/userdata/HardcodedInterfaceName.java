@@ -4,6 +4,7 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleContext;
 import dev.netlint.api.RuleInfo;
 import dev.netlint.api.Severity;
+import dev.netlint.model.HostImage;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.ShellCommand;
@@ -67,7 +68,10 @@ public final class HardcodedInterfaceName implements Rule {
   }
 
   private static void report(RuleContext context, Resource owner, UserData userData, List<Use> uses) {
-    HostImage host = HostImage.of(owner, userData);
+    HostImage host = context.model().hostImage(owner.id()).orElse(null);
+    if (host == null) {
+      return;
+    }
     List<Use> wrong = new ArrayList<>();
     List<Use> unsure = new ArrayList<>();
     for (Use u : uses) {
@@ -113,7 +117,7 @@ public final class HardcodedInterfaceName implements Rule {
               first.name(),
               first.via(),
               first.line(),
-              host.osEvidence().isEmpty() ? "ImageId " + imageOf(owner) : host.osEvidence());
+              host.osEvidence().isEmpty() ? "ImageId " + imageOf(host) : host.osEvidence());
       context.report(
           Severity.WARNING,
           owner,
@@ -124,13 +128,8 @@ public final class HardcodedInterfaceName implements Rule {
     }
   }
 
-  private static String imageOf(Resource owner) {
-    dev.netlint.model.Value image = owner.property("ImageId");
-    if (image == null
-        && owner.property("LaunchTemplateData") instanceof dev.netlint.model.Value.MapValue data) {
-      image = data.get("ImageId");
-    }
-    String text = image == null ? "not set" : image.render();
+  private static String imageOf(HostImage host) {
+    String text = host.imageId() == null ? "not set" : host.imageId();
     return text.isEmpty() ? "empty" : text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 

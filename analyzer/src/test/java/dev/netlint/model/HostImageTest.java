@@ -1,4 +1,4 @@
-package dev.netlint.rules.userdata;
+package dev.netlint.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ class HostImageTest {
 
   @Test
   void al2023OnNitroIsEns5AndNeverEth0() {
-    HostImage h = HostImage.of(instance(ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64"), "t3.micro"));
+    HostImage h = HostImageConverter.of(instance(ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64"), "t3.micro"));
     assertThat(h.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_2023);
     assertThat(h.hypervisor()).isEqualTo(HostImage.Hypervisor.NITRO);
     assertThat(h.accepts("eth0")).contains(false);
@@ -39,7 +39,7 @@ class HostImageTest {
 
   @Test
   void al2023OnXenIsEnX0() {
-    HostImage h = HostImage.of(instance(ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"), "t2.micro"));
+    HostImage h = HostImageConverter.of(instance(ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"), "t2.micro"));
     assertThat(h.hypervisor()).isEqualTo(HostImage.Hypervisor.XEN);
     assertThat(h.accepts("eth0")).contains(false);
     assertThat(h.accepts("enX0")).contains(true);
@@ -47,7 +47,7 @@ class HostImageTest {
 
   @Test
   void amazonLinux2KeepsEth0() {
-    HostImage h = HostImage.of(instance(ssm("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2"), "c5.large"));
+    HostImage h = HostImageConverter.of(instance(ssm("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2"), "c5.large"));
     assertThat(h.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_2);
     assertThat(h.accepts("eth0")).contains(true);
     assertThat(h.accepts("ens5")).contains(false);
@@ -56,7 +56,7 @@ class HostImageTest {
   @Test
   void dynamicReferenceTellsTheOs() {
     HostImage h =
-        HostImage.of(
+        HostImageConverter.of(
             instance(
                 new Value.Text("{{resolve:ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id}}", O),
                 "m7i.large"));
@@ -66,7 +66,7 @@ class HostImageTest {
 
   @Test
   void literalAmiIsUnknown() {
-    HostImage h = HostImage.of(instance(new Value.Text("ami-0123456789abcdef0", O), "t3.micro"));
+    HostImage h = HostImageConverter.of(instance(new Value.Text("ami-0123456789abcdef0", O), "t3.micro"));
     assertThat(h.os()).isEqualTo(HostImage.Os.UNKNOWN);
     assertThat(h.accepts("eth0")).isEqualTo(Optional.empty());
   }
@@ -77,21 +77,21 @@ class HostImageTest {
     dev.netlint.model.UserData ud =
         dev.netlint.parse.userdata.UserDataReader.read(
             new Value.Text("#!/bin/ash\napk add iptables\niptables -o eth0 -j MASQUERADE\n", O), O);
-    HostImage h = HostImage.of(r, ud);
+    HostImage h = HostImageConverter.of(r, ud);
     assertThat(h.os()).isEqualTo(HostImage.Os.ALPINE);
     assertThat(h.accepts("eth0")).contains(true);
-    assertThat(HostImage.of(r, null).os()).isEqualTo(HostImage.Os.UNKNOWN);
+    assertThat(HostImageConverter.of(r, null).os()).isEqualTo(HostImage.Os.UNKNOWN);
   }
 
   @Test
   void natAmisAreRecognisedFromTheirName() {
     HostImage nat =
-        HostImage.of(
+        HostImageConverter.of(
             instance(ssm("/platform/ami/amzn-ami-vpc-nat-2018.03.0.20231218.0-x86_64-ebs"), "t3.micro"));
     assertThat(nat.isNatAmi()).isTrue();
     assertThat(nat.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_1);
     HostImage plain =
-        HostImage.of(
+        HostImageConverter.of(
             instance(ssm("/aws/service/ami-amazon-linux-latest/amzn-ami-hvm-x86_64-gp2"), "t3.micro"));
     assertThat(plain.isNatAmi()).isFalse();
   }
