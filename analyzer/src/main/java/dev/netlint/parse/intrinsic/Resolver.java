@@ -35,6 +35,20 @@ final class Resolver {
   /** Most values and conditions resolved for one stack, against templates built to explode. */
   static final long MAX_STEPS = 2_000_000L;
 
+  /**
+   * Longest string {@code Fn::Sub} or {@code Fn::Join} may build, in characters (1 MiB): a whole
+   * template is at most 1 MB, and steps alone do not bound size (eight nested {@code Fn::Sub}s that
+   * each insert the next sixteen times build 4 GiB in a few hundred steps). A symbolic part counts
+   * {@link #SYMBOLIC_PART_LENGTH} characters.
+   */
+  static final int MAX_STRING_LENGTH = 1 << 20;
+
+  /** Most characters built by {@code Fn::Sub} and {@code Fn::Join} for one stack (64 MiB). */
+  static final long MAX_BUILT_LENGTH = 64L << 20;
+
+  /** What a part known only at deploy counts toward {@link #MAX_STRING_LENGTH}. */
+  static final int SYMBOLIC_PART_LENGTH = 16;
+
   private static final Set<String> PSEUDO_PARAMETERS =
       Set.of(
           "AWS::AccountId",
@@ -76,6 +90,7 @@ final class Resolver {
 
   private int depth;
   private long steps;
+  private long built;
   private boolean stopped;
 
   Resolver(StackSource source, Map<String, Value> exports) {
@@ -214,8 +229,10 @@ final class Resolver {
     if (v instanceof Value.MapValue m) {
       return m.entries();
     }
-    // "Properties:" with nothing under it reads as null or as an empty string.
-    if (!(v instanceof Value.NoValue
+    // "Properties:" with nothing under it reads as null or as an empty string; past the limits,
+    // the problem that stopped resolution says it all.
+    if (!stopped
+        && !(v instanceof Value.NoValue
         || v instanceof Value.Null
         || (v instanceof Value.Text t && t.value().isEmpty()))) {
       problem(
@@ -317,6 +334,61 @@ final class Resolver {
 
   void exit() {
     depth--;
+  }
+
+  /**
+   * The string {@code function} builds from {@code parts} (see {@link ValueOps#concat}), or an
+   * unresolved value and a problem when it would be longer than {@link #MAX_STRING_LENGTH} or the
+   * stack's strings together longer than {@link #MAX_BUILT_LENGTH}: its size is known before it is
+   * built.
+   */
+  Value concat(List<Value> parts, Origin at, String function) {
+    long length = 0;
+    for (Value part : parts) {
+      length += length(part);
+      if (length > MAX_STRING_LENGTH) {
+        return fail(
+            function
+                + " builds a string of more than "
+                + MAX_STRING_LENGTH
+                + " characters; netlint leaves it unresolved",
+            function + " (too long)",
+            at);
+      }
+    }
+    built += length;
+    if (built > MAX_BUILT_LENGTH) {
+      if (!stopped) {
+        stopped = true;
+        problem(
+            "netlint stopped resolving this template after building "
+                + MAX_BUILT_LENGTH
+                + " characters of strings; the rest stays unresolved",
+            at);
+      }
+      return unresolved(function + " (resolution limit)", at);
+    }
+    return DynamicReferences.expand(ValueOps.concat(parts, at));
+  }
+
+  private static long length(Value v) {
+    if (v instanceof Value.Text t) {
+      return t.value().length();
+    }
+    if (v instanceof Value.Num n) {
+      return n.text().length();
+    }
+    if (v instanceof Value.Bool) {
+      return 5;
+    }
+    if (v instanceof Value.Concat c) {
+      long sum = 0;
+      for (Value part : c.parts()) {
+        sum += length(part);
+      }
+      return sum;
+    }
+    return SYMBOLIC_PART_LENGTH;
   }
 
   long defaultUses() {
@@ -742,7 +814,7 @@ final class Resolver {
       }
       parts.add(v);
     }
-    return DynamicReferences.expand(ValueOps.concat(parts, at));
+    return concat(parts, at, "Fn::Sub");
   }
 
   private Value subVariable(String name, Node.@Nullable MapNode variables, Origin at) {
