@@ -345,6 +345,19 @@ public final class InputDiscovery {
         reached++;
         files.add(name);
         lone(key, name, file, template);
+      } else if (file.getFileName().toString().equals(CloudAssemblyLoader.MANIFEST_FILE)) {
+        // Read as an assembly first, a manifest.json that is not even JSON was not one; say so
+        // rather than go on quietly with the directory's loose templates.
+        try {
+          templates.parse(file, name);
+        } catch (InputException e) {
+          files.add(name);
+          problems.add(
+              new InputProblem(
+                  InputProblem.Kind.UNREADABLE,
+                  e.getMessage() + "; not read as a CDK cloud assembly (no cdk.out marker beside it)",
+                  e.location()));
+        }
       }
     }
 

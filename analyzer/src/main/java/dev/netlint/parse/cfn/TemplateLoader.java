@@ -264,7 +264,7 @@ public final class TemplateLoader {
       if (first == null) {
         throw new InputException("empty file", SourceLocation.ofFile(displayName));
       }
-      Node root = new Reader(p, displayName).read(new Origin(loc(p, displayName), List.of()));
+      Node root = new Reader(p, displayName, content).read(new Origin(loc(p, displayName), List.of()));
       if (!(root instanceof Node.MapNode map)) {
         throw new InputException(
             "the top level is not a mapping", root.origin().location());
@@ -408,10 +408,12 @@ public final class TemplateLoader {
   private static final class Reader {
     private final JsonParser p;
     private final String file;
+    private final byte[] content;
 
-    Reader(JsonParser p, String file) {
+    Reader(JsonParser p, String file, byte[] content) {
       this.p = p;
       this.file = file;
+      this.content = content;
     }
 
     Node read(Origin origin) throws IOException, InputException {
@@ -468,7 +470,10 @@ public final class TemplateLoader {
           String text = p.getText();
           // JSON's parser enforces the number limit itself; YAML's hands a long plain number over
           // as a string.
-          if (p instanceof YAMLParser && text.length() > MAX_NUMBER_LENGTH && isNumber(text)) {
+          if (p instanceof YAMLParser
+              && text.length() > MAX_NUMBER_LENGTH
+              && isNumber(text)
+              && !quoted(origin.location())) {
             throw tooLongNumber(text, origin);
           }
           return new Node.ScalarNode(text, Node.ScalarNode.Kind.STRING, origin);
@@ -499,6 +504,23 @@ public final class TemplateLoader {
               + " characters, over netlint's limit of "
               + MAX_NUMBER_LENGTH,
           origin.location());
+    }
+
+    /** Whether the YAML scalar at {@code at} is written in quotes, which makes it a string. */
+    private boolean quoted(SourceLocation at) {
+      int i = 0;
+      for (int line = 1; line < at.line() && i < content.length; i++) {
+        if (content[i] == '\n') {
+          line++;
+        }
+      }
+      for (int column = 1; column < at.column() && i < content.length; column++) {
+        i++;
+        while (i < content.length && (content[i] & 0xC0) == 0x80) {
+          i++;
+        }
+      }
+      return i < content.length && (content[i] == '"' || content[i] == '\'');
     }
 
     private static boolean isNumber(String text) {

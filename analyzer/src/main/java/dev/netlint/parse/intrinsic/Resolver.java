@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,6 +139,7 @@ final class Resolver {
         problem("netlint failed to resolve resource " + id + ": " + ex, origin);
       }
     }
+    circularDependencies(out);
     Map<String, Value> exported;
     try {
       exported = exports();
@@ -149,6 +151,63 @@ final class Resolver {
         new Stack(
             stackName, source.template().displayName(), source.constructPath(), out, exported);
     return new Outcome(new Resolution(stack, problems), imports);
+  }
+
+  // ---------------------------------------------------------------- dependencies
+
+  /**
+   * Reports resources that depend on each other in a circle, through {@code Ref}, {@code
+   * Fn::GetAtt}, {@code Fn::Sub} or {@code DependsOn}: CloudFormation refuses such a template
+   * ("Circular dependency between resources"), as cfn-lint does (E3004). One problem per circle,
+   * at its first resource in template order.
+   */
+  private void circularDependencies(Map<String, Resource> resources) {
+    List<String> ids = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (Resource r : resources.values()) {
+      if (r.active()) {
+        index.put(r.logicalId(), ids.size());
+        ids.add(r.logicalId());
+      }
+    }
+    int n = ids.size();
+    List<int[]> edges = new ArrayList<>(n);
+    for (String id : ids) {
+      Resource r = resources.get(id);
+      Set<String> targets = new TreeSet<>(r.dependsOn());
+      for (Value v : r.properties().values()) {
+        references(v, targets, 0);
+      }
+      edges.add(targets.stream().filter(index::containsKey).mapToInt(index::get).toArray());
+    }
+    for (List<Integer> circle : Cycles.of(edges)) {
+      List<String> names = circle.stream().sorted().map(ids::get).toList();
+      Resource first = resources.get(names.get(0));
+      problem(
+          (names.size() == 1
+                  ? "resource " + names.get(0) + " depends on itself"
+                  : "circular dependency between resources " + String.join(", ", names))
+              + ": CloudFormation refuses the template",
+          first.origin());
+    }
+  }
+
+  /** Adds the logical IDs of this stack's resources that {@code v} refers to. */
+  private void references(Value v, Set<String> into, int depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    if (v instanceof Value.ResourceRef r && r.target().stack().equals(stackName)) {
+      into.add(r.target().logicalId());
+    } else if (v instanceof Value.Attribute a && a.target().stack().equals(stackName)) {
+      into.add(a.target().logicalId());
+    } else if (v instanceof Value.Concat c) {
+      c.parts().forEach(p -> references(p, into, depth + 1));
+    } else if (v instanceof Value.ListValue l) {
+      l.items().forEach(i -> references(i, into, depth + 1));
+    } else if (v instanceof Value.MapValue m) {
+      m.entries().values().forEach(e -> references(e, into, depth + 1));
+    }
   }
 
   // ---------------------------------------------------------------- sections
@@ -798,6 +857,14 @@ final class Resolver {
             "Fn::Sub",
             at);
       }
+    }
+    int open = SubTemplate.unterminated(template);
+    if (open >= 0) {
+      String rest = template.substring(open, Math.min(template.length(), open + 20)).split("\n")[0];
+      problem(
+          "Fn::Sub: " + quote(rest) + " has no closing } on its line and stays literal text"
+              + " (write ${!...} for a literal ${)",
+          templateOrigin);
     }
     List<Value> parts = new ArrayList<>();
     Map<String, Value> cache = new HashMap<>();

@@ -186,6 +186,15 @@ class TemplateLoaderTest {
   }
 
   @Test
+  void aLongQuotedStringOfDigitsIsAString() throws Exception {
+    String digits = "1".repeat(2000);
+    Node.MapNode root = yaml("Resources: {}\nX: [\"1\", \"" + digits + "\", '" + digits + "']\n");
+    assertThat(((Node.ListNode) root.get("X")).items())
+        .extracting(n -> ((Node.ScalarNode) n).kind())
+        .containsOnly(Node.ScalarNode.Kind.STRING);
+  }
+
+  @Test
   void aNulOrABadByteInYamlIsNamedAndPlaced() {
     byte[] nul = "Resources:\n  A: x\u0000y\n".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> loader.parse(nul, TemplateLoader.Format.YAML, "t.yaml"))
