@@ -139,7 +139,10 @@ final class Resolver {
         problem("netlint failed to resolve resource " + id + ": " + ex, origin);
       }
     }
-    circularDependencies(out);
+    if (source.template().root().get("Transform") == null) {
+      // A transform (SAM) rewrites resources and their references: only its output can be judged.
+      circularDependencies(out);
+    }
     Map<String, Value> exported;
     try {
       exported = exports();
@@ -159,7 +162,7 @@ final class Resolver {
    * Reports resources that depend on each other in a circle, through {@code Ref}, {@code
    * Fn::GetAtt}, {@code Fn::Sub} or {@code DependsOn}: CloudFormation refuses such a template
    * ("Circular dependency between resources"), as cfn-lint does (E3004). One problem per circle,
-   * at its first resource in template order.
+   * at its first resource in template order. Not checked on a template with a {@code Transform}.
    */
   private void circularDependencies(Map<String, Resource> resources) {
     List<String> ids = new ArrayList<>();

@@ -170,4 +170,21 @@ class ResourcesTest {
             "circular dependency between resources A, B, C: CloudFormation refuses the template @2",
             "resource D depends on itself: CloudFormation refuses the template @11");
   }
+
+  @Test
+  void aTransformedTemplateIsNotJudgedForCircles() {
+    var r =
+        Templates.resolve(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {DeploymentPreference: {Alarms: [!Ref Alarm]}}
+              Alarm:
+                Type: AWS::CloudWatch::Alarm
+                Properties: {Dimensions: [{Name: F, Value: !Ref Fn}]}
+            """);
+    assertThat(r.problems()).isEmpty();
+  }
 }
