@@ -22,7 +22,6 @@ import dev.netlint.parse.cfn.StackSource;
 import dev.netlint.parse.intrinsic.Problem;
 import dev.netlint.parse.intrinsic.Resolution;
 import dev.netlint.parse.intrinsic.StackResolver;
-import dev.netlint.parse.userdata.facts.HostFactsExtractor;
 import dev.netlint.schema.ResourceSchemas;
 import dev.netlint.schema.SchemaProblem;
 import java.nio.file.Path;
@@ -153,7 +152,7 @@ public final class Analysis {
       findings.addAll(UserDataExtractor.notAnalyzed(stack, found));
     }
     Map<ResourceId, HostFacts> hostFacts = new TreeMap<>();
-    userData.forEach((owner, data) -> hostFacts.put(owner, HostFactsExtractor.extract(data)));
+    findings.addAll(UserDataExtractor.hostFacts(stacks, userData, hostFacts));
     NetworkModel model = new NetworkModel(stacks, userData, hostFacts);
     List<Flow> flows = new ArrayList<>(FlowInference.infer(model));
     DeclaredFlows.ForUnit forUnit =

@@ -9,10 +9,14 @@ import dev.netlint.parse.cfn.StackSource;
 import dev.netlint.parse.cfn.Template;
 import dev.netlint.parse.cfn.TemplateLoader;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -133,6 +137,17 @@ public final class InputDiscovery {
     return TEMPLATE_EXTENSIONS.stream().anyMatch(lower::endsWith);
   }
 
+  /** Why a file cannot be reached, as the operating system says it. */
+  private static String reason(Exception e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getClass().getSimpleName() + " " + e.getMessage();
+  }
+
   private static @Nullable Path real(Path p) {
     try {
       return p.toRealPath();
@@ -147,6 +162,8 @@ public final class InputDiscovery {
     private final Set<Path> seen = new HashSet<>();
     private final Set<InputProblem> problems = new TreeSet<>();
     private final Set<String> files = new TreeSet<>();
+    /** Templates and assemblies reached so far, counting those reached again. */
+    private int reached;
 
     Discovery result() {
       List<AnalysisUnit> sorted = new ArrayList<>(units.values());
@@ -155,6 +172,12 @@ public final class InputDiscovery {
     }
 
     void input(Path input) {
+      if (input.toString().isEmpty()) {
+        // Path.of("") is the working directory: an empty argument (an unset shell variable) must
+        // not silently analyze everything there.
+        missing("\"\"", "an empty path names nothing to analyze");
+        return;
+      }
       Path path;
       try {
         path = baseDirectory.resolve(input).toAbsolutePath().normalize();
@@ -163,10 +186,26 @@ public final class InputDiscovery {
         return;
       }
       String name = display(path);
-      if (!Files.exists(path)) {
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
         missing(name, "no such file or directory");
-      } else if (Files.isDirectory(path)) {
+        return;
+      } catch (IOException | SecurityException e) {
+        // A link that loops onto itself, a file in a directory netlint may not search: say which.
+        missing(name, reason(e));
+        return;
+      }
+      if (attributes.isDirectory()) {
+        int before = reached + problems.size();
         directory(path);
+        if (reached + problems.size() == before) {
+          missing(
+              name,
+              "a directory with nothing to analyze: no CloudFormation template (.json, .yaml, .yml,"
+                  + " .template) and no CDK cloud assembly");
+        }
       } else {
         namedFile(path);
       }
@@ -201,7 +240,7 @@ public final class InputDiscovery {
       }
       Set<Path> visited = new HashSet<>();
       visited.add(root);
-      walk(dir, root, visited);
+      walk(dir, root, root, visited);
     }
 
     /**
@@ -231,14 +270,20 @@ public final class InputDiscovery {
 
     /** Reads {@code dir} as a unit when it is a cloud assembly; false when it is not one. */
     private boolean assembly(Path dir) {
-      Path key = real(dir);
+      return assembly(dir, real(dir));
+    }
+
+    /** {@link #assembly(Path)} with the real path of {@code dir} known, null when it is not. */
+    private boolean assembly(Path dir, @Nullable Path key) {
       if (key != null && seen.contains(key)) {
+        reached++;
         return true;
       }
       CloudAssembly assembly = assemblies.loadIfAssembly(dir, display(dir));
       if (assembly == null) {
         return false;
       }
+      reached++;
       if (key != null) {
         seen.add(key);
       }
@@ -284,6 +329,7 @@ public final class InputDiscovery {
     /** A file found in a walk: a template, or quietly nothing. */
     private void foundFile(Path file, Path key) {
       if (!seen.add(key)) {
+        reached++;
         return;
       }
       String name = display(file);
@@ -296,8 +342,22 @@ public final class InputDiscovery {
         return;
       }
       if (template != null) {
+        reached++;
         files.add(name);
         lone(key, name, file, template);
+      } else if (file.getFileName().toString().equals(CloudAssemblyLoader.MANIFEST_FILE)) {
+        // Read as an assembly first, a manifest.json that is not even JSON was not one; say so
+        // rather than go on quietly with the directory's loose templates.
+        try {
+          templates.parse(file, name);
+        } catch (InputException e) {
+          files.add(name);
+          problems.add(
+              new InputProblem(
+                  InputProblem.Kind.UNREADABLE,
+                  e.getMessage() + "; not read as a CDK cloud assembly (no cdk.out marker beside it)",
+                  e.location()));
+        }
       }
     }
 
@@ -305,7 +365,12 @@ public final class InputDiscovery {
       units.put(key, new AnalysisUnit(name, List.of(StackSource.lone(stackName(file), template))));
     }
 
-    private void walk(Path dir, Path root, Set<Path> visited) {
+    /**
+     * Walks {@code dir}, whose real path is {@code dirReal}. The real path of an entry that is not
+     * a link is its directory's real path and its name: resolving each one again would cost a
+     * system call per path component, quadratic in depth; only links are resolved.
+     */
+    private void walk(Path dir, Path dirReal, Path root, Set<Path> visited) {
       List<Path> children = new ArrayList<>();
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         for (Path child : stream) {
@@ -313,15 +378,25 @@ public final class InputDiscovery {
         }
       } catch (IOException | DirectoryIteratorException | SecurityException e) {
         unreadableDirectory(
-            dir, "cannot list directory: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            dir,
+            "cannot list directory: "
+                + (e instanceof DirectoryIteratorException d ? reason(d.getCause()) : reason(e)));
         return;
       }
       children.sort(Comparator.comparing(p -> p.getFileName().toString()));
       for (Path child : children) {
         String name = child.getFileName().toString();
         BasicFileAttributes attributes;
+        Path key;
         try {
-          attributes = Files.readAttributes(child, BasicFileAttributes.class);
+          attributes =
+              Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (attributes.isSymbolicLink()) {
+            attributes = Files.readAttributes(child, BasicFileAttributes.class);
+            key = real(child);
+          } else {
+            key = dirReal.resolve(name);
+          }
         } catch (IOException | SecurityException e) {
           // A dangling link or a file removed while walking: nothing to analyze there.
           continue;
@@ -332,14 +407,13 @@ public final class InputDiscovery {
             : !attributes.isRegularFile() || !hasTemplateExtension(name)) {
           continue;
         }
-        Path key = real(child);
         if (key == null || !key.startsWith(root)) {
           continue;
         }
         if (!directory) {
           foundFile(child, key);
-        } else if (visited.add(key) && !assembly(child) && !app(child, root)) {
-          walk(child, root, visited);
+        } else if (visited.add(key) && !assembly(child, key) && !app(child, root)) {
+          walk(child, key, root, visited);
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.netlint.engine;
 
 import dev.netlint.api.Finding;
 import dev.netlint.api.Severity;
+import dev.netlint.model.HostFacts;
 import dev.netlint.model.LaunchData;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
@@ -12,11 +13,13 @@ import dev.netlint.model.Value;
 import dev.netlint.parse.cfn.Node;
 import dev.netlint.parse.cfn.Template;
 import dev.netlint.parse.userdata.UserDataReader;
+import dev.netlint.parse.userdata.facts.HostFactsExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +58,54 @@ final class UserDataExtractor {
       found.put(r.id(), UserDataReader.read(value, at));
     }
     return found;
+  }
+
+  /**
+   * Reads the host facts of {@code userData} into {@code hostFacts}, and returns an {@code NL004}
+   * finding for each user data netlint failed to read, naming the script line: a bug in netlint,
+   * reported rather than hidden behind facts that are merely unread.
+   */
+  static List<Finding> hostFacts(
+      List<Stack> stacks, Map<ResourceId, UserData> userData, Map<ResourceId, HostFacts> hostFacts) {
+    return hostFacts(stacks, userData, hostFacts, HostFactsExtractor::read);
+  }
+
+  /** {@link #hostFacts(List, Map, Map)} with the reader given: a test seam. */
+  static List<Finding> hostFacts(
+      List<Stack> stacks,
+      Map<ResourceId, UserData> userData,
+      Map<ResourceId, HostFacts> hostFacts,
+      Function<UserData, HostFactsExtractor.Extraction> reader) {
+    Map<String, Stack> byName = new TreeMap<>();
+    stacks.forEach(s -> byName.putIfAbsent(s.name(), s));
+    List<Finding> findings = new ArrayList<>();
+    for (Map.Entry<ResourceId, UserData> e : userData.entrySet()) {
+      HostFactsExtractor.Extraction x = reader.apply(e.getValue());
+      hostFacts.put(e.getKey(), x.facts());
+      Stack stack = byName.get(e.getKey().stack());
+      Resource owner = stack == null ? null : stack.resources().get(e.getKey().logicalId());
+      HostFactsExtractor.Failure failure = x.failure();
+      if (failure == null || owner == null) {
+        continue;
+      }
+      Map<String, String> properties = new TreeMap<>();
+      properties.put("scriptLine", Integer.toString(failure.at().line()));
+      if (!failure.at().part().isEmpty()) {
+        properties.put("part", failure.at().part());
+      }
+      findings.add(
+          finding(
+              stack,
+              owner,
+              e.getValue(),
+              "user data of " + owner.logicalId() + ": netlint failed at "
+                  + failure.at().display() + " (" + failure.error()
+                  + ") and does not judge what the script does to the host; please report this"
+                  + " netlint bug",
+              null,
+              properties));
+    }
+    return findings;
   }
 
   /** The origin of the key at the end of {@code path}, or {@code fallback}. */

@@ -92,13 +92,35 @@ public record UserData(
    * earlier command (or in the same command's prefix), or empty when the script never assigns it.
    */
   public Optional<ShellWord> variableAt(String name, int index) {
+    return assignmentAt(name, index).map(Assignment::value);
+  }
+
+  /**
+   * An assignment to a shell variable.
+   *
+   * @param command the index in {@link #commands()} of the command that assigns
+   * @param value the word assigned, whose own variables hold the values they had before {@code
+   *     command} ({@code x="$x$x"} doubles the previous value of {@code x})
+   */
+  public record Assignment(int command, ShellWord value) {}
+
+  /** The assignment {@link #variableAt} finds, with the command it stands in. */
+  public Optional<Assignment> assignmentAt(String name, int index) {
     if (index < commands.size() && commands.get(index).assignments().containsKey(name)) {
-      return Optional.of(commands.get(index).assignments().get(name));
+      return Optional.of(new Assignment(index, commands.get(index).assignments().get(name)));
     }
+    return assignmentBefore(name, index);
+  }
+
+  /**
+   * The last assignment to a shell variable in a command before command {@code index}: what a
+   * variable in the value of an assignment made at {@code index} stands for.
+   */
+  public Optional<Assignment> assignmentBefore(String name, int index) {
     for (int i = Math.min(index, commands.size()) - 1; i >= 0; i--) {
       ShellCommand c = commands.get(i);
       if (c.words().isEmpty() && c.assignments().containsKey(name)) {
-        return Optional.of(c.assignments().get(name));
+        return Optional.of(new Assignment(i, c.assignments().get(name)));
       }
       if (!c.words().isEmpty()
           && c.program().filter(p -> p.equals("export") || p.equals("declare") || p.equals("local"))
@@ -106,7 +128,7 @@ public record UserData(
         for (ShellWord w : c.arguments()) {
           Optional<ShellWord> assigned = exportedAssignment(w, name);
           if (assigned.isPresent()) {
-            return assigned;
+            return Optional.of(new Assignment(i, assigned.get()));
           }
         }
       }

@@ -2,6 +2,8 @@ package dev.netlint.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.netlint.model.SourceLocation;
 import dev.netlint.parse.cfn.StackSource;
@@ -9,8 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputDiscoveryTest {
@@ -340,5 +345,86 @@ class InputDiscoveryTest {
     assertThat(InputDiscovery.stackName(Path.of("Network.JSON"))).isEqualTo("Network");
     assertThat(InputDiscovery.stackName(Path.of("template"))).isEqualTo("template");
     assertThat(InputDiscovery.stackName(Path.of(".json"))).isEqualTo(".json");
+  }
+
+  /** Issue 11 defect 8: 1,000 nested directories took 34 s, 2,500 did not finish. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void deepDirectoriesAreWalked() throws IOException {
+    Path dir = tmp.resolve("deep");
+    for (int i = 0; i < 1000; i++) {
+      dir = dir.resolve("d");
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("vpc.yaml"), VPC_YAML);
+    Files.createSymbolicLink(dir.resolve("up"), tmp.resolve("deep"));
+
+    Discovery d = discover("deep");
+
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.units()).singleElement().satisfies(u -> assertThat(u.name()).endsWith("d/vpc.yaml"));
+  }
+
+  @Test
+  void aLinkToItselfIsNamedForWhatItIs() throws IOException {
+    Files.createSymbolicLink(tmp.resolve("loop.yaml"), tmp.resolve("loop.yaml"));
+
+    Discovery d = discover("loop.yaml");
+
+    assertThat(d.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(InputProblem.Kind.MISSING_INPUT);
+              assertThat(p.message()).startsWith("loop.yaml: ").containsIgnoringCase("symbolic links");
+            });
+  }
+
+  @Test
+  void aFileInADirectoryThatCannotBeSearchedSaysSo() throws IOException {
+    write("locked/vpc.yaml", VPC_YAML);
+    Path locked = tmp.resolve("locked");
+    assumeTrue(
+        Files.getFileStore(locked).supportsFileAttributeView("posix"), "no POSIX permissions here");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "permissions are not enforced for this user (root)");
+      Discovery d = discover("locked/vpc.yaml");
+      assertThat(d.problems())
+          .singleElement()
+          .satisfies(p -> assertThat(p.message()).isEqualTo("locked/vpc.yaml: permission denied"));
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void anEmptyPathIsAUsageProblemNotTheWorkingDirectory() throws IOException {
+    write("vpc.yaml", VPC_YAML);
+
+    Discovery d = discover("");
+
+    assertThat(d.units()).isEmpty();
+    assertThat(d.hasMissingInput()).isTrue();
+    assertThat(d.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("an empty path names nothing to analyze"));
+  }
+
+  @Test
+  void aDirectoryWithNothingToAnalyzeIsAUsageProblem() throws IOException {
+    write("web/package.json", "{\"name\": \"web\"}");
+    write("infra/vpc.yaml", VPC_YAML);
+
+    Discovery d = discover("web", "infra", "infra/vpc.yaml");
+
+    assertThat(unitNames(d)).containsExactly("infra/vpc.yaml");
+    assertThat(d.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(InputProblem.Kind.MISSING_INPUT);
+              assertThat(p.message()).startsWith("web: a directory with nothing to analyze");
+            });
   }
 }

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netlint.api.Finding;
 import dev.netlint.api.Severity;
+import dev.netlint.model.HostFacts;
 import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import dev.netlint.model.ResourceTypes;
+import dev.netlint.model.ScriptLine;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Stack;
 import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
 import dev.netlint.parse.userdata.UserDataReader;
+import dev.netlint.parse.userdata.facts.HostFactsExtractor;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +117,50 @@ class UserDataExtractorTest {
             "user data of Nat: 5 more script lines from line 21 cannot be read as shell and are"
                 + " not analyzed");
     assertThat(rest.properties()).containsEntry("scriptLine", "21");
+  }
+
+  /** Issue 7: a failure of host-fact extraction was silent; it is an NL004 naming the line. */
+  @Test
+  void aHostFactsFailureIsAnInfoFindingNamingTheScriptLine() {
+    UserData ud = read("#!/bin/bash\necho hi\niptables -F\n");
+    Map<ResourceId, HostFacts> facts = new TreeMap<>();
+    HostFacts unread =
+        new HostFacts(
+            List.of(), List.of(), HostFacts.Forwarding.NOT_SET, List.of(), Set.of(HostFacts.Topic.values()));
+
+    List<Finding> found =
+        UserDataExtractor.hostFacts(
+            List.of(STACK),
+            Map.of(NAT, ud),
+            facts,
+            data ->
+                new HostFactsExtractor.Extraction(
+                    unread,
+                    new HostFactsExtractor.Failure(
+                        new ScriptLine(3, ""), "IllegalStateException: injected")));
+
+    assertThat(facts).containsEntry(NAT, unread);
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("NL004");
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+              assertThat(f.location()).isEqualTo(KEY);
+              assertThat(f.message())
+                  .contains("user data of Nat: netlint failed at script line 3")
+                  .contains("IllegalStateException: injected");
+              assertThat(f.properties()).containsEntry("scriptLine", "3");
+            });
+  }
+
+  @Test
+  void hostFactsThatReadCleanlyGiveNoFinding() {
+    Map<ResourceId, HostFacts> facts = new TreeMap<>();
+    List<Finding> found =
+        UserDataExtractor.hostFacts(
+            List.of(STACK), Map.of(NAT, read("#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1\n")), facts);
+    assertThat(found).isEmpty();
+    assertThat(facts.get(NAT).ipv4Forwarding().state()).isEqualTo(HostFacts.Forwarding.State.ENABLED);
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,8 +111,17 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
     boolean missing = false;
     for (Path path : paths) {
+      if (path.toString().isEmpty()) {
+        // Path.of("") is the working directory: an empty argument (an unset shell variable)
+        // must not analyze everything there.
+        err.println("netlint: \"\": an empty path names nothing to analyze");
+        missing = true;
+        continue;
+      }
       Path absolute = workingDir.resolve(path).normalize();
-      if (!Files.exists(absolute)) {
+      // Only a path known not to exist is refused here; the engine says why another cannot be
+      // reached (a link to itself, a directory that may not be searched).
+      if (Files.notExists(absolute, LinkOption.NOFOLLOW_LINKS)) {
         err.println("netlint: " + path + ": no such file or directory");
         missing = true;
       }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,6 +65,14 @@ public final class CloudAssemblyLoader {
 
   /** Nested stacks inside nested stacks deeper than this are not read. */
   public static final int MAX_NESTED_STACK_DEPTH = 16;
+
+  /**
+   * Most stacks read from one assembly, nested stacks included: CloudFormation's default quota of
+   * stacks per account and Region. Nested stacks that fan out (each template holding four {@code
+   * AWS::CloudFormation::Stack} resources of the next) would otherwise make 4^16 stacks from
+   * seventeen small files.
+   */
+  public static final int MAX_STACKS = 2000;
 
   /** The marker file CDK writes beside every manifest (it only holds the schema version). */
   private static final String MARKER_FILE = "cdk.out";
@@ -117,6 +126,12 @@ public final class CloudAssemblyLoader {
   }
 
   private @Nullable CloudAssembly read(Path directory, String displayName, boolean required) {
+    // Most directories of a walk are not assemblies: tell them apart before resolving the real
+    // path, which costs a system call per path component.
+    if (!required
+        && !Files.isRegularFile(directory.toAbsolutePath().normalize().resolve(MANIFEST_FILE))) {
+      return null;
+    }
     Session session = new Session(directory, displayName);
     Path manifestFile = session.root.resolve(MANIFEST_FILE);
     String manifestName = session.display(manifestFile);
@@ -197,6 +212,9 @@ public final class CloudAssemblyLoader {
     private final List<CloudAssembly.Problem> problems = new ArrayList<>();
     private final Set<Path> visitedAssemblies = new HashSet<>();
     private final Set<String> stackNames = new HashSet<>();
+    /** Stack templates read, by real path: a template nested many times is read once. */
+    private final Map<Path, Optional<Template>> templatesRead = new HashMap<>();
+    private boolean tooManyStacks;
 
     Session(Path directory, String displayName) {
       this.root = directory.toAbsolutePath().normalize();
@@ -307,7 +325,7 @@ public final class CloudAssemblyLoader {
       Path file =
           inside(
               dir, templateFile, at, "template file '" + templateFile + "' of stack '" + id + "'");
-      if (file == null) {
+      if (file == null || !roomForStack("stack '" + id + "'", at)) {
         return;
       }
       Template template = loadTemplate(file);
@@ -397,6 +415,9 @@ public final class CloudAssemblyLoader {
           problem("nested stack '" + childName + "' includes its own template (a cycle)", at);
           continue;
         }
+        if (!roomForStack("nested stack '" + childName + "'", at)) {
+          return;
+        }
         Template child = loadTemplate(file);
         if (child == null) {
           continue;
@@ -450,11 +471,43 @@ public final class CloudAssemblyLoader {
     }
 
     /**
-     * Reads a stack template of the assembly. Unlike a lone file, it may lack {@code Resources}:
-     * CDK synthesizes a stack with no resources as {@code {}} (or with only {@code Parameters} and
-     * {@code Rules}), and such a stack is empty, not unreadable.
+     * Whether one more stack may be read; past {@link #MAX_STACKS}, false, after saying once which
+     * stack was the first left out.
+     */
+    private boolean roomForStack(String what, SourceLocation at) {
+      if (stacks.size() < MAX_STACKS) {
+        return true;
+      }
+      if (!tooManyStacks) {
+        tooManyStacks = true;
+        problem(
+            "the cloud assembly holds more than "
+                + MAX_STACKS
+                + " stacks with its nested stacks (CloudFormation's quota per account and Region):"
+                + " "
+                + what
+                + " and the stacks after it are not read",
+            at);
+      }
+      return false;
+    }
+
+    /**
+     * Reads a stack template of the assembly, once however often it is nested. Unlike a lone file,
+     * it may lack {@code Resources}: CDK synthesizes a stack with no resources as {@code {}} (or
+     * with only {@code Parameters} and {@code Rules}), and such a stack is empty, not unreadable.
      */
     private @Nullable Template loadTemplate(Path file) {
+      Path key = realOrSelf(file);
+      Optional<Template> known = templatesRead.get(key);
+      if (known == null) {
+        known = Optional.ofNullable(readTemplate(file));
+        templatesRead.put(key, known);
+      }
+      return known.orElse(null);
+    }
+
+    private @Nullable Template readTemplate(Path file) {
       String name = display(file);
       files.add(name);
       Node.MapNode root;

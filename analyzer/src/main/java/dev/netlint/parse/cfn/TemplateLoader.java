@@ -11,9 +11,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.netlint.model.Origin;
 import dev.netlint.model.SourceLocation;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +36,17 @@ import org.yaml.snakeyaml.LoaderOptions;
  * becomes {@code Fn::X}, except {@code !Ref} and {@code !Condition}; {@code !GetAtt A.B} becomes
  * {@code ["A", "B"]}.
  *
- * <p>Hostile input is bounded: files over {@link #MAX_FILE_BYTES}, nesting deeper than {@link
- * #MAX_DEPTH}, and YAML alias expansion past a small limit are refused with an {@link
- * InputException}. Nothing in the input is executed or fetched.
+ * <p>Hostile input is bounded: files over {@link #MAX_FILE_BYTES}, anything but a regular file (a
+ * FIFO would block the reader), nesting deeper than {@link #MAX_DEPTH} and numbers longer than
+ * {@link #MAX_NUMBER_LENGTH} are refused with an {@link InputException}.
+ *
+ * <p>What CloudFormation and cfn-lint refuse is refused too, rather than read one way or another:
+ * text after the template's value, a second YAML document, a key written twice in one mapping
+ * (cfn-lint E0000; a second {@code Sg} in {@code Resources} would silently replace the first),
+ * YAML aliases (CloudFormation: "YAML aliases are not allowed in CloudFormation templates"; the
+ * streaming parser would read an alias as its anchor's name), and, in YAML, bytes that are not
+ * UTF-8 or characters YAML does not allow (a NUL), named with their line and column. Nothing in
+ * the input is executed or fetched.
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html">Template
@@ -45,9 +60,18 @@ public final class TemplateLoader {
   /** Deepest nesting of mappings and sequences accepted. */
   public static final int MAX_DEPTH = 256;
 
+  /**
+   * Longest number accepted, in characters, in JSON and YAML alike: no CloudFormation property
+   * takes a number anywhere near this long, and parsing longer ones costs quadratic time.
+   */
+  public static final int MAX_NUMBER_LENGTH = 1000;
+
   private static final Pattern TEMPLATE_HINT =
       Pattern.compile(
           "AWSTemplateFormatVersion|\"?Type\"?\\s*:\\s*[\"']?AWS::|(?m)^\"?Resources\"?\\s*:|\"Resources\"\\s*:");
+
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?");
 
   private final JsonFactory jsonFactory;
   private final YAMLFactory yamlFactory;
@@ -57,7 +81,7 @@ public final class TemplateLoader {
         StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
             .maxStringLength((int) MAX_FILE_BYTES)
-            .maxNumberLength(1000)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
             .build();
     this.jsonFactory = JsonFactory.builder().streamReadConstraints(constraints).build();
     LoaderOptions options = new LoaderOptions();
@@ -87,8 +111,7 @@ public final class TemplateLoader {
   public Template load(Path file, String displayName) throws InputException {
     Node.MapNode root = parse(file, displayName);
     if (!isTemplate(root)) {
-      throw new InputException(
-          "not a CloudFormation template: no Resources section", SourceLocation.ofFile(displayName));
+      throw notATemplate(root, displayName);
     }
     return new Template(file, displayName, root);
   }
@@ -108,7 +131,41 @@ public final class TemplateLoader {
       }
       return null;
     }
-    return isTemplate(root) ? new Template(file, displayName, root) : null;
+    if (isTemplate(root)) {
+      return new Template(file, displayName, root);
+    }
+    // A file that declares itself a template is one, however broken its Resources.
+    if (root.get("AWSTemplateFormatVersion") != null && root.get("Resources") != null) {
+      throw notATemplate(root, displayName);
+    }
+    return null;
+  }
+
+  /** Why a mapping read from a file is not a template, placed at its Resources when it has one. */
+  private static InputException notATemplate(Node.MapNode root, String displayName) {
+    Node resources = root.get("Resources");
+    if (resources == null) {
+      return new InputException(
+          "not a CloudFormation template: no Resources section", SourceLocation.ofFile(displayName));
+    }
+    return new InputException(
+        "not a CloudFormation template: Resources is " + kind(resources) + ", not a mapping",
+        resources.origin().location());
+  }
+
+  private static String kind(Node node) {
+    if (node instanceof Node.ListNode) {
+      return "a list";
+    }
+    if (node instanceof Node.ScalarNode s) {
+      return switch (s.kind()) {
+        case STRING -> "a string";
+        case NUMBER -> "a number";
+        case BOOLEAN -> "a boolean";
+        case NULL -> "empty";
+      };
+    }
+    return "a mapping";
   }
 
   /** A template has a {@code Resources} mapping, as CloudFormation requires. */
@@ -118,6 +175,9 @@ public final class TemplateLoader {
 
   /** Looks at the first 64 KiB only, so a huge non-template (a lock file) is skipped cheaply. */
   private static boolean looksLikeTemplate(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return true;
+    }
     try (var in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(64 * 1024);
       String text = new String(head, StandardCharsets.UTF_8);
@@ -155,13 +215,24 @@ public final class TemplateLoader {
   public Node.MapNode parse(Path file, String displayName) throws InputException {
     byte[] content;
     try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
         throw new InputException(
-            "file is " + size + " bytes, over netlint's limit of " + MAX_FILE_BYTES,
+            "not a regular file ("
+                + (attributes.isDirectory() ? "a directory" : "a FIFO, socket or device")
+                + "): netlint reads templates only from regular files",
             SourceLocation.ofFile(displayName));
       }
-      content = Files.readAllBytes(file);
+      if (attributes.size() > MAX_FILE_BYTES) {
+        throw tooLarge(attributes.size(), displayName);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        // Read at most one byte past the limit: the file may have grown since it was measured.
+        content = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+      if (content.length > MAX_FILE_BYTES) {
+        throw tooLarge(content.length, displayName);
+      }
     } catch (IOException e) {
       throw new InputException(
           "cannot read file: " + e.getClass().getSimpleName() + " " + e.getMessage(),
@@ -171,6 +242,12 @@ public final class TemplateLoader {
     return parse(content, formatOf(file, content), displayName);
   }
 
+  private static InputException tooLarge(long size, String displayName) {
+    return new InputException(
+        "file is " + size + " bytes, over netlint's limit of " + MAX_FILE_BYTES,
+        SourceLocation.ofFile(displayName));
+  }
+
   /**
    * Parses JSON or YAML text whose root is a mapping.
    *
@@ -178,17 +255,21 @@ public final class TemplateLoader {
    */
   public Node.MapNode parse(byte[] content, Format format, String displayName)
       throws InputException {
+    if (format == Format.YAML) {
+      checkYamlText(content, displayName);
+    }
     JsonFactory factory = format == Format.JSON ? jsonFactory : yamlFactory;
     try (JsonParser p = factory.createParser(content)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         throw new InputException("empty file", SourceLocation.ofFile(displayName));
       }
-      Node root = new Reader(p, displayName).read(new Origin(loc(p, displayName), List.of()));
+      Node root = new Reader(p, displayName, content).read(new Origin(loc(p, displayName), List.of()));
       if (!(root instanceof Node.MapNode map)) {
         throw new InputException(
             "the top level is not a mapping", root.origin().location());
       }
+      rejectTrailingContent(p, format, displayName);
       return map;
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
@@ -206,6 +287,113 @@ public final class TemplateLoader {
     }
   }
 
+  /**
+   * Refuses anything after the template's value: JSON text after the closing brace, or a second
+   * YAML document. cfn-lint refuses both ("expected a single document in the stream").
+   */
+  private static void rejectTrailingContent(JsonParser p, Format format, String displayName)
+      throws IOException, InputException {
+    SourceLocation end = endOf(p, displayName);
+    JsonToken next;
+    try {
+      next = p.nextToken();
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      throw new InputException(
+          "text after the end of the template (which ends at line " + end.line() + ")",
+          l == null ? end : new SourceLocation(displayName, Math.max(l.getLineNr(), 1),
+              Math.max(l.getColumnNr(), 1)),
+          e);
+    }
+    if (next != null) {
+      throw new InputException(
+          format == Format.YAML
+              ? "a second YAML document: a template is one document, and CloudFormation and"
+                  + " cfn-lint refuse more"
+              : "text after the end of the template (which ends at line " + end.line() + ")",
+          loc(p, displayName));
+    }
+  }
+
+  private static SourceLocation endOf(JsonParser p, String file) {
+    JsonLocation l = p.currentLocation();
+    return new SourceLocation(file, Math.max(l.getLineNr(), 1), Math.max(l.getColumnNr(), 1));
+  }
+
+  /**
+   * Refuses YAML text that is not UTF-8 or holds a character YAML does not allow (a NUL, most
+   * control characters), naming the byte or character and where it is, which SnakeYAML does not.
+   * Follows <a href="https://yaml.org/spec/1.1/#id868524">YAML 1.1 character set</a>.
+   */
+  private static void checkYamlText(byte[] content, String displayName) throws InputException {
+    if (content.length >= 2
+        && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
+            || (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE))) {
+      // UTF-16 with its byte order mark: SnakeYAML decodes and checks it.
+      return;
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      SourceLocation at = position(out.flip(), displayName);
+      throw new InputException(
+          String.format(
+              Locale.ROOT,
+              "malformed YAML: byte 0x%02X at line %d, column %d is not UTF-8",
+              content[offset] & 0xff,
+              at.line(),
+              at.column()),
+          at);
+    }
+    out.flip();
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (!yamlPrintable(c)) {
+        SourceLocation at = position(out.subSequence(0, i), displayName);
+        throw new InputException(
+            String.format(
+                Locale.ROOT,
+                "malformed YAML: character U+%04X at line %d, column %d is not allowed in YAML",
+                (int) c,
+                at.line(),
+                at.column()),
+            at);
+      }
+    }
+  }
+
+  /** YAML 1.1's printable characters; surrogates stand for characters above U+FFFF. */
+  private static boolean yamlPrintable(char c) {
+    return c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || (c >= 0x20 && c <= 0x7E)
+        || c == 0x85
+        || (c >= 0xA0 && c <= 0xFFFD && c != 0xFFFE);
+  }
+
+  /** The 1-based line and column just after {@code before}, the text preceding a position. */
+  private static SourceLocation position(CharSequence before, String file) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < before.length(); i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SourceLocation(file, line, column);
+  }
+
   private static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
@@ -220,13 +408,22 @@ public final class TemplateLoader {
   private static final class Reader {
     private final JsonParser p;
     private final String file;
+    private final byte[] content;
 
-    Reader(JsonParser p, String file) {
+    Reader(JsonParser p, String file, byte[] content) {
       this.p = p;
       this.file = file;
+      this.content = content;
     }
 
     Node read(Origin origin) throws IOException, InputException {
+      if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+        throw new InputException(
+            "YAML alias *"
+                + y.getText()
+                + ": YAML aliases are not allowed in CloudFormation templates",
+            origin.location());
+      }
       String tag = p instanceof YAMLParser y ? y.getTypeId() : null;
       Node plain = readPlain(origin);
       if (tag == null || tag.isEmpty() || tag.startsWith("tag:yaml.org")) {
@@ -244,11 +441,19 @@ public final class TemplateLoader {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             SourceLocation keyLoc = loc(p, file);
+            SourceLocation first = keys.get(key);
+            if (first != null) {
+              throw new InputException(
+                  "duplicate key '"
+                      + key
+                      + "' (first at line "
+                      + first.line()
+                      + "): CloudFormation and cfn-lint refuse a key written twice in a mapping",
+                  keyLoc);
+            }
             p.nextToken();
             Node value = read(origin.child(key, loc(p, file)));
-            entries.remove(key);
             entries.put(key, value);
-            keys.remove(key);
             keys.put(key, keyLoc);
           }
           return new Node.MapNode(entries, keys, origin);
@@ -262,10 +467,23 @@ public final class TemplateLoader {
           return new Node.ListNode(items, origin);
         }
         case VALUE_STRING -> {
-          return new Node.ScalarNode(p.getText(), Node.ScalarNode.Kind.STRING, origin);
+          String text = p.getText();
+          // JSON's parser enforces the number limit itself; YAML's hands a long plain number over
+          // as a string.
+          if (p instanceof YAMLParser
+              && text.length() > MAX_NUMBER_LENGTH
+              && isNumber(text)
+              && !quoted(origin.location())) {
+            throw tooLongNumber(text, origin);
+          }
+          return new Node.ScalarNode(text, Node.ScalarNode.Kind.STRING, origin);
         }
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-          return new Node.ScalarNode(p.getText(), Node.ScalarNode.Kind.NUMBER, origin);
+          String text = p.getText();
+          if (text.length() > MAX_NUMBER_LENGTH) {
+            throw tooLongNumber(text, origin);
+          }
+          return new Node.ScalarNode(text, Node.ScalarNode.Kind.NUMBER, origin);
         }
         case VALUE_TRUE, VALUE_FALSE -> {
           return new Node.ScalarNode(p.getText(), Node.ScalarNode.Kind.BOOLEAN, origin);
@@ -277,6 +495,36 @@ public final class TemplateLoader {
             throw new InputException(
                 "unexpected " + t + " in template", origin.location());
       }
+    }
+
+    private static InputException tooLongNumber(String text, Origin origin) {
+      return new InputException(
+          "a number of "
+              + text.length()
+              + " characters, over netlint's limit of "
+              + MAX_NUMBER_LENGTH,
+          origin.location());
+    }
+
+    /** Whether the YAML scalar at {@code at} is written in quotes, which makes it a string. */
+    private boolean quoted(SourceLocation at) {
+      int i = 0;
+      for (int line = 1; line < at.line() && i < content.length; i++) {
+        if (content[i] == '\n') {
+          line++;
+        }
+      }
+      for (int column = 1; column < at.column() && i < content.length; column++) {
+        i++;
+        while (i < content.length && (content[i] & 0xC0) == 0x80) {
+          i++;
+        }
+      }
+      return i < content.length && (content[i] == '"' || content[i] == '\'');
+    }
+
+    private static boolean isNumber(String text) {
+      return NUMBER.matcher(text).matches();
     }
 
     /** Normalises a short-form tag as cfn-lint does. */

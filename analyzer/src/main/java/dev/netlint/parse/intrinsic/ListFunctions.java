@@ -60,7 +60,7 @@ final class ListFunctions {
         }
         parts.add(item);
       }
-      return DynamicReferences.expand(ValueOps.concat(parts, at));
+      return r.concat(parts, at, "Fn::Join");
     }
     if (isSymbolicList(list)) {
       return Resolver.unresolved(

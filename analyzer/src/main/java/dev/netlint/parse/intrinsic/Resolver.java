@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,20 @@ final class Resolver {
 
   /** Most values and conditions resolved for one stack, against templates built to explode. */
   static final long MAX_STEPS = 2_000_000L;
+
+  /**
+   * Longest string {@code Fn::Sub} or {@code Fn::Join} may build, in characters (1 MiB): a whole
+   * template is at most 1 MB, and steps alone do not bound size (eight nested {@code Fn::Sub}s that
+   * each insert the next sixteen times build 4 GiB in a few hundred steps). A symbolic part counts
+   * {@link #SYMBOLIC_PART_LENGTH} characters.
+   */
+  static final int MAX_STRING_LENGTH = 1 << 20;
+
+  /** Most characters built by {@code Fn::Sub} and {@code Fn::Join} for one stack (64 MiB). */
+  static final long MAX_BUILT_LENGTH = 64L << 20;
+
+  /** What a part known only at deploy counts toward {@link #MAX_STRING_LENGTH}. */
+  static final int SYMBOLIC_PART_LENGTH = 16;
 
   private static final Set<String> PSEUDO_PARAMETERS =
       Set.of(
@@ -76,6 +91,7 @@ final class Resolver {
 
   private int depth;
   private long steps;
+  private long built;
   private boolean stopped;
 
   Resolver(StackSource source, Map<String, Value> exports) {
@@ -123,6 +139,10 @@ final class Resolver {
         problem("netlint failed to resolve resource " + id + ": " + ex, origin);
       }
     }
+    if (source.template().root().get("Transform") == null) {
+      // A transform (SAM) rewrites resources and their references: only its output can be judged.
+      circularDependencies(out);
+    }
     Map<String, Value> exported;
     try {
       exported = exports();
@@ -134,6 +154,63 @@ final class Resolver {
         new Stack(
             stackName, source.template().displayName(), source.constructPath(), out, exported);
     return new Outcome(new Resolution(stack, problems), imports);
+  }
+
+  // ---------------------------------------------------------------- dependencies
+
+  /**
+   * Reports resources that depend on each other in a circle, through {@code Ref}, {@code
+   * Fn::GetAtt}, {@code Fn::Sub} or {@code DependsOn}: CloudFormation refuses such a template
+   * ("Circular dependency between resources"), as cfn-lint does (E3004). One problem per circle,
+   * at its first resource in template order. Not checked on a template with a {@code Transform}.
+   */
+  private void circularDependencies(Map<String, Resource> resources) {
+    List<String> ids = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (Resource r : resources.values()) {
+      if (r.active()) {
+        index.put(r.logicalId(), ids.size());
+        ids.add(r.logicalId());
+      }
+    }
+    int n = ids.size();
+    List<int[]> edges = new ArrayList<>(n);
+    for (String id : ids) {
+      Resource r = resources.get(id);
+      Set<String> targets = new TreeSet<>(r.dependsOn());
+      for (Value v : r.properties().values()) {
+        references(v, targets, 0);
+      }
+      edges.add(targets.stream().filter(index::containsKey).mapToInt(index::get).toArray());
+    }
+    for (List<Integer> circle : Cycles.of(edges)) {
+      List<String> names = circle.stream().sorted().map(ids::get).toList();
+      Resource first = resources.get(names.get(0));
+      problem(
+          (names.size() == 1
+                  ? "resource " + names.get(0) + " depends on itself"
+                  : "circular dependency between resources " + String.join(", ", names))
+              + ": CloudFormation refuses the template",
+          first.origin());
+    }
+  }
+
+  /** Adds the logical IDs of this stack's resources that {@code v} refers to. */
+  private void references(Value v, Set<String> into, int depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    if (v instanceof Value.ResourceRef r && r.target().stack().equals(stackName)) {
+      into.add(r.target().logicalId());
+    } else if (v instanceof Value.Attribute a && a.target().stack().equals(stackName)) {
+      into.add(a.target().logicalId());
+    } else if (v instanceof Value.Concat c) {
+      c.parts().forEach(p -> references(p, into, depth + 1));
+    } else if (v instanceof Value.ListValue l) {
+      l.items().forEach(i -> references(i, into, depth + 1));
+    } else if (v instanceof Value.MapValue m) {
+      m.entries().values().forEach(e -> references(e, into, depth + 1));
+    }
   }
 
   // ---------------------------------------------------------------- sections
@@ -214,8 +291,10 @@ final class Resolver {
     if (v instanceof Value.MapValue m) {
       return m.entries();
     }
-    // "Properties:" with nothing under it reads as null or as an empty string.
-    if (!(v instanceof Value.NoValue
+    // "Properties:" with nothing under it reads as null or as an empty string; past the limits,
+    // the problem that stopped resolution says it all.
+    if (!stopped
+        && !(v instanceof Value.NoValue
         || v instanceof Value.Null
         || (v instanceof Value.Text t && t.value().isEmpty()))) {
       problem(
@@ -317,6 +396,61 @@ final class Resolver {
 
   void exit() {
     depth--;
+  }
+
+  /**
+   * The string {@code function} builds from {@code parts} (see {@link ValueOps#concat}), or an
+   * unresolved value and a problem when it would be longer than {@link #MAX_STRING_LENGTH} or the
+   * stack's strings together longer than {@link #MAX_BUILT_LENGTH}: its size is known before it is
+   * built.
+   */
+  Value concat(List<Value> parts, Origin at, String function) {
+    long length = 0;
+    for (Value part : parts) {
+      length += length(part);
+      if (length > MAX_STRING_LENGTH) {
+        return fail(
+            function
+                + " builds a string of more than "
+                + MAX_STRING_LENGTH
+                + " characters; netlint leaves it unresolved",
+            function + " (too long)",
+            at);
+      }
+    }
+    built += length;
+    if (built > MAX_BUILT_LENGTH) {
+      if (!stopped) {
+        stopped = true;
+        problem(
+            "netlint stopped resolving this template after building "
+                + MAX_BUILT_LENGTH
+                + " characters of strings; the rest stays unresolved",
+            at);
+      }
+      return unresolved(function + " (resolution limit)", at);
+    }
+    return DynamicReferences.expand(ValueOps.concat(parts, at));
+  }
+
+  private static long length(Value v) {
+    if (v instanceof Value.Text t) {
+      return t.value().length();
+    }
+    if (v instanceof Value.Num n) {
+      return n.text().length();
+    }
+    if (v instanceof Value.Bool) {
+      return 5;
+    }
+    if (v instanceof Value.Concat c) {
+      long sum = 0;
+      for (Value part : c.parts()) {
+        sum += length(part);
+      }
+      return sum;
+    }
+    return SYMBOLIC_PART_LENGTH;
   }
 
   long defaultUses() {
@@ -727,6 +861,14 @@ final class Resolver {
             at);
       }
     }
+    int open = SubTemplate.unterminated(template);
+    if (open >= 0) {
+      String rest = template.substring(open, Math.min(template.length(), open + 20)).split("\n")[0];
+      problem(
+          "Fn::Sub: " + quote(rest) + " has no closing } on its line and stays literal text"
+              + " (write ${!...} for a literal ${)",
+          templateOrigin);
+    }
     List<Value> parts = new ArrayList<>();
     Map<String, Value> cache = new HashMap<>();
     for (SubTemplate.Segment segment : SubTemplate.parse(template)) {
@@ -742,7 +884,7 @@ final class Resolver {
       }
       parts.add(v);
     }
-    return DynamicReferences.expand(ValueOps.concat(parts, at));
+    return concat(parts, at, "Fn::Sub");
   }
 
   private Value subVariable(String name, Node.@Nullable MapNode variables, Origin at) {

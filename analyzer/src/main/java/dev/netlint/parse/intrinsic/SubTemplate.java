@@ -19,6 +19,27 @@ final class SubTemplate {
   /** Literal text, or a placeholder with its name (trimmed). */
   record Segment(String text, boolean placeholder) {}
 
+  /**
+   * The index of the first {@code ${} that has no closing brace on its line, or -1: it stays
+   * literal text, which is seldom what the author meant.
+   */
+  static int unterminated(String template) {
+    int i = template.indexOf("${");
+    while (i >= 0) {
+      if (i + 2 < template.length() && template.charAt(i + 2) == '!') {
+        i = template.indexOf("${", i + 3);
+        continue;
+      }
+      int close = template.indexOf('}', i + 2);
+      int newline = template.indexOf('\n', i + 2);
+      if (close < 0 || (newline >= 0 && newline < close)) {
+        return i;
+      }
+      i = template.indexOf("${", close + 1);
+    }
+    return -1;
+  }
+
   static List<Segment> parse(String template) {
     List<Segment> segments = new ArrayList<>();
     StringBuilder literal = new StringBuilder();

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -600,5 +602,80 @@ class CloudAssemblyLoaderTest {
       }
     }
     throw new AssertionError(text + " not in " + file);
+  }
+
+  /**
+   * Issue 11 defect 6: seventeen templates, each holding four nested stacks of the next, made
+   * 4^16 stacks; the total is bounded and each template is read once.
+   */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void nestedStacksThatFanOutStopAtTheStackLimit() throws IOException {
+    writeFanOut(tmp, 16, 4);
+    CloudAssembly a = loader.load(tmp, "cdk.out");
+    assertThat(a.stacks()).hasSize(CloudAssemblyLoader.MAX_STACKS);
+    assertThat(a.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .contains("more than 2000 stacks")
+                  .contains("and the stacks after it are not read");
+              assertThat(p.location().line()).isGreaterThan(0);
+            });
+    assertThat(a.files()).hasSize(17);
+  }
+
+  /** A manifest with stack Fan whose template T0 nests {@code width} stacks of T1, and so on. */
+  static void writeFanOut(Path dir, int depth, int width) throws IOException {
+    Files.writeString(
+        dir.resolve("manifest.json"),
+        manifest(
+            """
+            "Fan": {"type": "aws:cloudformation:stack",
+                    "properties": {"templateFile": "T0.template.json"}}"""));
+    for (int level = 0; level <= depth; level++) {
+      StringBuilder t = new StringBuilder("{\"Resources\": {\n");
+      t.append("  \"Vpc\": {\"Type\": \"AWS::EC2::VPC\", \"Properties\": {\"CidrBlock\": \"10.0.0.0/16\"}}");
+      if (level < depth) {
+        for (int i = 0; i < width; i++) {
+          t.append(",\n  \"Child")
+              .append(i)
+              .append("\": {\"Type\": \"AWS::CloudFormation::Stack\", \"Metadata\": {")
+              .append("\"aws:asset:path\": \"T")
+              .append(level + 1)
+              .append(".template.json\"}, \"Properties\": {\"TemplateURL\": \"https://x\"}}");
+        }
+      }
+      t.append("\n}}\n");
+      Files.writeString(dir.resolve("T" + level + ".template.json"), t.toString());
+    }
+  }
+
+  /** Issue 11 defect 7: a FIFO named as a stack template blocked forever. */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aStackTemplateThatIsNotARegularFileIsAProblem() throws Exception {
+    write("manifest.json", manifest(stackArtifact("Pipe", "Pipe", ""), stackArtifact("Dir", "Dir", ""),
+        stackArtifact("Good", "Good", "")));
+    write("Good.template.json", vpcTemplate());
+    Files.createDirectory(tmp.resolve("Dir.template.json"));
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", tmp.resolve("Pipe.template.json").toString()).start();
+    boolean fifo = mkfifo.waitFor() == 0 && Files.exists(tmp.resolve("Pipe.template.json"));
+
+    CloudAssembly a = loader.load(tmp, "cdk.out");
+
+    assertThat(names(a)).containsExactly("Good");
+    assertThat(a.problems())
+        .extracting(CloudAssembly.Problem::message)
+        .contains("not a regular file (a directory): netlint reads templates only from regular files");
+    if (fifo) {
+      assertThat(a.problems())
+          .extracting(CloudAssembly.Problem::message)
+          .contains(
+              "not a regular file (a FIFO, socket or device): netlint reads templates only from"
+                  + " regular files");
+    }
   }
 }

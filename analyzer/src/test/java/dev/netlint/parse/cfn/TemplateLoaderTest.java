@@ -3,12 +3,23 @@ package dev.netlint.parse.cfn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateLoaderTest {
   private final TemplateLoader loader = new TemplateLoader();
+
+  private Node.MapNode json(String text) throws InputException {
+    return loader.parse(text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.JSON, "t.json");
+  }
 
   private Node.MapNode yaml(String text) throws InputException {
     return loader.parse(text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.YAML, "t.yaml");
@@ -85,7 +96,7 @@ class TemplateLoaderTest {
   }
 
   @Test
-  void aliasBombsAreNotExpanded() throws Exception {
+  void aliasBombsAreRefusedAtTheFirstAlias() {
     StringBuilder sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
     char prev = 'a';
     for (char c = 'b'; c <= 'k'; c++) {
@@ -96,11 +107,143 @@ class TemplateLoaderTest {
       sb.append("]\n");
       prev = c;
     }
-    // The streaming parser never expands aliases, so a billion-laughs file stays its own size.
-    Node.MapNode root = yaml(sb.toString());
-    Node.ListNode k = (Node.ListNode) root.get("k");
-    assertThat(k.items()).hasSize(9);
-    assertThat(((Node.ScalarNode) k.items().get(0)).text()).isEqualTo("j");
+    assertThatThrownBy(() -> yaml(sb.toString()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("YAML aliases are not allowed in CloudFormation templates")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(2));
+  }
+
+  @Test
+  void anAliasIsNotReadAsItsAnchorsName() {
+    assertThatThrownBy(
+            () ->
+                yaml(
+                    """
+                    Mappings:
+                      M: {a: {c: &cidr 10.0.0.0/16}}
+                    Resources:
+                      Vpc:
+                        Type: AWS::EC2::VPC
+                        Properties:
+                          CidrBlock: *cidr
+                    """))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("YAML alias *cidr")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(7));
+  }
+
+  @Test
+  void aDuplicateKeyIsRefusedWithBothLines() {
+    assertThatThrownBy(
+            () ->
+                yaml(
+                    """
+                    Resources:
+                      Sg:
+                        Type: AWS::EC2::SecurityGroup
+                        Properties: {GroupDescription: open, SecurityGroupIngress: [{CidrIp: 0.0.0.0/0, IpProtocol: "-1"}]}
+                      Sg:
+                        Type: AWS::EC2::SecurityGroup
+                        Properties: {GroupDescription: closed}
+                    """))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("duplicate key 'Sg' (first at line 2)")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(5));
+    assertThatThrownBy(() -> json("{\"Resources\": {},\n \"Resources\": {}}"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("duplicate key 'Resources'")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(2));
+  }
+
+  @Test
+  void textAfterTheJsonValueIsRefused() {
+    assertThatThrownBy(() -> json("{\"Resources\": {}}\n ]]] garbage"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("text after the end of the template")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(2));
+    assertThatThrownBy(() -> json("{\"Resources\": {}}\n{\"Resources\": {}}"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("text after the end of the template");
+  }
+
+  @Test
+  void aSecondYamlDocumentIsRefused() {
+    assertThatThrownBy(() -> yaml("Resources: {}\n---\nResources:\n  X: {Type: Y}\n"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("a second YAML document")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(3));
+  }
+
+  @Test
+  void aLongYamlNumberIsRefusedAsInJson() {
+    String digits = "1".repeat(2000);
+    assertThatThrownBy(() -> yaml("Resources: {}\nX: " + digits + "\n"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("a number of 2000 characters")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(2));
+    assertThatThrownBy(() -> json("{\"Resources\": {}, \"X\": " + digits + "}"))
+        .isInstanceOf(InputException.class);
+  }
+
+  @Test
+  void aLongQuotedStringOfDigitsIsAString() throws Exception {
+    String digits = "1".repeat(2000);
+    Node.MapNode root = yaml("Resources: {}\nX: [\"1\", \"" + digits + "\", '" + digits + "']\n");
+    assertThat(((Node.ListNode) root.get("X")).items())
+        .extracting(n -> ((Node.ScalarNode) n).kind())
+        .containsOnly(Node.ScalarNode.Kind.STRING);
+  }
+
+  @Test
+  void aNulOrABadByteInYamlIsNamedAndPlaced() {
+    byte[] nul = "Resources:\n  A: x\u0000y\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> loader.parse(nul, TemplateLoader.Format.YAML, "t.yaml"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("character U+0000 at line 2, column 7")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(2));
+    byte[] bad = "Resources:\n\n  A: xy\n".getBytes(StandardCharsets.UTF_8);
+    bad[bad.length - 3] = (byte) 0xFF;
+    assertThatThrownBy(() -> loader.parse(bad, TemplateLoader.Format.YAML, "t.yaml"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("byte 0xFF at line 3, column 6 is not UTF-8");
+  }
+
+  @Test
+  void resourcesThatIsNotAMappingIsPlaced(@TempDir Path dir) throws Exception {
+    Path five = Files.writeString(dir.resolve("five.yaml"), "Description: x\nResources: 5\n");
+    assertThatThrownBy(() -> loader.load(five, "five.yaml"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("Resources is a number, not a mapping")
+        .satisfies(e -> assertThat(((InputException) e).location().line()).isEqualTo(2));
+    Path list =
+        Files.writeString(
+            dir.resolve("list.yaml"),
+            "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  - A\n");
+    assertThatThrownBy(() -> loader.loadIfTemplate(list, "list.yaml"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("Resources is a list, not a mapping");
+  }
+
+  @Test
+  void onlyRegularFilesAreRead(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> loader.parse(dir, "dir.json"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a regular file (a directory)");
+    Path fifo = dir.resolve("pipe.json");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available");
+    // Opening a FIFO for reading blocks until a writer comes: the loader must not try.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> loader.parse(fifo, "pipe.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("a FIFO, socket or device"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> loader.loadIfTemplate(fifo, "pipe.json"))
+                .isInstanceOf(InputException.class));
   }
 
   @Test

@@ -76,4 +76,74 @@ class LimitsTest {
         .satisfies(p -> assertThat(p.message()).contains("stopped resolving"));
     assertThat(resource(r, "R").properties().get("P")).isInstanceOf(Value.ListValue.class);
   }
+
+  /** Issue 11 defect 3: eight nested Fn::Sub levels, each inserting the next sixteen times. */
+  static String nestedSubs(int levels, int copies, String innermost) {
+    String value = innermost;
+    for (int level = levels; level >= 1; level--) {
+      String name = "v" + level;
+      value =
+          "{\"Fn::Sub\": [\"" + ("${" + name + "}").repeat(copies) + "\", {\"" + name + "\": "
+              + value + "}]}";
+    }
+    return value;
+  }
+
+  @Test
+  void nestedSubsStopAtTheStringLengthLimit() {
+    Resolution r =
+        Templates.resolve(
+            "Resources:\n  R:\n    Type: AWS::Test::Thing\n    Properties:\n      P: "
+                + nestedSubs(8, 16, "\"abcd\"")
+                + "\n      Q: small\n");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .contains("Fn::Sub builds a string of more than 1048576 characters");
+              assertThat(p.origin().location().line()).isEqualTo(5);
+            });
+    assertThat(Templates.prop(r, "R", "P").literal()).isEmpty();
+    assertThat(Templates.prop(r, "R", "P").toString()).contains("Fn::Sub (too long)");
+    assertThat(Templates.prop(r, "R", "Q").literal()).hasValue("small");
+  }
+
+  @Test
+  void nestedSubsOfDeployTimeValuesStopToo() {
+    Resolution r =
+        Templates.resolve(
+            "Resources:\n  R:\n    Type: AWS::Test::Thing\n    Properties:\n      P: "
+                + nestedSubs(8, 16, "{\"Ref\": \"AWS::Region\"}")
+                + "\n");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("more than 1048576 characters"));
+  }
+
+  @Test
+  void stringsJustUnderTheLimitResolve() {
+    Resolution r =
+        Templates.resolve(
+            "Resources:\n  R:\n    Type: AWS::Test::Thing\n    Properties:\n      P: "
+                + nestedSubs(4, 16, "\"abcd\"")
+                + "\n");
+    assertThat(r.problems()).isEmpty();
+    assertThat(Templates.prop(r, "R", "P").literal()).hasValueSatisfying(
+        v -> assertThat(v).hasSize(4 * 16 * 16 * 16 * 16));
+  }
+
+  @Test
+  void manyLongStringsStopAtTheStackBudget() {
+    StringBuilder yaml = new StringBuilder("Resources:\n");
+    for (int i = 0; i < 70; i++) {
+      yaml.append("  R").append(i).append(":\n    Type: AWS::Test::Thing\n    Properties:\n")
+          .append("      P: ").append(nestedSubs(2, 16, "\"" + "x".repeat(4000) + "\""))
+          .append('\n');
+    }
+    Resolution r = Templates.resolve(yaml.toString());
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("after building 67108864 characters"));
+  }
 }

@@ -141,4 +141,50 @@ class ResourcesTest {
     assertThat(problemLines(r)).containsExactly(2);
     assertThat(List.copyOf(r.problems())).hasSize(1);
   }
+
+  @Test
+  void circularDependenciesAreProblems() {
+    var r =
+        Templates.resolve(
+            """
+            Resources:
+              A:
+                Type: AWS::Test::Thing
+                Properties: {P: !Ref B}
+              B:
+                Type: AWS::Test::Thing
+                Properties: {P: !Sub "${C.Arn}"}
+              C:
+                Type: AWS::Test::Thing
+                DependsOn: A
+              D:
+                Type: AWS::Test::Thing
+                Properties: {P: !GetAtt D.Arn}
+              E:
+                Type: AWS::Test::Thing
+                DependsOn: [A, D]
+            """);
+    assertThat(r.problems())
+        .extracting(p -> p.message() + " @" + p.origin().location().line())
+        .containsExactlyInAnyOrder(
+            "circular dependency between resources A, B, C: CloudFormation refuses the template @2",
+            "resource D depends on itself: CloudFormation refuses the template @11");
+  }
+
+  @Test
+  void aTransformedTemplateIsNotJudgedForCircles() {
+    var r =
+        Templates.resolve(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {DeploymentPreference: {Alarms: [!Ref Alarm]}}
+              Alarm:
+                Type: AWS::CloudWatch::Alarm
+                Properties: {Dimensions: [{Name: F, Value: !Ref Fn}]}
+            """);
+    assertThat(r.problems()).isEmpty();
+  }
 }

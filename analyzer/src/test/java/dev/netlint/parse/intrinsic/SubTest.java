@@ -107,8 +107,12 @@ class SubTest {
 
   @Test
   void unterminatedAndLoneDollarsStayLiteral() {
-    Resolution r = clean(template("S: !Sub \"cost $5 ${Env} and ${unterminated\\n${} done\"\n"));
+    Resolution r = resolve(template("S: !Sub \"cost $5 ${Env} and ${unterminated\\n${} done\"\n"));
     assertThat(prop(r, "R", "S").literal()).hasValue("cost $5 prod and ${unterminated\n${} done");
+    // The value is as cfn-lint reads it, but an unterminated ${ is seldom meant: issue 11.
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("'${unterminated' has no closing }"));
   }
 
   @Test
@@ -182,5 +186,22 @@ class SubTest {
     Value name = prop(r, "R", "Name");
     assertThat(name.render()).isEqualTo("x-${AWS::StackName}");
     assertThat(name.origin().location().line()).isEqualTo(6);
+  }
+
+  @Test
+  void anUnterminatedPlaceholderStaysLiteralWithAProblem() {
+    var r =
+        resolve(
+            "Resources:\n  R:\n    Type: AWS::Test::Thing\n    Properties:\n"
+                + "      P: !Sub \"echo ${Vpc\"\n"
+                + "      Q: !Sub \"echo ${!Vpc\"\n");
+    assertThat(prop(r, "R", "P").literal()).hasValue("echo ${Vpc");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message()).contains("'${Vpc' has no closing } on its line");
+              assertThat(p.origin().location().line()).isEqualTo(5);
+            });
   }
 }

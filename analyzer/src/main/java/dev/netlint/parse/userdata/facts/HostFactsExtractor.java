@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -90,21 +91,63 @@ public final class HostFactsExtractor {
   private boolean sawSourceNat;
   private boolean sawSourceDestCheck;
 
-  private HostFactsExtractor(UserData root) {
+  private final Consumer<ShellCommand> beforeCommand;
+
+  /** The line of the command being read, for a {@link Failure}. */
+  private ScriptLine current = new ScriptLine(1, "");
+
+  private HostFactsExtractor(UserData root, Consumer<ShellCommand> beforeCommand) {
     this.root = root;
+    this.beforeCommand = beforeCommand;
   }
 
   /** Reads the host facts of user data; {@link HostFacts#NONE} for Windows and opaque data. */
   public static HostFacts extract(UserData userData) {
+    return read(userData).facts();
+  }
+
+  /**
+   * The host facts of user data, and why netlint could not read them when it failed.
+   *
+   * @param facts what was read; every topic {@linkplain HostFacts#unread() unread} after a failure
+   * @param failure the failure, or null
+   */
+  public record Extraction(HostFacts facts, @Nullable Failure failure) {}
+
+  /**
+   * A failure of netlint while reading host facts: a bug, which the engine reports as {@code
+   * NL004} rather than hiding it.
+   *
+   * @param at the script line netlint was reading
+   * @param error what went wrong (the exception's class and message)
+   */
+  public record Failure(ScriptLine at, String error) {}
+
+  /**
+   * Reads the host facts of user data, as {@link #extract}, saying so when netlint fails on it.
+   * Never throws.
+   */
+  public static Extraction read(UserData userData) {
+    return read(userData, c -> {});
+  }
+
+  /** {@link #read(UserData)} with {@code beforeCommand} run before each command: a test seam. */
+  static Extraction read(UserData userData, Consumer<ShellCommand> beforeCommand) {
     if (userData.format() == UserData.Format.OPAQUE
         || userData.format() == UserData.Format.WINDOWS) {
-      return HostFacts.NONE;
+      return new Extraction(HostFacts.NONE, null);
     }
+    HostFactsExtractor extractor = new HostFactsExtractor(userData, beforeCommand);
     try {
-      return new HostFactsExtractor(userData).run();
+      return new Extraction(extractor.run(), null);
     } catch (RuntimeException | StackOverflowError e) {
-      return new HostFacts(
-          List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class));
+      // One script that trips a netlint bug must not cost the analysis of the rest.
+      return new Extraction(
+          new HostFacts(
+              List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class)),
+          new Failure(
+              extractor.current,
+              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
     }
   }
 
@@ -150,6 +193,8 @@ public final class HostFactsExtractor {
   private void command(UserData script, int index, @Nullable ScriptLine outer, int depth) {
     ShellCommand c = script.commands().get(index);
     ScriptLine at = outer != null ? outer : new ScriptLine(c.line(), c.part());
+    current = at;
+    beforeCommand.accept(c);
     String program = c.program().orElse("");
     List<HostValue> args = new ArrayList<>();
     for (ShellWord w : c.arguments()) {

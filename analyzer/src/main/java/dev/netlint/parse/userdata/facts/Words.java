@@ -5,7 +5,9 @@ import dev.netlint.model.ShellWord;
 import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -19,21 +21,45 @@ final class Words {
   /** Assignments followed through at most this many variables ({@code A=$B}, {@code B=$C}...). */
   private static final int MAX_DEPTH = 8;
 
+  /**
+   * Longest value built, in characters (64 KiB, four times EC2's 16 KB limit on user data): only
+   * repetition ({@code a1="$a0$a0..."}, {@code a2="$a1$a1..."}) builds more, and such a value is
+   * unknown rather than built. Together with each assignment evaluated once per value, this keeps
+   * the work per word bounded however wide or deep the assignments fan out.
+   */
+  static final int MAX_VALUE_LENGTH = 64 * 1024;
+
   private Words() {}
 
   /** The value of a word of command {@code index} of {@code script}. */
   static HostValue value(ShellWord word, UserData script, int index) {
-    return value(word, script, index, 0);
+    return value(word, script, index, true, 0, new HashMap<>());
   }
 
-  private static HostValue value(ShellWord word, UserData script, int index, int depth) {
+  /**
+   * The value of {@code word} at command {@code index}; {@code ownPrefix} says whether the
+   * command's own assignments count (they do for its words, not for the values it assigns).
+   * {@code assigned} remembers the value of each assignment met.
+   */
+  private static HostValue value(
+      ShellWord word,
+      UserData script,
+      int index,
+      boolean ownPrefix,
+      int depth,
+      Map<UserData.Assignment, HostValue> assigned) {
     Builder b = new Builder(word.display());
     List<ShellWord.Segment> segments = word.segments();
     for (ShellWord.Segment s : segments) {
+      if (b.unknown) {
+        // Nothing after an unknown part changes the value's kind, and skipping it keeps the cost
+        // of a value past MAX_VALUE_LENGTH bounded.
+        break;
+      }
       if (s instanceof ShellWord.Literal l) {
-        b.text.append(l.text());
+        b.append(l.text());
       } else if (s instanceof ShellWord.Variable v) {
-        b.variable(v.name(), segments.size() == 1, script, index, depth);
+        b.variable(v.name(), segments.size() == 1, script, index, ownPrefix, depth, assigned);
       } else if (s instanceof ShellWord.CommandSubstitution) {
         b.runTime = true;
       } else if (s instanceof ShellWord.Placeholder p) {
@@ -74,7 +100,8 @@ final class Words {
         int end = t.indexOf('}', i);
         String name = end < 0 ? t.substring(i + 2) : t.substring(i + 2, end);
         if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-          b.variable(name, t.length() == end + 1 && i == 0, script, index, 0);
+          b.variable(
+              name, t.length() == end + 1 && i == 0, script, index, true, 0, new HashMap<>());
         } else {
           // A deploy-time placeholder rendered as ${Vpc.CidrBlock}, or an expansion with an
           // operator: nothing netlint can know now.
@@ -86,13 +113,20 @@ final class Words {
         while (end < t.length() && isNamePart(t.charAt(end))) {
           end++;
         }
-        b.variable(t.substring(i + 1, end), i == 0 && end == t.length(), script, index, 0);
+        b.variable(
+            t.substring(i + 1, end),
+            i == 0 && end == t.length(),
+            script,
+            index,
+            true,
+            0,
+            new HashMap<>());
         i = end;
       } else if (c == '$' && i + 1 < t.length()) {
         b.unknown = true;
         i += 2;
       } else {
-        b.text.append(c);
+        b.append(String.valueOf(c));
         i++;
       }
     }
@@ -164,19 +198,42 @@ final class Words {
       this.written = written;
     }
 
-    void variable(String name, boolean sole, UserData script, int index, int depth) {
+    void append(String s) {
+      if (text.length() + s.length() > MAX_VALUE_LENGTH) {
+        unknown = true;
+      } else {
+        text.append(s);
+      }
+    }
+
+    void variable(
+        String name,
+        boolean sole,
+        UserData script,
+        int index,
+        boolean ownPrefix,
+        int depth,
+        Map<UserData.Assignment, HostValue> values) {
       if (via.isEmpty()) {
         via = name;
       }
-      Optional<ShellWord> assigned =
-          depth < MAX_DEPTH ? script.variableAt(name, index) : Optional.empty();
-      if (assigned.isEmpty()) {
+      Optional<UserData.Assignment> assignment =
+          depth >= MAX_DEPTH
+              ? Optional.empty()
+              : ownPrefix ? script.assignmentAt(name, index) : script.assignmentBefore(name, index);
+      if (assignment.isEmpty()) {
         unknown = true;
         return;
       }
-      HostValue inner = value(assigned.get(), script, index, depth + 1);
+      UserData.Assignment a = assignment.get();
+      HostValue inner = values.get(a);
+      if (inner == null) {
+        // The assigned word is evaluated where it is assigned, so x="$x$x" reads the x before it.
+        inner = value(a.value(), script, a.command(), false, depth + 1, values);
+        values.put(a, inner);
+      }
       switch (inner.kind()) {
-        case LITERAL -> text.append(inner.text());
+        case LITERAL -> append(inner.text());
         case RUN_TIME -> runTime = true;
         case DEPLOY_TIME -> {
           deployTime = true;

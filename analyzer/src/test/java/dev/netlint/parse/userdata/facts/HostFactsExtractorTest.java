@@ -10,6 +10,7 @@ import dev.netlint.model.HostValue;
 import dev.netlint.model.Origin;
 import dev.netlint.model.PacketFilterRule;
 import dev.netlint.model.ResourceId;
+import dev.netlint.model.ScriptLine;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
@@ -477,5 +478,26 @@ class HostFactsExtractorTest {
         .isEqualTo(HostFacts.NONE);
     assertThat(facts(new Value.Symbolic(Value.Symbolic.Kind.PARAMETER, "Script", AT)))
         .isEqualTo(HostFacts.NONE);
+  }
+
+  /** Issue 7: extraction failures were swallowed; they are now returned with their line. */
+  @Test
+  void aFailureIsReturnedWithTheLineBeingRead() {
+    UserData ud =
+        UserDataReader.read(
+            new Value.Text("#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1\niptables -F\n", AT), AT);
+    HostFactsExtractor.Extraction x =
+        HostFactsExtractor.read(
+            ud,
+            c -> {
+              if (c.line() == 3) {
+                throw new IllegalStateException("injected");
+              }
+            });
+    assertThat(x.failure()).isNotNull();
+    assertThat(x.failure().at()).isEqualTo(new ScriptLine(3, ""));
+    assertThat(x.failure().error()).isEqualTo("IllegalStateException: injected");
+    assertThat(x.facts().unread()).containsExactlyInAnyOrder(Topic.values());
+    assertThat(HostFactsExtractor.read(ud).failure()).isNull();
   }
 }
