@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * them (cloud-init {@code bootcmd}, then {@code write_files}, then {@code runcmd} and shell parts),
  * keeping the files the script writes, the packet-filter rules it adds and removes, the state of
  * IPv4 forwarding and its AWS CLI calls. Scripts the user data writes and runs ({@code bash -c
- * '...'}, {@code cat > /opt/nat.sh <<EOF ... bash /opt/nat.sh}) are followed too.
+ * '...'}, {@code cat > /opt/nat.sh <<EOF ... bash /opt/nat.sh}) are followed too. The proxies it
+ * configures are read by {@link ProxyConfigurations}.
  *
  * <p>Never throws: user data netlint cannot follow yields facts whose every topic is {@linkplain
  * HostFacts#unread() unread}, so that no rule judges it.
@@ -100,12 +101,17 @@ public final class HostFactsExtractor {
         || userData.format() == UserData.Format.WINDOWS) {
       return HostFacts.NONE;
     }
+    HostFacts facts;
     try {
-      return new HostFactsExtractor(userData).run();
+      facts = new HostFactsExtractor(userData).run();
     } catch (RuntimeException | StackOverflowError e) {
-      return new HostFacts(
-          List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class));
+      facts =
+          new HostFacts(
+              List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class));
     }
+    // Proxies are read from the configuration files' text alone, whatever the rest of the script
+    // does, so a script netlint cannot follow still tells where its proxies forward.
+    return facts.withProxies(ProxyConfigurations.read(userData));
   }
 
   private HostFacts run() {
