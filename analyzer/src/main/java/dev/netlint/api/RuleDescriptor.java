@@ -12,6 +12,7 @@ import java.util.List;
  * @param resourceTypes the resource types it reports on
  * @param source the AWS documentation page that backs it
  * @param helpUri the rule's page in netlint's rule reference
+ * @param aliases the rule's former IDs, which suppressions still match; empty for most rules
  */
 public record RuleDescriptor(
     String id,
@@ -20,14 +21,27 @@ public record RuleDescriptor(
     Severity defaultSeverity,
     List<String> resourceTypes,
     String source,
-    String helpUri) {
+    String helpUri,
+    List<String> aliases) {
 
-  /** Where rule pages live; each rule's page is {@code <base>#<id lower case>}. */
-  public static final String DOCS_BASE =
-      "https://github.com/netlint/netlint/blob/main/docs/rules.md";
+  /** Where rule pages live; each rule's page is {@code <base><ID>.md} ({@code NL101.md}). */
+  public static final String DOCS_BASE = "https://github.com/netlint/netlint/blob/main/docs/rules/";
 
   public RuleDescriptor {
     resourceTypes = List.copyOf(resourceTypes);
+    aliases = List.copyOf(aliases);
+  }
+
+  /** A descriptor of a rule that was never renamed (no aliases). */
+  public RuleDescriptor(
+      String id,
+      String name,
+      String summary,
+      Severity defaultSeverity,
+      List<String> resourceTypes,
+      String source,
+      String helpUri) {
+    this(id, name, summary, defaultSeverity, resourceTypes, source, helpUri, List.of());
   }
 
   /** Reads the {@link RuleInfo} of a rule class. */
@@ -48,6 +62,12 @@ public record RuleDescriptor(
         info.severity(),
         List.of(info.resourceTypes()),
         info.source(),
-        DOCS_BASE + "#" + info.id().toLowerCase(java.util.Locale.ROOT));
+        helpUri(info.id()),
+        List.of(info.aliases()));
+  }
+
+  /** The page of rule {@code id} in netlint's rule reference ({@code docs/rules/NL101.md}). */
+  public static String helpUri(String id) {
+    return DOCS_BASE + id + ".md";
   }
 }

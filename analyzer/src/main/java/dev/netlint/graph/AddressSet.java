@@ -4,7 +4,8 @@ import dev.netlint.model.Cidr;
 
 /**
  * A set of IPv4 addresses as sorted, disjoint, non-adjacent inclusive ranges of unsigned 32-bit
- * numbers. Immutable.
+ * numbers. Immutable. Prefixes are read and addresses written by {@link Cidr}; this class only
+ * does the set arithmetic the tracer needs on many ranges at once.
  */
 final class AddressSet {
   static final long MAX = 0xFFFF_FFFFL;
@@ -221,19 +222,13 @@ final class AddressSet {
   private static String rangeText(long lo, long hi) {
     long size = hi - lo + 1;
     if (Long.bitCount(size) == 1 && (lo & (size - 1)) == 0) {
-      int prefix = 32 - Long.numberOfTrailingZeros(size);
-      return ip(lo) + "/" + prefix;
+      return Cidr.ipv4(lo, 32 - Long.numberOfTrailingZeros(size)).toString();
     }
     return ip(lo) + "-" + ip(hi);
   }
 
+  /** The dotted text of an IPv4 address given as a number from 0 to 2^32-1. */
   static String ip(long v) {
-    return ((v >>> 24) & 255)
-        + "."
-        + ((v >>> 16) & 255)
-        + "."
-        + ((v >>> 8) & 255)
-        + "."
-        + (v & 255);
+    return Cidr.ipv4(v, 32).address();
   }
 }

@@ -2,11 +2,9 @@ package dev.netlint.schema;
 
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.format.Format;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.netlint.model.Cidr;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +18,8 @@ import java.util.regex.Pattern;
  *       say.
  *   <li>{@code ipv6-network}: an IPv6 address and a prefix length of 0 to 128 ({@code
  *       2001:db8::/56}).
+ *   <li>Both read the address and the prefix length with {@link Cidr}, netlint's one parser of
+ *       addresses.
  *   <li>{@code AWS::EC2::VPC.Id}, {@code AWS::EC2::Subnet.Id}, {@code AWS::EC2::SecurityGroup.Id}:
  *       literal IDs as cfn-lint's rules E1151, E1154 and E1150 check them ({@code vpc-} and 8 or 17
  *       characters...).
@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  */
 final class CfnFormats {
 
+  // The written shape the format asks for: a prefix length always, of at most 2 (IPv4) or 3
+  // digits, and nothing around the value. Whether the numbers make a prefix is Cidr's to say.
   private static final Pattern IPV4_NETWORK =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+      Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}");
+  private static final Pattern IPV6_NETWORK = Pattern.compile("[0-9A-Fa-f:.]{2,45}/[0-9]{1,3}");
 
   private CfnFormats() {}
 
@@ -49,40 +51,12 @@ final class CfnFormats {
 
   /** Whether {@code s} is an IPv4 CIDR block ({@code 10.0.0.0/16}). */
   static boolean isIpv4Network(String s) {
-    Matcher m = IPV4_NETWORK.matcher(s);
-    if (!m.matches()) {
-      return false;
-    }
-    for (int i = 1; i <= 4; i++) {
-      if (Integer.parseInt(m.group(i)) > 255) {
-        return false;
-      }
-    }
-    return Integer.parseInt(m.group(5)) <= 32;
+    return IPV4_NETWORK.matcher(s).matches() && Cidr.parse(s).filter(c -> !c.ipv6()).isPresent();
   }
 
   /** Whether {@code s} is an IPv6 CIDR block ({@code 2001:db8::/56}). */
   static boolean isIpv6Network(String s) {
-    int slash = s.indexOf('/');
-    if (slash < 0 || slash != s.lastIndexOf('/')) {
-      return false;
-    }
-    String address = s.substring(0, slash);
-    String prefix = s.substring(slash + 1);
-    if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > 128) {
-      return false;
-    }
-    // Only hex digits, colons and dots reach InetAddress, so it parses a literal and never
-    // resolves a host name.
-    if (!IPV6_LITERAL.matcher(address).matches() || address.indexOf(':') < 0) {
-      return false;
-    }
-    try {
-      InetAddress.getByName(address);
-      return true;
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    return IPV6_NETWORK.matcher(s).matches() && Cidr.parse(s).filter(Cidr::ipv6).isPresent();
   }
 
   /** A format checked by a predicate on the string. */

@@ -55,7 +55,7 @@ class JsonReportTest {
     assertThat(nl101.get("resourceTypes"))
         .extracting(JsonNode::asText)
         .containsExactly("AWS::EC2::Subnet", "AWS::EC2::RouteTable");
-    assertThat(nl101.get("helpUri").asText()).endsWith("#nl101");
+    assertThat(nl101.get("helpUri").asText()).endsWith("/docs/rules/NL101.md");
     assertThat(rules.get(3).get("defaultSeverity").asText()).isEqualTo("info");
   }
 

@@ -27,7 +27,7 @@ final class Samples {
           Severity.ERROR,
           List.of("AWS::EC2::Subnet", "AWS::EC2::RouteTable"),
           "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html",
-          RuleDescriptor.DOCS_BASE + "#nl101");
+          RuleDescriptor.helpUri("NL101"));
   static final RuleDescriptor NL202 =
       rule(
           "NL202",
@@ -48,7 +48,7 @@ final class Samples {
         severity,
         List.of(),
         "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/",
-        RuleDescriptor.DOCS_BASE + "#" + id.toLowerCase(java.util.Locale.ROOT));
+        RuleDescriptor.helpUri(id));
   }
 
   /** A whole-file input finding: no line, no stack, no resource. */

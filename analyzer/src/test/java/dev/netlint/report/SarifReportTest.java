@@ -90,7 +90,7 @@ class SarifReportTest {
     assertThat(nl101.get("name").asText()).isEqualTo("public-subnet-without-igw-route");
     assertThat(nl101.at("/shortDescription/text").asText())
         .isEqualTo("Public subnet has no route to an internet gateway");
-    assertThat(nl101.get("helpUri").asText()).endsWith("#nl101");
+    assertThat(nl101.get("helpUri").asText()).endsWith("/docs/rules/NL101.md");
     assertThat(nl101.at("/defaultConfiguration/level").asText()).isEqualTo("error");
     assertThat(nl101.at("/properties/tags"))
         .extracting(JsonNode::asText)

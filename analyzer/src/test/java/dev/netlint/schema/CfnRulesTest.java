@@ -16,7 +16,14 @@ class CfnRulesTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   @ParameterizedTest
-  @ValueSource(strings = {"10.0.0.0/16", "0.0.0.0/0", "255.255.255.255/32", "10.0.0.1/24"})
+  @ValueSource(
+      strings = {
+        "10.0.0.0/16",
+        "0.0.0.0/0",
+        "255.255.255.255/32",
+        "10.0.0.1/24",
+        "010.000.000.000/08"
+      })
   void ipv4Networks(String cidr) {
     assertThat(CfnFormats.isIpv4Network(cidr)).isTrue();
   }
@@ -30,6 +37,9 @@ class CfnRulesTest {
         "256.0.0.0/8",
         "10.0.0/8",
         "10.0.0.0/16 ",
+        " 10.0.0.0/16",
+        "10.0.0.0/016",
+        "10.0.0.0/255.255.0.0",
         "::/0"
       })
   void notIpv4Networks(String cidr) {
@@ -37,14 +47,33 @@ class CfnRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"::/0", "2001:db8::/56", "2001:0db8:0000:0000:0000:0000:0000:0000/64"})
+  @ValueSource(
+      strings = {
+        "::/0",
+        "2001:db8::/56",
+        "2001:0db8:0000:0000:0000:0000:0000:0000/64",
+        "2001:DB8::/32",
+        "::ffff:10.0.0.0/120"
+      })
   void ipv6Networks(String cidr) {
     assertThat(CfnFormats.isIpv6Network(cidr)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"2001:db8::", "2001:db8::/129", "10.0.0.0/8", "example.com/8", "g::/8", "::/0/1"})
+      strings = {
+        "2001:db8::",
+        "2001:db8::/129",
+        "10.0.0.0/8",
+        "example.com/8",
+        "g::/8",
+        "::/0/1",
+        "::-1/0",
+        "fe80::1%eth0/64",
+        "1:2:3:4:5:6:7:8:9/64",
+        "::1.2.3/96",
+        " ::/0"
+      })
   void notIpv6Networks(String cidr) {
     assertThat(CfnFormats.isIpv6Network(cidr)).isFalse();
   }

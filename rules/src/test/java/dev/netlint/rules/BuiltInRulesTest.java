@@ -9,8 +9,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.netlint.api.Rule;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.RuleInfo;
+import dev.netlint.api.Severity;
+import dev.netlint.engine.InputRules;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,5 +64,48 @@ class BuiltInRulesTest {
             .isTrue();
       }
     }
+  }
+
+  @Test
+  void aliasesAreWellFormedAndNoIdOrAliasIsClaimedTwice() {
+    List<String> claimed = new ArrayList<>();
+    InputRules.all().forEach(d -> claimed.add(d.id()));
+    for (RuleDescriptor d : BuiltInRules.descriptors()) {
+      claimed.add(d.id());
+      assertThat(d.aliases()).as(d.id()).allMatch(a -> a.matches("NL\\d{3}"));
+      claimed.addAll(d.aliases());
+    }
+    assertThat(claimed).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void lookupFindsEveryRuleByItsId() {
+    for (RuleDescriptor d : BuiltInRules.descriptors()) {
+      assertThat(BuiltInRules.byId(d.id())).contains(d);
+    }
+    assertThat(BuiltInRules.byId("NL999")).isEmpty();
+  }
+
+  @Test
+  void lookupHonoursAliases() {
+    RuleDescriptor renamed = descriptor("NL105", List.of("NL100"));
+    RuleDescriptor other = descriptor("NL106", List.of("NL105"));
+    var index = BuiltInRules.index(List.of(renamed, other));
+    assertThat(index.get("NL100")).isEqualTo(renamed);
+    assertThat(index.get("NL105")).as("an ID wins over another rule's alias").isEqualTo(renamed);
+    assertThat(index.get("NL106")).isEqualTo(other);
+    assertThat(index).hasSize(3);
+  }
+
+  private static RuleDescriptor descriptor(String id, List<String> aliases) {
+    return new RuleDescriptor(
+        id,
+        "renamed-rule",
+        "A rule",
+        Severity.ERROR,
+        List.of("AWS::EC2::Instance"),
+        "https://docs.aws.amazon.com/",
+        RuleDescriptor.helpUri(id),
+        aliases);
   }
 }

@@ -3,6 +3,7 @@ package dev.netlint.parse.intrinsic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netlint.model.Cidr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +45,37 @@ class CidrsTest {
         .containsExactly("2001::1:0:0:1:0/127");
   }
 
+  @Test
+  void fnCidrAndTheModelWriteOnePrefixTheSameWay() {
+    Cidr block = Cidr.parse("2001:db8::1:0:0:0/127").orElseThrow();
+
+    assertThat(block).hasToString("2001:db8:0:0:1::/127");
+    assertThat(Cidrs.subnets("2001:db8::1:0:0:0/127", 1, 1)).containsExactly(block.toString());
+    assertThat(Cidrs.subnets("10.0.0.0/16", 3, 8))
+        .containsExactly(
+            block("10.0.0.0/16").subnet(0, 3, 8).orElseThrow().toString(),
+            block("10.0.0.0/16").subnet(1, 3, 8).orElseThrow().toString(),
+            block("10.0.0.0/16").subnet(2, 3, 8).orElseThrow().toString());
+  }
+
+  @Test
+  void malformedBlocksAreNamedForTheAuthor() {
+    assertThatThrownBy(() -> Cidrs.subnets("10.0.0.300/24", 1, 4))
+        .hasMessage("10.0.0.300 is not an IPv4 address");
+    assertThatThrownBy(() -> Cidrs.subnets("::-1/64", 1, 4))
+        .hasMessage("::-1 is not an IPv6 address");
+    assertThatThrownBy(() -> Cidrs.subnets("fe80::/129", 1, 4))
+        .hasMessage("fe80::/129 has a prefix longer than /128");
+    assertThatThrownBy(() -> Cidrs.subnets("10.0.0.0/x", 1, 4))
+        .hasMessage("10.0.0.0/x is not a CIDR block");
+    assertThatThrownBy(() -> Cidrs.subnets("10.0.0.0", 1, 4))
+        .hasMessage("10.0.0.0 is not a CIDR block");
+  }
+
+  private static Cidr block(String text) {
+    return Cidr.parse(text).orElseThrow();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -61,7 +93,12 @@ class CidrsTest {
         "1:2:3/64",
         "fe80::/129",
         "example.com/24",
-        ":1.2.3.4/96"
+        ":1.2.3.4/96",
+        "::-1/0",
+        "10.0.0.0/8/8",
+        "10.0.0.0/255.255.0.0",
+        "10.0.0.*/24",
+        "fe80::1%eth0/64"
       })
   void malformedBlocksAreRefused(String block) {
     assertThatThrownBy(() -> Cidrs.subnets(block, 1, 1))
