@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.Hop;
 import dev.netlint.api.reach.ReachResult;
@@ -14,6 +15,7 @@ import dev.netlint.api.reach.Verdict;
 import dev.netlint.engine.Exploration;
 import dev.netlint.engine.Network;
 import dev.netlint.model.Resource;
+import dev.netlint.model.ResourceId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -193,7 +195,8 @@ final class FlowsCommand implements Callable<Integer> {
         "      checked that no "
             + Exploring.traffic(c.flow().protocol(), c.flow().ports())
             + " gets through from any subnet or address of "
-            + Exploring.name(c.flow().source());
+            + Exploring.name(c.flow().source())
+            + subnets(c.network(), c.flow().source());
     ReachResult r = c.result();
     Optional<Hop> blocking = r.blockingHop();
     switch (c.checked()) {
@@ -215,6 +218,22 @@ final class FlowsCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** {@code  (subnets AppSubnetA, AppSubnetB)} for a workload placed in subnets, else empty. */
+  private static String subnets(Network network, Endpoint source) {
+    if (!(source instanceof Endpoint.Workload w)) {
+      return "";
+    }
+    List<String> subnets =
+        network.model().workload(w.resource()).stream()
+            .flatMap(x -> x.interfaces().stream())
+            .flatMap(i -> i.subnetIds().stream())
+            .map(ResourceId::logicalId)
+            .distinct()
+            .sorted()
+            .toList();
+    return subnets.isEmpty() ? "" : " (subnets " + String.join(", ", subnets) + ")";
   }
 
   /** {@code security-group-ingress DbSg: no ingress rule of DbSg allows ...}. */

@@ -314,9 +314,10 @@ class PathAndFlowsCommandTest {
             "network.yaml: 1 flow\n"
                 + "  Fn -> Db tcp/5432  declared  expect blocked  reachable  VIOLATED\n"
                 + "      Fn gets Db.Endpoint.Address in DB_HOST (network.yaml:26:18)\n"
-                + "      checked that no tcp/5432 gets through from any subnet or address of Fn:"
-                + " some of it does; the rest is blocked at security-group-ingress DbSg: DbSg"
-                + " ingress has no rule for tcp/5432 from AppSg\n");
+                + "      checked that no tcp/5432 gets through from any subnet or address of Fn"
+                + " (subnets Subnet): some of it does; the rest is blocked at"
+                + " security-group-ingress DbSg: DbSg ingress has no rule for tcp/5432 from"
+                + " AppSg\n");
   }
 
   @Test
@@ -331,8 +332,8 @@ class PathAndFlowsCommandTest {
     assertThat(out())
         .contains(
             "  Fn -> Db tcp/5432  declared  expect blocked  blocked\n",
-            "      checked that no tcp/5432 gets through from any subnet or address of Fn:"
-                + " none does\n"
+            "      checked that no tcp/5432 gets through from any subnet or address of Fn"
+                + " (subnets Subnet): none does\n"
                 + "      blocked at security-group-ingress DbSg: DbSg ingress has no rule for"
                 + " tcp/5432 from AppSg\n");
   }
