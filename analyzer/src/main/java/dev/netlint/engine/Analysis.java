@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,26 @@ public final class Analysis {
    * @return the findings sorted by file, line, column and rule, with the rules that ran
    */
   public static AnalysisResult run(List<Path> inputs, List<Rule> rules, AnalysisOptions options) {
+    return run(inputs, rules, options, failure -> {});
+  }
+
+  /**
+   * Analyzes {@code inputs} as {@link #run(List, List, AnalysisOptions)} does, and hands each
+   * template or cloud assembly netlint fails on to {@code failures}: that unit gets an {@code
+   * NL006} finding, keeps the findings made before the failure (all of them but the failed rule's
+   * when a rule fails), and the other units are analyzed as if nothing happened.
+   */
+  public static AnalysisResult run(
+      List<Path> inputs,
+      List<Rule> rules,
+      AnalysisOptions options,
+      Consumer<AnalysisFailure> failures) {
+    boolean[] failed = {false};
+    Consumer<AnalysisFailure> record =
+        failure -> {
+          failed[0] = true;
+          failures.accept(failure);
+        };
     List<Finding> findings = new ArrayList<>();
     InputDiscovery inputDiscovery = new InputDiscovery(options.baseDirectory());
     Discovery discovery = inputDiscovery.discover(inputs);
@@ -69,14 +90,32 @@ public final class Analysis {
     ResourceSchemas schemas = ResourceSchemas.bundled();
     DeclaredFlows declared = new DeclaredFlows(options.baseDirectory(), inputDiscovery::display);
     for (AnalysisUnit unit : discovery.units()) {
-      Network network = network(unit, options, schemas, declared, findings);
-      RuleRunner.run(rules, network.model(), network.reachability(), network.flows(), findings);
+      try {
+        Network network = network(unit, options, schemas, declared, findings);
+        RuleRunner.run(
+            rules,
+            unit.name(),
+            network.model(),
+            network.reachability(),
+            network.flows(),
+            findings,
+            record);
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // What this unit built is garbage once unwound, so even after running out of memory the
+        // next unit starts afresh; its findings, and those already made, must not be lost.
+        AnalysisFailure failure = new AnalysisFailure(unit.name(), null, e);
+        findings.add(failure.finding());
+        record.accept(failure);
+      }
     }
     configProblems(declared.unmatched(), findings);
     List<Finding> kept = new ArrayList<>(new LinkedHashSet<>(findings));
     kept.removeIf(f -> !f.severity().atLeast(options.minimumSeverity()));
     kept.sort(Comparator.naturalOrder());
     List<RuleDescriptor> descriptors = new ArrayList<>(InputRules.all());
+    if (failed[0]) {
+      descriptors.add(InputRules.INTERNAL_ERROR);
+    }
     for (Rule r : rules) {
       descriptors.add(RuleDescriptor.of(r.getClass()));
     }

@@ -83,6 +83,21 @@ public final class InputRules {
     private InvalidConfiguration() {}
   }
 
+  /**
+   * NL006: netlint failed while analyzing a template or cloud assembly (a bug in netlint). The
+   * other templates and assemblies are still analyzed and reported; the command line exits 3.
+   */
+  @RuleInfo(
+      id = "NL006",
+      name = "internal-error",
+      summary = "netlint failed while analyzing this input",
+      severity = Severity.ERROR,
+      resourceTypes = {},
+      source = "https://github.com/netlint/netlint/blob/main/docs/cli.md#exit-codes")
+  public static final class InternalFailure {
+    private InternalFailure() {}
+  }
+
   public static final RuleDescriptor UNREADABLE_TEMPLATE = RuleDescriptor.of(UnreadableTemplate.class);
   public static final RuleDescriptor RESOURCE_SCHEMA_VIOLATION =
       RuleDescriptor.of(ResourceSchemaViolation.class);
@@ -92,6 +107,12 @@ public final class InputRules {
       RuleDescriptor.of(UserDataNotAnalyzed.class);
   public static final RuleDescriptor INVALID_CONFIGURATION =
       RuleDescriptor.of(InvalidConfiguration.class);
+
+  /**
+   * NL006, apart from {@link #all()}: it is reported, and listed among a result's rules, only when
+   * netlint fails on an input, so that reports of runs that did not fail stay as they were.
+   */
+  public static final RuleDescriptor INTERNAL_ERROR = RuleDescriptor.of(InternalFailure.class);
 
   /** Every input-finding descriptor, sorted by ID. */
   public static List<RuleDescriptor> all() {

@@ -12,44 +12,34 @@ import dev.netlint.model.Origin;
 import dev.netlint.model.Resource;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Runs rules over one network model and collects what they report. */
 final class RuleRunner {
   private RuleRunner() {}
 
+  /**
+   * Runs every rule; a rule that throws becomes an {@code NL006} finding on {@code unit} and a
+   * failure handed to {@code failures}, and the other rules still run.
+   */
   static void run(
       List<Rule> rules,
+      String unit,
       NetworkModel model,
       Reachability reachability,
       List<Flow> flows,
-      List<Finding> sink) {
+      List<Finding> sink,
+      Consumer<AnalysisFailure> failures) {
     for (Rule rule : rules) {
       RuleDescriptor descriptor = RuleDescriptor.of(rule.getClass());
       Context context = new Context(model, descriptor, reachability, flows, sink);
       try {
         rule.check(context);
       } catch (RuntimeException | StackOverflowError e) {
-        // A rule must never throw; if one does, the other rules' findings still count and the
-        // failure is reported where it can be seen.
-        String where = model.stacks().isEmpty() ? "?" : model.stacks().get(0).file();
-        sink.add(
-            new Finding(
-                descriptor.id(),
-                Severity.ERROR,
-                "netlint internal error: rule "
-                    + descriptor.id()
-                    + " failed on this input ("
-                    + e.getClass().getSimpleName()
-                    + "); please report it",
-                null,
-                dev.netlint.model.SourceLocation.ofFile(where),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                Map.of("internalError", String.valueOf(e))));
+        AnalysisFailure failure = new AnalysisFailure(unit, descriptor.id(), e);
+        sink.add(failure.finding());
+        failures.accept(failure);
       }
     }
   }

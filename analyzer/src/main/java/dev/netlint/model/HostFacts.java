@@ -21,24 +21,42 @@ import org.jspecify.annotations.Nullable;
  * @param unread topics the script mentions in a form netlint does not follow (a setting inside a
  *     shell function, a file written by a program netlint does not know), so that no rule judges
  *     them from missing facts
+ * @param proxies the proxies it configures (HAProxy, nginx, socat), in script order
  */
 public record HostFacts(
     List<PacketFilterRule> packetFilter,
     List<PacketFilterRule> rejected,
     Forwarding ipv4Forwarding,
     List<AwsCliCall> awsCalls,
-    Set<Topic> unread) {
+    Set<Topic> unread,
+    List<ProxyConfiguration> proxies) {
 
   public HostFacts {
     packetFilter = List.copyOf(packetFilter);
     rejected = List.copyOf(rejected);
     awsCalls = List.copyOf(awsCalls);
     unread = Set.copyOf(unread);
+    proxies = List.copyOf(proxies);
+  }
+
+  /** The facts of user data that configures no proxy. */
+  public HostFacts(
+      List<PacketFilterRule> packetFilter,
+      List<PacketFilterRule> rejected,
+      Forwarding ipv4Forwarding,
+      List<AwsCliCall> awsCalls,
+      Set<Topic> unread) {
+    this(packetFilter, rejected, ipv4Forwarding, awsCalls, unread, List.of());
   }
 
   /** The facts of user data that sets nothing up. */
   public static final HostFacts NONE =
-      new HostFacts(List.of(), List.of(), Forwarding.NOT_SET, List.of(), Set.of());
+      new HostFacts(List.of(), List.of(), Forwarding.NOT_SET, List.of(), Set.of(), List.of());
+
+  /** These facts with {@code proxies} as the proxies the user data configures. */
+  public HostFacts withProxies(List<ProxyConfiguration> proxies) {
+    return new HostFacts(packetFilter, rejected, ipv4Forwarding, awsCalls, unread, proxies);
+  }
 
   /** The topics a host fact belongs to. */
   public enum Topic {

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param unparsedLines 1-based script lines netlint could not read as shell (the rest is still
  *     analyzed), in order: the lines of {@code unparsed}
  * @param unparsed the same lines with the part they stand in and their text
+ * @param placeholders the deploy-time values that {@link #PLACEHOLDER_START} index {@link
+ *     #PLACEHOLDER_END} stands for in text the script keeps as text (here-document bodies), by
+ *     index
  * @throws IllegalArgumentException when {@code unparsedLines} are not the lines of {@code
  *     unparsed}
  */
@@ -23,7 +26,8 @@ public record UserData(
     String text,
     List<ShellCommand> commands,
     List<Integer> unparsedLines,
-    List<UnparsedLine> unparsed) {
+    List<UnparsedLine> unparsed,
+    List<Value> placeholders) {
 
   /**
    * Marks the start of a deploy-time value in script text (a private-use character), followed by
@@ -39,10 +43,22 @@ public record UserData(
     commands = List.copyOf(commands);
     unparsedLines = List.copyOf(unparsedLines);
     unparsed = List.copyOf(unparsed);
+    placeholders = List.copyOf(placeholders);
     if (!unparsedLines.equals(unparsed.stream().map(UnparsedLine::line).toList())) {
       throw new IllegalArgumentException(
           "unparsedLines " + unparsedLines + " are not the lines of " + unparsed);
     }
+  }
+
+  /** User data whose text holds no deploy-time values. */
+  public UserData(
+      Origin origin,
+      Format format,
+      String text,
+      List<ShellCommand> commands,
+      List<Integer> unparsedLines,
+      List<UnparsedLine> unparsed) {
+    this(origin, format, text, commands, unparsedLines, unparsed, List.of());
   }
 
   /** User data whose unparsed lines are known by number only (no part, no text). */

@@ -3,6 +3,7 @@ package dev.netlint.cli;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.engine.Analysis;
+import dev.netlint.engine.AnalysisFailure;
 import dev.netlint.engine.AnalysisOptions;
 import dev.netlint.engine.Exploration;
 import dev.netlint.engine.InputRules;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** {@link Analysis} with {@link BuiltInRules}. */
 final class BuiltInEngine implements Engine {
@@ -19,8 +21,9 @@ final class BuiltInEngine implements Engine {
   private BuiltInEngine() {}
 
   @Override
-  public AnalysisResult analyze(List<Path> inputs, AnalysisOptions options) {
-    return Analysis.run(inputs, BuiltInRules.all(), options);
+  public AnalysisResult analyze(
+      List<Path> inputs, AnalysisOptions options, Consumer<AnalysisFailure> failures) {
+    return Analysis.run(inputs, BuiltInRules.all(), options, failures);
   }
 
   @Override

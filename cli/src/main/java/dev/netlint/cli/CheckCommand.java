@@ -1,13 +1,13 @@
 package dev.netlint.cli;
 
 import dev.netlint.api.AnalysisResult;
-import dev.netlint.api.Finding;
 import dev.netlint.api.Severity;
-import dev.netlint.engine.AnalysisOptions;
+import dev.netlint.engine.AnalysisFailure;
+import dev.netlint.engine.CheckRequest;
+import dev.netlint.engine.CheckResult;
+import dev.netlint.engine.CheckRun;
+import dev.netlint.engine.ReportTarget;
 import dev.netlint.report.Format;
-import dev.netlint.report.Reports;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -137,76 +136,66 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.USAGE_OR_INPUT;
     }
 
-    AnalysisResult result = engine.analyze(inputs, new AnalysisOptions(base, Severity.INFO));
-    int exitCode = exitCode(result, failOn);
+    ReportTarget report =
+        output == null
+            ? new ReportTarget.Stream(format, stdout, quiet)
+            : new ReportTarget.File(format, workingDir.resolve(output));
+    CheckResult checked =
+        new CheckRun(engine::analyze)
+            .run(new CheckRequest(inputs, base, List.of(report), failOn, Version.current()));
+    AnalysisResult result = checked.analysis();
 
-    if (output != null) {
-      Path file = workingDir.resolve(output);
-      try {
-        writeReportFile(result, file);
-      } catch (IOException e) {
-        err.println("netlint: cannot write " + output + ": " + e.getMessage());
-        err.flush();
-        return ExitCode.USAGE_OR_INPUT;
-      }
-    } else if (!(quiet && exitCode == ExitCode.OK)) {
-      try {
-        writeReport(result, stdout);
-      } catch (IOException e) {
-        err.println("netlint: cannot write the report: " + e.getMessage());
-        err.flush();
-        return ExitCode.USAGE_OR_INPUT;
-      }
+    CheckResult.ReportFailure failure = checked.reportFailure();
+    if (failure != null) {
+      String what = output == null ? "the report" : output.toString();
+      err.println("netlint: cannot write " + what + ": " + failure.error().getMessage());
+      err.flush();
+      return checked.exitCode();
     }
 
     if (result.inputErrors()) {
-      err.println("netlint: some input could not be read: " + unreadableFiles(result));
+      List<String> unreadable = checked.unreadableFiles();
+      err.println(
+          "netlint: some input could not be read: "
+              + (unreadable.isEmpty() ? "see the report" : String.join(", ", unreadable)));
     }
+    internalErrors(checked.failures(), err);
     boolean reportOnTerminal = output == null && format == Format.TEXT;
     if (!quiet && !reportOnTerminal) {
-      err.println(summary(result) + (output == null ? "" : "; report written to " + output));
+      err.println(result.summary() + (output == null ? "" : "; report written to " + output));
     }
     err.flush();
-    return exitCode;
+    return checked.exitCode();
   }
 
-  /** Input errors beat findings: a result with unreadable input is incomplete. */
-  static int exitCode(AnalysisResult result, Severity failOn) {
-    if (result.inputErrors()) {
-      return ExitCode.USAGE_OR_INPUT;
+  /**
+   * The units netlint failed on, after the report that holds everything else is written; {@code
+   * --debug} (before or after {@code check}) adds each stack trace.
+   */
+  private void internalErrors(List<AnalysisFailure> failures, PrintWriter err) {
+    if (failures.isEmpty()) {
+      return;
     }
-    return result.hasFindingsAtLeast(failOn) ? ExitCode.FINDINGS : ExitCode.OK;
-  }
-
-  /** One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}. */
-  static String summary(AnalysisResult result) {
-    return result.summary();
-  }
-
-  private static String unreadableFiles(AnalysisResult result) {
-    TreeSet<String> files = new TreeSet<>();
-    for (Finding finding : result.findings()) {
-      if (finding.ruleId().equals("NL001")) {
-        files.add(finding.location().file());
+    boolean trace =
+        debug.debug
+            || (spec.parent() != null
+                && spec.parent().userObject() instanceof NetlintCommand top
+                && top.debug.debug);
+    for (AnalysisFailure f : failures) {
+      err.println(
+          "netlint: internal error while analyzing "
+              + f.unit()
+              + (f.ruleId() == null ? "" : " (rule " + f.ruleId() + ")")
+              + ": "
+              + f.error());
+      if (trace) {
+        f.error().printStackTrace(err);
       }
     }
-    return files.isEmpty() ? "see the report" : String.join(", ", files);
-  }
-
-  private void writeReportFile(AnalysisResult result, Path file) throws IOException {
-    Path parent = file.getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      writeReport(result, out);
-    }
-  }
-
-  /** Declares IOException whether or not the report writer does, so callers can catch it. */
-  private void writeReport(AnalysisResult result, OutputStream out) throws IOException {
-    Reports.write(format, result, Version.current(), out);
-    out.flush();
+    err.println(
+        "This is a bug in netlint; please report it with the input that triggers it"
+            + (trace ? "." : " (run again with --debug for the stack trace).")
+            + " The findings on the other inputs are in the report.");
   }
 
   static final class FormatConverter implements ITypeConverter<Format> {

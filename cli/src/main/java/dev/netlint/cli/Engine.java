@@ -2,10 +2,12 @@ package dev.netlint.cli;
 
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.RuleDescriptor;
+import dev.netlint.engine.AnalysisFailure;
 import dev.netlint.engine.AnalysisOptions;
 import dev.netlint.engine.Exploration;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the command line runs: the analysis and the catalogue of rules it reports. The command takes
@@ -14,10 +16,13 @@ import java.util.List;
 public interface Engine {
 
   /**
-   * Analyzes {@code inputs} (absolute paths to templates, directories or cloud assemblies).
-   * Problems with the input are findings ({@code NL001}), not exceptions.
+   * Analyzes {@code inputs} (absolute paths to templates, directories or cloud assemblies), as
+   * {@link dev.netlint.engine.CheckRun.Analyzer} does. Problems with the input are findings
+   * ({@code NL001}), not exceptions; each template or assembly netlint fails on is handed to
+   * {@code failures} and gets an {@code NL006} finding.
    */
-  AnalysisResult analyze(List<Path> inputs, AnalysisOptions options);
+  AnalysisResult analyze(
+      List<Path> inputs, AnalysisOptions options, Consumer<AnalysisFailure> failures);
 
   /**
    * Loads the networks under {@code inputs} with their reachability answers and flows, for {@code

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.Hop;
 import dev.netlint.api.reach.ReachResult;
@@ -14,6 +15,7 @@ import dev.netlint.api.reach.Verdict;
 import dev.netlint.engine.Exploration;
 import dev.netlint.engine.Network;
 import dev.netlint.model.Resource;
+import dev.netlint.model.ResourceId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -91,8 +93,20 @@ final class FlowsCommand implements Callable<Integer> {
 
   /** A flow and its answer. */
   private record Checked(Network network, Flow flow, ReachResult result) {
+    /**
+     * Isolation ({@code expect: blocked}) is about any traffic getting through, from any subnet or
+     * address of the source; other expectations are about all of it.
+     */
+    Verdict checked() {
+      return isolation() ? result.anyTraffic() : result.verdict();
+    }
+
+    boolean isolation() {
+      return flow.expected() == Verdict.BLOCKED;
+    }
+
     boolean violated() {
-      return result.verdict() != Verdict.UNKNOWN && result.verdict() != flow.expected();
+      return checked() != Verdict.UNKNOWN && checked() != flow.expected();
     }
   }
 
@@ -149,9 +163,13 @@ final class FlowsCommand implements Callable<Integer> {
                 + "  expect "
                 + Exploring.label(f.expected())
                 + "  "
-                + Exploring.label(c.result().verdict())
+                + Exploring.label(c.checked())
                 + (c.violated() ? "  VIOLATED" : ""));
         out.println("      " + f.evidence() + " (" + f.origin().location() + ")");
+        if (c.isolation()) {
+          isolation(out, c);
+          continue;
+        }
         Optional<Hop> blocking = c.result().blockingHop();
         if (c.result().verdict() == Verdict.BLOCKED && blocking.isPresent()) {
           Hop h = blocking.get();
@@ -166,6 +184,64 @@ final class FlowsCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * What an isolation check looked at, and when it fails whether all of the traffic gets through
+   * or only some of it, and where the rest stops.
+   */
+  private static void isolation(PrintWriter out, Checked c) {
+    String checked =
+        "      checked that no "
+            + Exploring.traffic(c.flow().protocol(), c.flow().ports())
+            + " gets through from any subnet or address of "
+            + Exploring.name(c.flow().source())
+            + subnets(c.network(), c.flow().source());
+    ReachResult r = c.result();
+    Optional<Hop> blocking = r.blockingHop();
+    switch (c.checked()) {
+      case BLOCKED -> {
+        out.println(checked + ": none does");
+        blocking.ifPresent(h -> out.println("      blocked at " + at(h)));
+      }
+      case UNKNOWN -> {
+        out.println(checked + ": unknown");
+        out.println("      " + r.reason());
+      }
+      case REACHABLE -> {
+        if (r.verdict() == Verdict.REACHABLE) {
+          out.println(checked + ": all of it does");
+        } else if (r.verdict() == Verdict.BLOCKED && blocking.isPresent()) {
+          out.println(checked + ": some of it does; the rest is blocked at " + at(blocking.get()));
+        } else {
+          out.println(checked + ": some of it does; the rest: " + r.reason());
+        }
+      }
+    }
+  }
+
+  /** {@code  (subnets AppSubnetA, AppSubnetB)} for a workload placed in subnets, else empty. */
+  private static String subnets(Network network, Endpoint source) {
+    if (!(source instanceof Endpoint.Workload w)) {
+      return "";
+    }
+    List<String> subnets =
+        network.model().workload(w.resource()).stream()
+            .flatMap(x -> x.interfaces().stream())
+            .flatMap(i -> i.subnetIds().stream())
+            .map(ResourceId::logicalId)
+            .distinct()
+            .sorted()
+            .toList();
+    return subnets.isEmpty() ? "" : " (subnets " + String.join(", ", subnets) + ")";
+  }
+
+  /** {@code security-group-ingress DbSg: no ingress rule of DbSg allows ...}. */
+  private static String at(Hop h) {
+    return Exploring.label(h.kind())
+        + (h.element() == null ? "" : " " + h.element().logicalId())
+        + ": "
+        + h.detail();
   }
 
   private void json(Exploration exploration, List<Checked> checked) throws IOException {
@@ -191,6 +267,7 @@ final class FlowsCommand implements Callable<Integer> {
         o.put("kind", Exploring.label(f.kind()));
         o.put("expected", Exploring.label(f.expected()));
         o.put("verdict", Exploring.label(c.result().verdict()));
+        o.put("anyTraffic", Exploring.label(c.result().anyTraffic()));
         o.put("violated", c.violated());
         o.put("evidence", f.evidence());
         ObjectNode origin = o.putObject("origin");

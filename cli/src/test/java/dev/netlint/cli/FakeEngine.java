@@ -4,6 +4,7 @@ import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Finding;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
+import dev.netlint.engine.AnalysisFailure;
 import dev.netlint.engine.AnalysisOptions;
 import dev.netlint.engine.Exploration;
 import dev.netlint.model.SourceLocation;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +52,8 @@ final class FakeEngine implements Engine {
   }
 
   @Override
-  public AnalysisResult analyze(List<Path> inputs, AnalysisOptions options) {
+  public AnalysisResult analyze(
+      List<Path> inputs, AnalysisOptions options, Consumer<AnalysisFailure> failures) {
     this.inputs.add(inputs);
     this.options = options;
     return result.get();

@@ -412,7 +412,7 @@ class MainTest {
             finding("NL201", Severity.WARNING, "a.yaml"),
             finding("NL202", Severity.WARNING, "b.yaml"));
 
-    assertThat(CheckCommand.summary(found))
+    assertThat(found.summary())
         .isEqualTo("netlint: 3 findings (1 error, 2 warning, 0 info) in 2 files");
   }
 }

@@ -298,6 +298,47 @@ class PathAndFlowsCommandTest {
   }
 
   @Test
+  void anIsolationCheckFailsWhenSomeOfTheTrafficGetsThroughAndSaysWhatItChecked() {
+    ReachResult partly =
+        new ReachResult(BLOCKED.verdict(), BLOCKED.hops(), BLOCKED.reason(), Verdict.REACHABLE);
+
+    int code =
+        run(
+            engine(partly, List.of(flow(Verdict.BLOCKED, Flow.Kind.DECLARED))),
+            "flows",
+            template.toString());
+
+    assertThat(code).isEqualTo(ExitCode.FINDINGS);
+    assertThat(out())
+        .isEqualTo(
+            "network.yaml: 1 flow\n"
+                + "  Fn -> Db tcp/5432  declared  expect blocked  reachable  VIOLATED\n"
+                + "      Fn gets Db.Endpoint.Address in DB_HOST (network.yaml:26:18)\n"
+                + "      checked that no tcp/5432 gets through from any subnet or address of Fn"
+                + " (subnets Subnet): some of it does; the rest is blocked at"
+                + " security-group-ingress DbSg: DbSg ingress has no rule for tcp/5432 from"
+                + " AppSg\n");
+  }
+
+  @Test
+  void anIsolationThatHoldsSaysWhatItChecked() {
+    int code =
+        run(
+            engine(BLOCKED, List.of(flow(Verdict.BLOCKED, Flow.Kind.DECLARED))),
+            "flows",
+            template.toString());
+
+    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(out())
+        .contains(
+            "  Fn -> Db tcp/5432  declared  expect blocked  blocked\n",
+            "      checked that no tcp/5432 gets through from any subnet or address of Fn"
+                + " (subnets Subnet): none does\n"
+                + "      blocked at security-group-ingress DbSg: DbSg ingress has no rule for"
+                + " tcp/5432 from AppSg\n");
+  }
+
+  @Test
   void flowsAsJsonNameEndsAsTheCommandLineAcceptsThem() throws IOException {
     int code =
         run(
@@ -316,6 +357,7 @@ class PathAndFlowsCommandTest {
     assertThat(f.get("fromPort").asInt()).isEqualTo(5432);
     assertThat(f.get("kind").asText()).isEqualTo("address-reference");
     assertThat(f.get("verdict").asText()).isEqualTo("blocked");
+    assertThat(f.get("anyTraffic").asText()).isEqualTo("blocked");
     assertThat(f.get("violated").asBoolean()).isTrue();
     assertThat(f.get("origin").get("line").asInt()).isEqualTo(26);
     assertThat(f.get("hops").get(1).get("element").asText()).isEqualTo("network/DbSg");

@@ -3,41 +3,36 @@ package dev.netlint.maven;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Finding;
 import dev.netlint.api.Severity;
-import dev.netlint.engine.AnalysisOptions;
+import dev.netlint.engine.AnalysisFailure;
+import dev.netlint.engine.CheckRequest;
+import dev.netlint.engine.CheckResult;
+import dev.netlint.engine.CheckRun;
+import dev.netlint.engine.ReportTarget;
 import dev.netlint.report.Format;
-import dev.netlint.report.Reports;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * What {@code netlint:check} does once its parameters are known: runs the analysis, writes one
- * report file per format, logs every finding and decides whether the build fails. Separate from the
- * mojo so that it can be tested on canned results.
+ * What {@code netlint:check} does once its parameters are known: runs the check on the engine
+ * ({@link CheckRun}, which writes one report file per format), logs every finding and turns the
+ * outcome into the build's. Separate from the mojo so that it can be tested on canned results.
  */
 final class Check {
   /** How many findings the failure message lists; the log and the reports have them all. */
   static final int FINDINGS_IN_FAILURE_MESSAGE = 10;
 
-  /** Runs the analysis; {@code Analysis.run} with the built-in rules outside tests. */
-  @FunctionalInterface
-  interface Analyzer {
-    AnalysisResult analyze(List<Path> inputs, AnalysisOptions options);
-  }
-
-  private final Analyzer analyzer;
+  private final CheckRun.Analyzer analyzer;
   private final Log log;
   private final String toolVersion;
 
-  Check(Analyzer analyzer, Log log, String toolVersion) {
+  /**
+   * @param analyzer runs the analysis: {@code Analysis.run} with the built-in rules outside tests
+   */
+  Check(CheckRun.Analyzer analyzer, Log log, String toolVersion) {
     this.analyzer = analyzer;
     this.log = log;
     this.toolVersion = toolVersion;
@@ -50,7 +45,8 @@ final class Check {
    * @param baseDirectory files are named relative to it in the log and the reports
    * @throws MojoFailureException when a finding is at or above {@code failOn}
    * @throws MojoExecutionException when some input cannot be read ({@code NL001}), a report cannot
-   *     be written, or netlint fails unexpectedly
+   *     be written, or netlint fails unexpectedly (after the reports are written when it fails on
+   *     one template or cloud assembly only)
    */
   void run(
       List<Path> inputs,
@@ -59,9 +55,15 @@ final class Check {
       Path outputDirectory,
       Severity failOn)
       throws MojoExecutionException, MojoFailureException {
-    AnalysisResult result;
+    List<ReportTarget> reports = new ArrayList<>();
+    for (Format format : formats) {
+      reports.add(new ReportTarget.File(format, outputDirectory.resolve(fileName(format))));
+    }
+    CheckResult checked;
     try {
-      result = analyzer.analyze(inputs, new AnalysisOptions(baseDirectory, Severity.INFO));
+      checked =
+          new CheckRun(analyzer)
+              .run(new CheckRequest(inputs, baseDirectory, reports, failOn, toolVersion));
     } catch (RuntimeException e) {
       throw new MojoExecutionException(
           "netlint failed unexpectedly: "
@@ -70,30 +72,54 @@ final class Check {
               + " with the input that triggers it (run Maven with -e for the stack trace).",
           e);
     }
-
-    for (Format format : formats) {
-      Path file = outputDirectory.resolve(fileName(format));
-      try {
-        write(format, result, file);
-      } catch (IOException e) {
-        throw new MojoExecutionException("netlint cannot write " + file + ": " + e.getMessage(), e);
-      }
+    CheckResult.ReportFailure failure = checked.reportFailure();
+    if (failure != null) {
+      Path file = ((ReportTarget.File) failure.target()).path();
+      throw new MojoExecutionException(
+          "netlint cannot write " + file + ": " + failure.error().getMessage(), failure.error());
     }
+    AnalysisResult result = checked.analysis();
 
     for (Finding finding : result.findings()) {
       logFinding(finding);
     }
     log.info(
-        summary(result)
+        result.summary()
             + (formats.isEmpty() ? "" : "; reports in " + display(outputDirectory, baseDirectory)));
 
-    if (result.inputErrors()) {
-      throw new MojoExecutionException(
-          "netlint could not read some input: " + unreadableFiles(result) + " (NL001)");
+    switch (checked.outcome()) {
+      case INTERNAL_ERROR -> throw internalError(checked.failures());
+      case INPUT_ERRORS -> {
+        List<String> unreadable = checked.unreadableFiles();
+        throw new MojoExecutionException(
+            "netlint could not read some input: "
+                + (unreadable.isEmpty() ? "see the log above" : String.join(", ", unreadable))
+                + " (NL001)");
+      }
+      case FINDINGS -> throw new MojoFailureException(failureMessage(result, failOn));
+      case PASSED -> {}
     }
-    if (result.hasFindingsAtLeast(failOn)) {
-      throw new MojoFailureException(failureMessage(result, failOn));
+  }
+
+  /** The first failure is the exception's cause, for Maven's {@code -e}; every one is logged. */
+  private MojoExecutionException internalError(List<AnalysisFailure> failures) {
+    StringBuilder message = new StringBuilder("netlint failed unexpectedly on ");
+    String separator = "";
+    for (AnalysisFailure f : failures) {
+      log.debug("netlint internal error while analyzing " + f.unit(), f.error());
+      message
+          .append(separator)
+          .append(f.unit())
+          .append(f.ruleId() == null ? "" : " (rule " + f.ruleId() + ")")
+          .append(": ")
+          .append(f.error());
+      separator = "; ";
     }
+    message.append(
+        ". The reports hold the findings on the other inputs. This is a bug in netlint; please"
+            + " report it with the input that triggers it (run Maven with -e for the stack"
+            + " trace).");
+    return new MojoExecutionException(message.toString(), failures.get(0).error());
   }
 
   private static String display(Path path, Path baseDirectory) {
@@ -116,19 +142,6 @@ final class Check {
       default:
         throw new IllegalArgumentException("no file name for format " + format);
     }
-  }
-
-  private void write(Format format, AnalysisResult result, Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      writeReport(format, result, out);
-    }
-  }
-
-  /** Declares IOException whether or not the report writer does, so the caller can catch it. */
-  private void writeReport(Format format, AnalysisResult result, OutputStream out)
-      throws IOException {
-    Reports.write(format, result, toolVersion, out);
   }
 
   private void logFinding(Finding finding) {
@@ -160,11 +173,6 @@ final class Check {
         + finding.message();
   }
 
-  /** One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}. */
-  static String summary(AnalysisResult result) {
-    return result.summary();
-  }
-
   static String failureMessage(AnalysisResult result, Severity failOn) {
     List<Finding> failing =
         result.findings().stream().filter(f -> f.severity().atLeast(failOn)).toList();
@@ -186,15 +194,5 @@ final class Check {
           .append(" more (see the log above and the reports)");
     }
     return message.toString();
-  }
-
-  private static String unreadableFiles(AnalysisResult result) {
-    TreeSet<String> files = new TreeSet<>();
-    for (Finding finding : result.findings()) {
-      if (finding.ruleId().equals("NL001")) {
-        files.add(finding.location().file());
-      }
-    }
-    return files.isEmpty() ? "see the log above" : String.join(", ", files);
   }
 }

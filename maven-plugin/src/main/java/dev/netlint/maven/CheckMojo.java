@@ -107,7 +107,10 @@ public final class CheckMojo extends AbstractMojo {
             : outputDirectory.toPath().toAbsolutePath();
     String version = plugin == null ? "unknown" : plugin.getVersion();
 
-    new Check((in, options) -> Analysis.run(in, BuiltInRules.all(), options), getLog(), version)
+    new Check(
+            (in, options, failures) -> Analysis.run(in, BuiltInRules.all(), options, failures),
+            getLog(),
+            version)
         .run(analyzed, base, reportFormats, output, failOn);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Finding;
 import dev.netlint.api.Severity;
+import dev.netlint.engine.AnalysisFailure;
 import dev.netlint.engine.AnalysisOptions;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.report.Format;
@@ -32,7 +33,7 @@ class CheckTest {
 
   private Check check(AnalysisResult result) {
     return new Check(
-        (inputs, options) -> {
+        (inputs, options, failures) -> {
           seenInputs.add(inputs);
           seenOptions = options;
           return result;
@@ -192,7 +193,7 @@ class CheckTest {
   void unexpectedExceptionIsAnExecutionErrorAskingForAReport() {
     Check check =
         new Check(
-            (inputs, options) -> {
+            (inputs, options, failures) -> {
               throw new IllegalStateException("boom");
             },
             log,
@@ -204,6 +205,34 @@ class CheckTest {
         .hasMessageContaining("java.lang.IllegalStateException: boom")
         .hasMessageContaining("please report")
         .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void failingOnOneInputWritesTheReportsThenIsAnExecutionError() {
+    AnalysisResult found = result(false, finding("NL101", Severity.ERROR, 120));
+    IllegalStateException boom = new IllegalStateException("boom");
+    Check check =
+        new Check(
+            (inputs, options, failures) -> {
+              failures.accept(
+                  new AnalysisFailure("src/main/cloudformation/other.yaml", "NL402", boom));
+              return found;
+            },
+            log,
+            "9.9.9");
+    Path output = project.resolve("target/netlint");
+
+    assertThatThrownBy(
+            () ->
+                check.run(List.of(input()), project, List.of(Format.JSON), output, Severity.ERROR))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith(
+            "netlint failed unexpectedly on src/main/cloudformation/other.yaml (rule NL402):"
+                + " java.lang.IllegalStateException: boom")
+        .hasMessageContaining("please report")
+        .hasCause(boom);
+    assertThat(output.resolve("netlint.json")).exists();
+    assertThat(log.lines.get(0)).startsWith("ERROR src/main/cloudformation/nat.yaml:120:7 NL101");
   }
 
   @Test

@@ -64,16 +64,16 @@ public final class UserDataReader {
       List<ShellCommand> commands = new ArrayList<>();
       List<UserData.UnparsedLine> unparsed = new ArrayList<>();
       readMultipart(text, placeholders, commands, unparsed);
-      return userData(at, UserData.Format.MULTIPART, shown, commands, unparsed);
+      return userData(at, UserData.Format.MULTIPART, shown, commands, unparsed, placeholders);
     }
     if (head.startsWith("#cloud-config")) {
       List<ShellCommand> commands = new ArrayList<>();
       List<UserData.UnparsedLine> unparsed = new ArrayList<>();
       readCloudConfig(text, placeholders, "", 0, commands, unparsed);
-      return userData(at, UserData.Format.CLOUD_CONFIG, shown, commands, unparsed);
+      return userData(at, UserData.Format.CLOUD_CONFIG, shown, commands, unparsed, placeholders);
     }
     ShellScanner.Result r = ShellScanner.scan(text, placeholders, "", 0);
-    return userData(at, UserData.Format.SHELL, shown, r.commands(), r.unparsed());
+    return userData(at, UserData.Format.SHELL, shown, r.commands(), r.unparsed(), placeholders);
   }
 
   /** User data with its unparsed lines in line order, whichever part they came from. */
@@ -82,7 +82,8 @@ public final class UserDataReader {
       UserData.Format format,
       String shown,
       List<ShellCommand> commands,
-      List<UserData.UnparsedLine> unparsed) {
+      List<UserData.UnparsedLine> unparsed,
+      List<Value> placeholders) {
     List<UserData.UnparsedLine> sorted =
         unparsed.stream()
             .sorted(java.util.Comparator.comparingInt(UserData.UnparsedLine::line))
@@ -93,7 +94,8 @@ public final class UserDataReader {
         shown,
         commands,
         sorted.stream().map(UserData.UnparsedLine::line).toList(),
-        sorted);
+        sorted,
+        placeholders);
   }
 
   /** Writes the script text with placeholders; false when the whole value is deploy-time. */

@@ -4,11 +4,13 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleContext;
 import dev.netlint.api.RuleInfo;
 import dev.netlint.api.Severity;
+import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.Hop;
 import dev.netlint.api.reach.ReachResult;
 import dev.netlint.api.reach.Verdict;
 import dev.netlint.model.NetworkModel;
+import dev.netlint.model.ResourceId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,11 @@ import java.util.TreeMap;
  * isolation that must hold does not (reported at the security group ingress that admits the
  * traffic, else at the first element on the path). Declared flows are checked by this rule alone,
  * so that one broken assertion is one finding, whatever blocks it.
+ *
+ * <p>{@code expect: reachable} holds when all of the flow's traffic gets through ({@link
+ * ReachResult#verdict}); {@code expect: blocked} holds only when none of it does, from any subnet
+ * or address of the source ({@link ReachResult#anyTraffic}): a function that runs in two subnets,
+ * one of which the destination admits, is not isolated.
  */
 @RuleInfo(
     id = "NL402",
@@ -39,13 +46,12 @@ public final class DeclaredFlowViolated implements Rule {
         continue;
       }
       ReachResult r = FlowChecks.reach(context, flow);
-      if (r.verdict() == Verdict.UNKNOWN || r.verdict() == flow.expected()) {
-        continue;
-      }
-      if (r.verdict() == Verdict.BLOCKED) {
+      if (flow.expected() == Verdict.BLOCKED) {
+        if (r.anyTraffic() == Verdict.REACHABLE) {
+          reachable(context, model, flow, r);
+        }
+      } else if (r.verdict() == Verdict.BLOCKED) {
         blocked(context, model, flow, r);
-      } else {
-        reachable(context, model, flow, r);
       }
     }
   }
@@ -88,6 +94,10 @@ public final class DeclaredFlowViolated implements Rule {
   }
 
   private static void reachable(RuleContext context, NetworkModel model, Flow flow, ReachResult r) {
+    if (r.verdict() != Verdict.REACHABLE) {
+      partlyReachable(context, model, flow, r);
+      return;
+    }
     List<Hop> hops = r.hops();
     Optional<Hop> admitting =
         hops.stream()
@@ -142,6 +152,70 @@ public final class DeclaredFlowViolated implements Rule {
             + how,
         fix,
         properties(flow, admitting));
+  }
+
+  /**
+   * Isolation that holds for some of the source's subnets or addresses only. The answer's hops are
+   * those of traffic that does not get through, so they cannot name what admits the rest; the
+   * message names the part that is stopped, and the fix asks for every part to be.
+   */
+  private static void partlyReachable(
+      RuleContext context, NetworkModel model, Flow flow, ReachResult r) {
+    Optional<FlowChecks.At> at =
+        atSource(model, flow)
+            .or(() -> FlowChecks.atFlow(model, flow, flow.destination(), flow.source()));
+    if (at.isEmpty()) {
+      return;
+    }
+    Optional<Hop> hop = r.blockingHop();
+    String rest =
+        r.verdict() == Verdict.BLOCKED
+            ? "the rest is blocked"
+                + hop.map(h -> " where " + FlowChecks.hop(h) + " stops it (" + h.detail() + ")")
+                    .orElse(" (" + r.reason() + ")")
+            : "the rest is unknown (" + r.reason() + ")";
+    context.report(
+        context.rule().defaultSeverity(),
+        at.get().resource(),
+        at.get().origin(),
+        "flow "
+            + FlowChecks.label(flow)
+            + " must be blocked ("
+            + flow.evidence()
+            + ") but some of its traffic is reachable: it gets through from "
+            + placements(model, flow.source())
+            + "; "
+            + rest,
+        "Block "
+            + FlowChecks.traffic(flow)
+            + " from every subnet and address of "
+            + FlowChecks.name(flow.source())
+            + " to "
+            + FlowChecks.name(flow.destination())
+            + " in a security group or network ACL.",
+        properties(flow, Optional.empty()));
+  }
+
+  /** {@code at least one of the subnets of Fn (AppSubnetA, AppSubnetB)}, for a workload. */
+  private static String placements(NetworkModel model, Endpoint source) {
+    if (source instanceof Endpoint.Workload w) {
+      List<String> subnets =
+          model.workload(w.resource()).stream()
+              .flatMap(x -> x.interfaces().stream())
+              .flatMap(i -> i.subnetIds().stream())
+              .map(ResourceId::logicalId)
+              .distinct()
+              .sorted()
+              .toList();
+      if (!subnets.isEmpty()) {
+        return "at least one of the subnets of "
+            + w.resource().logicalId()
+            + " ("
+            + String.join(", ", subnets)
+            + ")";
+      }
+    }
+    return "some of the addresses of " + FlowChecks.name(source);
   }
 
   private static Map<String, String> properties(Flow flow, Optional<Hop> hop) {

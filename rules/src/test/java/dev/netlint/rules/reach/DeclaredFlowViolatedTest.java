@@ -33,9 +33,23 @@ class DeclaredFlowViolatedTest {
             DbSg:
               Type: AWS::EC2::SecurityGroup
               Properties: {GroupDescription: db, VpcId: !Ref Vpc}
+            SubnetA:
+              Type: AWS::EC2::Subnet
+              Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}
+            SubnetB:
+              Type: AWS::EC2::Subnet
+              Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}
             App:
               Type: AWS::EC2::Instance
               Properties: {SecurityGroupIds: [!Ref AppSg]}
+            Fn:
+              Type: AWS::Lambda::Function
+              Properties:
+                Runtime: python3.13
+                Handler: index.handler
+                Role: arn:aws:iam::123456789012:role/fn
+                Code: {ZipFile: "def handler(e, c): pass"}
+                VpcConfig: {SubnetIds: [!Ref SubnetB, !Ref SubnetA], SecurityGroupIds: [!Ref AppSg]}
             Db:
               Type: AWS::RDS::DBInstance
               Properties: {Engine: postgres, VPCSecurityGroups: [!Ref DbSg]}
@@ -105,6 +119,81 @@ class DeclaredFlowViolatedTest {
               assertThat(f.fix())
                   .isEqualTo("Remove or narrow the rule of DbSg that admits tcp/5432 from App.");
             });
+  }
+
+  @Test
+  void isolationThatHoldsFromOneSubnetOfTheSourceButNotFromTheOtherIsReported() {
+    Flow flow =
+        new Flow(
+            workload("Fn"),
+            workload("Db"),
+            Protocol.TCP,
+            PortRange.of(5432),
+            Flow.Kind.DECLARED,
+            Verdict.BLOCKED,
+            "declared in .netlint.yaml:3:5: Fn -> Db tcp/5432",
+            CONFIG);
+    // From SubnetB the database's ingress drops it; from SubnetA it gets through.
+    ReachResult partly =
+        new ReachResult(
+            Verdict.BLOCKED,
+            List.of(
+                hop(Hop.Kind.SECURITY_GROUP_EGRESS, "AppSg", null, Verdict.REACHABLE),
+                hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED)),
+            "blocked",
+            Verdict.REACHABLE);
+
+    List<Finding> findings =
+        run(
+            new DeclaredFlowViolated(),
+            MODEL,
+            new ReachTesting.FakeReachability().answer(flow, partly),
+            List.of(flow));
+
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.logicalId()).isEqualTo("Fn");
+              assertThat(f.message())
+                  .startsWith("flow Fn -> Db tcp/5432 must be blocked (declared in")
+                  .contains(
+                      "but some of its traffic is reachable: it gets through from at least one"
+                          + " of the subnets of Fn (SubnetA, SubnetB);",
+                      "the rest is blocked where the ingress of security group DbSg stops it");
+              assertThat(f.fix())
+                  .isEqualTo(
+                      "Block tcp/5432 from every subnet and address of Fn to Db in a security"
+                          + " group or network ACL.");
+              assertThat(f.properties()).doesNotContainKey("blockedBy");
+              assertThat(f.properties()).containsEntry("declaredAt", ".netlint.yaml:3:5");
+            });
+  }
+
+  @Test
+  void isolationIsNotReportedWhenNoTrafficGetsThroughOrThatIsUnknown() {
+    Hop blockedHop = hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED);
+    ReachResult noneGetsThrough =
+        new ReachResult(Verdict.BLOCKED, List.of(blockedHop), "blocked", Verdict.BLOCKED);
+    ReachResult someMayGetThrough =
+        new ReachResult(Verdict.BLOCKED, List.of(blockedHop), "blocked", Verdict.UNKNOWN);
+
+    assertThat(check(declared(Verdict.BLOCKED), noneGetsThrough)).isEmpty();
+    assertThat(check(declared(Verdict.BLOCKED), someMayGetThrough)).isEmpty();
+  }
+
+  @Test
+  void aReachableExpectationIsAboutAllOfTheTraffic() {
+    ReachResult partly =
+        new ReachResult(
+            Verdict.BLOCKED,
+            List.of(hop(Hop.Kind.SECURITY_GROUP_INGRESS, "DbSg", null, Verdict.BLOCKED)),
+            "blocked",
+            Verdict.REACHABLE);
+
+    assertThat(check(declared(Verdict.REACHABLE), partly))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("must be reachable", "but is blocked"));
   }
 
   @Test

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * them (cloud-init {@code bootcmd}, then {@code write_files}, then {@code runcmd} and shell parts),
  * keeping the files the script writes, the packet-filter rules it adds and removes, the state of
  * IPv4 forwarding and its AWS CLI calls. Scripts the user data writes and runs ({@code bash -c
- * '...'}, {@code cat > /opt/nat.sh <<EOF ... bash /opt/nat.sh}) are followed too.
+ * '...'}, {@code cat > /opt/nat.sh <<EOF ... bash /opt/nat.sh}) are followed too. The proxies it
+ * configures are read by {@link ProxyConfigurations}.
  *
  * <p>Never throws: user data netlint cannot follow yields facts whose every topic is {@linkplain
  * HostFacts#unread() unread}, so that no rule judges it.
@@ -138,17 +139,34 @@ public final class HostFactsExtractor {
       return new Extraction(HostFacts.NONE, null);
     }
     HostFactsExtractor extractor = new HostFactsExtractor(userData, beforeCommand);
+    HostFacts facts;
+    Failure failure = null;
     try {
-      return new Extraction(extractor.run(), null);
+      facts = extractor.run();
     } catch (RuntimeException | StackOverflowError e) {
       // One script that trips a netlint bug must not cost the analysis of the rest.
-      return new Extraction(
+      facts =
           new HostFacts(
-              List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class)),
+              List.of(), List.of(), Forwarding.NOT_SET, List.of(), EnumSet.allOf(Topic.class));
+      failure =
           new Failure(
               extractor.current,
-              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
+    // Proxies are read from the configuration files' text alone, whatever the rest of the script
+    // does, so a script netlint cannot follow still tells where its proxies forward.
+    try {
+      facts = facts.withProxies(ProxyConfigurations.read(userData));
+    } catch (RuntimeException | StackOverflowError e) {
+      if (failure == null) {
+        failure =
+            new Failure(
+                extractor.current,
+                e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      }
+    }
+    return new Extraction(facts, failure);
   }
 
   private HostFacts run() {
