@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * manifest is "not a file"), and a build from a source archive has no git checkout at all. The
  * hooks are {@code language: system}, so the manifest is all of the hook repository they use.
  *
- * <p>Without pre-commit on {@code PATH} the tests fail when the {@code CI} environment variable is
- * set (.ci/run installs pre-commit) and are skipped, with a message, on a developer's machine.
+ * <p>Without pre-commit (or git) on {@code PATH} the tests fail when the {@code CI} environment
+ * variable is set (.ci/run sets it and installs pre-commit) and are skipped, with a message, on a
+ * developer's machine.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "bin/netlint is the POSIX sh launcher")
 class PreCommitHooksIT {
@@ -35,10 +38,17 @@ class PreCommitHooksIT {
   private static Path hookRepository;
   private static Map<String, String> environment;
 
+  private static @Nullable String missingTool;
+
   @BeforeAll
   static void setUp() throws Exception {
-    requireTool("pre-commit", "--version");
-    requireTool("git", "--version");
+    missingTool = missing("pre-commit", "--version");
+    if (missingTool == null) {
+      missingTool = missing("git", "--version");
+    }
+    if (missingTool != null) {
+      return;
+    }
     netlint = Unpacked.into(Files.createDirectory(temp.resolve("opt")));
     environment =
         Map.of(
@@ -100,7 +110,8 @@ class PreCommitHooksIT {
   void cdkHookChecksTheGitIgnoredCloudAssembly() throws Exception {
     Path user = userRepository("cdk-bad");
     copy("fixtures/cdk/nat-instance-eth0-al2023/app.js", user.resolve("app.js"));
-    Unpacked.copyFromRepo("fixtures/cdk/nat-instance-eth0-al2023/cdk.out", user.resolve("cdk.out"));
+    Unpacked.copyFromRepo(
+        "fixtures/cdk/nat-instance-eth0-al2023/cdk.out", user.resolve("cdk.out"));
     Files.writeString(user.resolve(".gitignore"), "cdk.out/\n");
     git(user, "add", ".");
 
@@ -156,26 +167,40 @@ class PreCommitHooksIT {
     assertThat(result.code()).as("git %s: %s", String.join(" ", arguments), result.both()).isZero();
   }
 
-  /** Fails under CI, skips elsewhere, when {@code tool} cannot be run. */
-  private static void requireTool(String tool, String versionOption) {
-    String problem;
-    try {
-      Unpacked.Result result = Unpacked.run(temp, Map.of(), tool, versionOption);
-      if (result.code() == 0) {
-        return;
-      }
-      problem = tool + " " + versionOption + " exited with " + result.code() + ": " + result.err();
-    } catch (IOException | InterruptedException e) {
-      problem = tool + " is not on PATH (" + e.getMessage() + ")";
+  /**
+   * Fails under CI, skips elsewhere, when a tool is missing: in each test, so that every skipped
+   * test counts as skipped and carries the reason.
+   */
+  @BeforeEach
+  void requireTools() {
+    if (missingTool == null) {
+      return;
     }
     String ci = System.getenv("CI");
     if (ci != null && !ci.isEmpty()) {
-      fail("CI is set but " + problem + "; .ci/run installs pre-commit with apt-get");
+      fail("CI is set but " + missingTool + "; .ci/run installs pre-commit with apt-get");
     }
-    abort(
-        "pre-commit hook tests skipped: "
-            + problem
+    String reason =
+        "pre-commit hook test skipped: "
+            + missingTool
             + ". Install pre-commit (apt-get install pre-commit, or pip install pre-commit) to"
-            + " run them; under CI they fail instead.");
+            + " run it; with CI set it fails instead.";
+    System.err.println(reason);
+    abort(reason);
+  }
+
+  /** Why {@code tool} cannot be run, or null when it runs. */
+  private static @Nullable String missing(String tool, String versionOption) {
+    try {
+      Unpacked.Result result = Unpacked.run(temp, Map.of(), tool, versionOption);
+      return result.code() == 0
+          ? null
+          : tool + " " + versionOption + " exited with " + result.code() + ": " + result.err();
+    } catch (IOException e) {
+      return tool + " is not on PATH (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return tool + " " + versionOption + " was interrupted";
+    }
   }
 }
