@@ -60,8 +60,10 @@ class MainTest {
     int code = run(FakeEngine.returning(result(false)), "--version");
 
     assertThat(code).isZero();
-    assertThat(out()).matches("netlint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+    assertThat(out())
+        .matches("netlint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{40}|unknown)\\)\\R");
     assertThat(Version.current()).doesNotContain("${");
+    assertThat(Version.commit()).doesNotContain("${");
   }
 
   @Test
