@@ -78,7 +78,8 @@ public final class Analysis {
     Discovery discovery = inputDiscovery.discover(inputs);
     boolean inputErrors = false;
     for (InputProblem p : discovery.problems()) {
-      inputErrors = true;
+      // A refused key was read past: the analysis is complete, the finding counts as one.
+      inputErrors |= p.kind() != InputProblem.Kind.REFUSED;
       findings.add(
           inputFinding(
               InputRules.UNREADABLE_TEMPLATE,
