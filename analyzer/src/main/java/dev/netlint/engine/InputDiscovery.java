@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -383,7 +384,11 @@ public final class InputDiscovery {
         unreadableDirectory(
             dir,
             "cannot list directory: "
-                + (e instanceof DirectoryIteratorException d ? reason(d.getCause()) : reason(e)));
+                + (e instanceof DirectoryIteratorException d
+                    ? reason(
+                        Objects.requireNonNull(
+                            d.getCause(), "a DirectoryIteratorException always wraps its cause"))
+                    : reason(e)));
         return;
       }
       children.sort(Comparator.comparing(p -> p.getFileName().toString()));

@@ -85,7 +85,7 @@ final class UserDataExtractor {
       Stack stack = byName.get(e.getKey().stack());
       Resource owner = stack == null ? null : stack.resources().get(e.getKey().logicalId());
       HostFactsExtractor.Failure failure = x.failure();
-      if (failure == null || owner == null) {
+      if (failure == null || stack == null || owner == null) {
         continue;
       }
       Map<String, String> properties = new TreeMap<>();

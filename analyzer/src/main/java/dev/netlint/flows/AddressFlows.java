@@ -158,11 +158,11 @@ final class AddressFlows {
     for (Entry entry : entries) {
       List<Piece> pieces = entry.pieces();
       for (int i = 0; i < pieces.size(); i++) {
-        Piece piece = pieces.get(i);
-        if (piece.isLiteral()) {
+        Value value = pieces.get(i).value();
+        if (value == null) {
           continue;
         }
-        Optional<Targets.Address> address = targets.address(piece.value());
+        Optional<Targets.Address> address = targets.address(value);
         if (address.isEmpty() || address.get().target().id().equals(source.id())) {
           continue;
         }
@@ -179,7 +179,7 @@ final class AddressFlows {
         infer(
             source,
             address.get(),
-            piece.value().origin(),
+            value.origin(),
             entry,
             entries,
             name,

@@ -308,7 +308,8 @@ final class LoadBalancerFlows {
                     + " (a listener's InstancePort)",
                 clb.origin()));
       }
-      if (healthPort.isPresent() && !trafficPorts.contains(healthPort.get())) {
+      // A health port comes from the health check target, so target is there when it is.
+      if (target != null && healthPort.isPresent() && !trafficPorts.contains(healthPort.get())) {
         out.add(
             flow(
                 clb,

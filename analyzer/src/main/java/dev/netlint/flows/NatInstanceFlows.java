@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,13 +47,14 @@ final class NatInstanceFlows {
     for (Resource table : model.resourcesOfType(ResourceTypes.ROUTE_TABLE)) {
       for (Route route : model.routes(table.id())) {
         RouteTarget target = route.target();
+        ResourceId targetId = target.resource();
         if (!route.isIpv4Default()
-            || target.resource() == null
+            || targetId == null
             || (target.kind() != RouteTarget.Kind.INSTANCE
                 && target.kind() != RouteTarget.Kind.NETWORK_INTERFACE)) {
           continue;
         }
-        Optional<Resource> nat = natInstance(target);
+        Optional<Resource> nat = natInstance(targetId);
         if (nat.isEmpty()) {
           continue;
         }
@@ -95,7 +97,11 @@ final class NatInstanceFlows {
     }
     for (Map.Entry<ResourceId, List<String>> e : subnetsByNat.entrySet()) {
       Resource nat = model.resource(e.getKey()).orElseThrow();
-      Route route = firstRoute.get(e.getKey());
+      Route route =
+          Objects.requireNonNull(
+              firstRoute.get(e.getKey()), "a NAT instance gets its first route with its subnets");
+      ResourceId table =
+          Objects.requireNonNull(route.routeTable(), "model.routes(table) are that table's routes");
       // A NAT instance in a subnet routed to itself loops its own traffic back (NL202 reports
       // that); the flow out would only repeat the same bug as a security-group gap.
       boolean inItsClientsSubnet =
@@ -115,7 +121,7 @@ final class NatInstanceFlows {
                   + nat.logicalId()
                   + " forwards the internet traffic (tcp/443) of"
                   + (e.getValue().isEmpty()
-                      ? " route table " + route.routeTable().logicalId()
+                      ? " route table " + table.logicalId()
                       : " subnet"
                           + (e.getValue().size() > 1 ? "s " : " ")
                           + String.join(", ", e.getValue()))
@@ -126,8 +132,8 @@ final class NatInstanceFlows {
     }
   }
 
-  private Optional<Resource> natInstance(RouteTarget target) {
-    Optional<Resource> r = model.resource(target.resource());
+  private Optional<Resource> natInstance(ResourceId target) {
+    Optional<Resource> r = model.resource(target);
     if (r.isPresent() && r.get().type().equals(ResourceTypes.NETWORK_INTERFACE)) {
       return workloads.instanceOfInterface(r.get().id()).or(() -> r);
     }

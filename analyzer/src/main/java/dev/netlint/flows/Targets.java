@@ -281,7 +281,7 @@ final class Targets {
     Value engine = store(db).engine();
     Optional<Integer> byEngine =
         engine == null ? Optional.empty() : engine.literal().flatMap(EnginePorts::defaultPort);
-    if (byEngine.isPresent()) {
+    if (engine != null && byEngine.isPresent()) {
       into.add(tcp(byEngine.get(), "the default port of engine " + engine.render()));
     } else if (db.type().equals(ResourceTypes.REDSHIFT_CLUSTER)) {
       into.add(tcp(5439, "Redshift's default port"));

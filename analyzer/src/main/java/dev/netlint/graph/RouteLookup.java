@@ -106,8 +106,7 @@ final class RouteLookup {
         }
       }
     }
-    boolean sameVpc = dstKind == Site.Kind.SUBNET && dstVpc != null && dstVpc.equals(senderVpc);
-    if (sameVpc) {
+    if (dstKind == Site.Kind.SUBNET && dstVpc != null && dstVpc.equals(senderVpc)) {
       return inVpc(routes, dstVpc, d, dim);
     }
     ParsedRoute best = null;

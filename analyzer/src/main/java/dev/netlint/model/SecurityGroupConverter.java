@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -148,24 +149,27 @@ final class SecurityGroupConverter {
           continue;
         }
         SecurityGroupRef ref = groupRef(groupValue);
-        if (!owners.containsKey(ref.key())) {
+        SecurityGroupRef owned = refs.get(ref.key());
+        List<SecurityGroupRule> rules =
+            (direction == Direction.INGRESS ? ingress : egress).get(ref.key());
+        if (owned == null || rules == null) {
           continue;
         }
         Value props = new Value.MapValue(r.properties(), r.origin());
-        SecurityGroupRule rule = rule(refs.get(ref.key()), direction, props, r, r.origin());
-        (direction == Direction.INGRESS ? ingress : egress).get(ref.key()).add(rule);
+        rules.add(rule(owned, direction, props, r, r.origin()));
       }
     }
     for (Map.Entry<String, Resource> e : owners.entrySet()) {
       String key = e.getKey();
+      String why = "each owner above was put together with its reference and both rule lists";
       index.securityGroups.put(
           key,
           new SecurityGroup(
-              refs.get(key),
+              Objects.requireNonNull(refs.get(key), why),
               e.getValue(),
               vpcOf.get(key),
-              ingress.get(key),
-              egress.get(key),
+              Objects.requireNonNull(ingress.get(key), why),
+              Objects.requireNonNull(egress.get(key), why),
               !inlineEgress.getOrDefault(key, false),
               originOf(e.getValue().property("SecurityGroupIngress")),
               originOf(e.getValue().property("SecurityGroupEgress"))));

@@ -122,8 +122,11 @@ public record UserData(
 
   /** The assignment {@link #variableAt} finds, with the command it stands in. */
   public Optional<Assignment> assignmentAt(String name, int index) {
-    if (index < commands.size() && commands.get(index).assignments().containsKey(name)) {
-      return Optional.of(new Assignment(index, commands.get(index).assignments().get(name)));
+    if (index < commands.size()) {
+      ShellWord value = commands.get(index).assignments().get(name);
+      if (value != null) {
+        return Optional.of(new Assignment(index, value));
+      }
     }
     return assignmentBefore(name, index);
   }

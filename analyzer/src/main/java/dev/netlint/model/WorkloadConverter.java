@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,7 +70,11 @@ final class WorkloadConverter {
           ModelIndex.bool(r.property("SourceDestCheck"), Boolean.TRUE));
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.NAT_GATEWAY)) {
-      boolean isPrivate = index.routing.natGateways.get(r.id()).isPrivate();
+      NatGateway natGateway =
+          Objects.requireNonNull(
+              index.routing.natGateways.get(r.id()),
+              "RouteConverter.convert() runs first and models every NAT gateway");
+      boolean isPrivate = natGateway.isPrivate();
       index.put(
           r,
           Workload.Kind.NAT_GATEWAY,
@@ -270,7 +275,7 @@ final class WorkloadConverter {
     List<Value> subnetValues = items(r.property("VPCZoneIdentifier"));
     Launch launch = launches.get(r.id());
     Value spec = launch == null ? null : launch.launchTemplateSpec();
-    if (spec != null) {
+    if (launch != null && spec != null) {
       Value idValue = launch.launchTemplateName();
       ResourceId lt = launch.launchTemplate();
       if (lt == null) {

@@ -315,7 +315,7 @@ public final class CloudAssemblyLoader {
       Node.MapNode props = map(artifact.get("properties"));
       Node fileNode = props == null ? null : props.get("templateFile");
       String templateFile = text(fileNode);
-      if (templateFile == null) {
+      if (fileNode == null || templateFile == null) {
         problem(
             "stack artifact '" + id + "' names no template file (properties.templateFile)",
             artifact.origin().location());
@@ -378,16 +378,20 @@ public final class CloudAssemblyLoader {
       }
       for (PathEntry entry : entries) {
         NestedRef owner = null;
+        String ownerPath = "";
         for (NestedRef n : nested) {
           String p = n.constructPath();
           if (p != null
               && entry.constructPath().startsWith(p + "/")
-              && (owner == null || p.length() > owner.constructPath().length())) {
+              && (owner == null || p.length() > ownerPath.length())) {
             owner = n;
+            ownerPath = p;
           }
         }
         if (owner != null) {
-          nestedEntries.get(owner.logicalId()).add(entry);
+          Objects.requireNonNull(
+                  nestedEntries.get(owner.logicalId()), "every nested stack has its list above")
+              .add(entry);
         } else {
           own.putIfAbsent(entry.logicalId(), entry.constructPath());
         }
@@ -430,7 +434,8 @@ public final class CloudAssemblyLoader {
             name,
             child,
             n.constructPath(),
-            nestedEntries.get(n.logicalId()),
+            Objects.requireNonNull(
+                nestedEntries.get(n.logicalId()), "every nested stack has its list above"),
             parameters(n.resource()),
             lookup,
             depth + 1,
@@ -585,7 +590,7 @@ public final class CloudAssemblyLoader {
         Node.MapNode metadata = map(n.resource().get("Metadata"));
         Node assetNode = metadata == null ? null : metadata.get(ASSET_PATH_METADATA);
         String assetPath = text(assetNode);
-        if (assetPath != null) {
+        if (assetNode != null && assetPath != null) {
           return inside(
               dir, assetPath, assetNode.origin().location(), what + " '" + assetPath + "'");
         }
@@ -640,7 +645,7 @@ public final class CloudAssemblyLoader {
         Node.MapNode props = map(artifact.get("properties"));
         Node fileNode = props == null ? null : props.get("file");
         String fileName = text(fileNode);
-        if (fileName == null) {
+        if (fileNode == null || fileName == null) {
           return;
         }
         Path file =
@@ -667,7 +672,7 @@ public final class CloudAssemblyLoader {
           Node.MapNode entry = map(asset.getValue());
           Node.MapNode source = entry == null ? null : map(entry.get("source"));
           String path = source == null ? null : text(source.get("path"));
-          if (path == null) {
+          if (entry == null || path == null) {
             continue;
           }
           Set<String> hashes = new TreeSet<>();

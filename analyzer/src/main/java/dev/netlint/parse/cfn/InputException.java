@@ -1,6 +1,7 @@
 package dev.netlint.parse.cfn;
 
 import dev.netlint.model.SourceLocation;
+import java.util.Objects;
 
 /**
  * An input file netlint cannot read as a template: malformed JSON or YAML, too large, too deep,
@@ -19,6 +20,12 @@ public final class InputException extends Exception {
   public InputException(String message, SourceLocation location, Throwable cause) {
     super(message, cause);
     this.location = location;
+  }
+
+  /** What is wrong with the file, as a sentence for the {@code NL001} finding. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "both constructors take a message");
   }
 
   /** Where the problem is; line 0 when it concerns the whole file. */

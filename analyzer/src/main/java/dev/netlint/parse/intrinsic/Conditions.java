@@ -6,6 +6,7 @@ import dev.netlint.parse.cfn.Node;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -95,7 +96,8 @@ final class Conditions {
           "a condition must be Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition", node.origin());
       return Truth.UNKNOWN;
     }
-    Node arg = ((Node.MapNode) node).get(fn);
+    Node arg =
+        Objects.requireNonNull(((Node.MapNode) node).get(fn), "fn is the map's only key");
     Origin at = node.origin();
     switch (fn) {
       case "Fn::Equals":

@@ -4,6 +4,7 @@ import dev.netlint.model.Origin;
 import dev.netlint.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dynamic references inside strings: {@code {{resolve:ssm:/path}}} and {@code
@@ -79,7 +80,7 @@ final class DynamicReferences {
   }
 
   /** The part index and offset of the {@code }}} closing a reference, or null. */
-  private static int[] findClose(List<Value> parts, int p, int from) {
+  private static int @Nullable [] findClose(List<Value> parts, int p, int from) {
     for (int i = p; i < parts.size(); i++) {
       if (parts.get(i) instanceof Value.Text t) {
         int k = t.value().indexOf(CLOSE, i == p ? from : 0);

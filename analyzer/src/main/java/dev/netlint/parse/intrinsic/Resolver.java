@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +79,7 @@ final class Resolver {
   private final Node.MapNode outputs;
   private final Conditions conditions;
   private final ListFunctions lists = new ListFunctions(this);
-  private final List<String> conditionNames;
+  /** The origin of each condition, in template order. */
   private final Map<String, Origin> conditionOrigins;
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Problem> seen = new HashSet<>();
@@ -104,8 +105,7 @@ final class Resolver {
     this.resources = section(root, "Resources");
     this.outputs = section(root, "Outputs");
     Node.MapNode conditionSection = section(root, "Conditions");
-    this.conditionNames = List.copyOf(conditionSection.entries().keySet());
-    this.conditionOrigins = new HashMap<>();
+    this.conditionOrigins = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : conditionSection.entries().entrySet()) {
       conditionOrigins.put(e.getKey(), e.getValue().origin());
     }
@@ -118,9 +118,10 @@ final class Resolver {
     for (String name : parameters.entries().keySet()) {
       parameter(name);
     }
-    for (String name : conditionNames) {
+    for (Map.Entry<String, Origin> condition : conditionOrigins.entrySet()) {
+      String name = condition.getKey();
       if (name.startsWith(FOR_EACH)) {
-        problem(notExpanded(name), conditionOrigins.get(name));
+        problem(notExpanded(name), condition.getValue());
       } else {
         conditions.evaluate(name, source.template().root().origin());
       }
@@ -165,18 +166,17 @@ final class Resolver {
    * at its first resource in template order. Not checked on a template with a {@code Transform}.
    */
   private void circularDependencies(Map<String, Resource> resources) {
-    List<String> ids = new ArrayList<>();
+    List<Resource> active = new ArrayList<>();
     Map<String, Integer> index = new HashMap<>();
     for (Resource r : resources.values()) {
       if (r.active()) {
-        index.put(r.logicalId(), ids.size());
-        ids.add(r.logicalId());
+        index.put(r.logicalId(), active.size());
+        active.add(r);
       }
     }
-    int n = ids.size();
+    int n = active.size();
     List<int[]> edges = new ArrayList<>(n);
-    for (String id : ids) {
-      Resource r = resources.get(id);
+    for (Resource r : active) {
       Set<String> targets = new TreeSet<>(r.dependsOn());
       for (Value v : r.properties().values()) {
         references(v, targets, 0);
@@ -184,8 +184,9 @@ final class Resolver {
       edges.add(targets.stream().filter(index::containsKey).mapToInt(index::get).toArray());
     }
     for (List<Integer> circle : Cycles.of(edges)) {
-      List<String> names = circle.stream().sorted().map(ids::get).toList();
-      Resource first = resources.get(names.get(0));
+      List<Resource> members = circle.stream().sorted().map(active::get).toList();
+      List<String> names = members.stream().map(Resource::logicalId).toList();
+      Resource first = members.get(0);
       problem(
           (names.size() == 1
                   ? "resource " + names.get(0) + " depends on itself"
@@ -343,10 +344,11 @@ final class Resolver {
             export.origin());
         continue;
       }
-      String condition = string(output.get("Condition"));
-      if (condition != null
-          && conditions.evaluate(condition, output.get("Condition").origin())
-              == Conditions.Truth.FALSE) {
+      Node conditionNode = output.get("Condition");
+      String condition = string(conditionNode);
+      if (conditionNode != null
+          && condition != null
+          && conditions.evaluate(condition, conditionNode.origin()) == Conditions.Truth.FALSE) {
         continue;
       }
       String name = resolve(nameNode).literal().orElse(null);
@@ -566,7 +568,7 @@ final class Resolver {
 
   /** The value of an intrinsic function, or null for a mapping that only looks like one. */
   private @Nullable Value function(String fn, Node.MapNode m) {
-    Node arg = m.get(fn);
+    Node arg = Objects.requireNonNull(m.get(fn), "fn is the map's only key");
     Origin at = m.origin();
     switch (fn) {
       case "Ref":
@@ -673,7 +675,7 @@ final class Resolver {
     Node def = declaration == null ? null : declaration.get("Default");
     if (isSsm(type)) {
       String path = scalarText(def);
-      return path == null
+      return def == null || path == null
           ? new Value.Symbolic(Kind.PARAMETER, name, declared)
           : new Value.Symbolic(Kind.SSM_PARAMETER, path, def.origin());
     }
@@ -694,8 +696,8 @@ final class Resolver {
       String fn = m.intrinsicName();
       Node arg = fn == null ? null : m.get(fn);
       String expression = fn == null ? name : fn;
-      if ("Ref".equals(fn) && string(arg) != null) {
-        String ref = string(arg);
+      String ref = "Ref".equals(fn) ? string(arg) : null;
+      if (ref != null) {
         if (ref.equals("AWS::NoValue")) {
           return null;
         }
@@ -763,7 +765,8 @@ final class Resolver {
       }
       List<Value> items = new ArrayList<>();
       for (Node item : l.items()) {
-        items.add(listItem(type, scalarText(item), item.origin()));
+        String text = Objects.requireNonNull(scalarText(item), "every item is a scalar, above");
+        items.add(listItem(type, text, item.origin()));
       }
       return new Value.ListValue(items, l.origin());
     }
@@ -800,6 +803,8 @@ final class Resolver {
     String resource;
     String attribute;
     String s = string(arg);
+    Node.ListNode pair = arg instanceof Node.ListNode l && l.items().size() == 2 ? l : null;
+    String first = pair == null ? null : string(pair.items().get(0));
     if (s != null) {
       int dot = s.indexOf('.');
       if (dot <= 0 || dot == s.length() - 1) {
@@ -808,11 +813,9 @@ final class Resolver {
       }
       resource = s.substring(0, dot);
       attribute = s.substring(dot + 1);
-    } else if (arg instanceof Node.ListNode l
-        && l.items().size() == 2
-        && string(l.items().get(0)) != null) {
-      resource = string(l.items().get(0));
-      Value a = resolve(l.items().get(1));
+    } else if (pair != null && first != null) {
+      resource = first;
+      Value a = resolve(pair.items().get(1));
       attribute = a.literal().orElse(null);
       if (attribute == null) {
         if (resources.get(resource) == null) {
@@ -846,13 +849,14 @@ final class Resolver {
     Origin templateOrigin = arg.origin();
     Node.MapNode variables = null;
     if (template == null) {
-      if (arg instanceof Node.ListNode l
-          && l.items().size() == 2
-          && string(l.items().get(0)) != null
-          && l.items().get(1) instanceof Node.MapNode vars
+      Node.ListNode pair = arg instanceof Node.ListNode l && l.items().size() == 2 ? l : null;
+      String text = pair == null ? null : string(pair.items().get(0));
+      if (pair != null
+          && text != null
+          && pair.items().get(1) instanceof Node.MapNode vars
           && vars.intrinsicName() == null) {
-        template = string(l.items().get(0));
-        templateOrigin = l.items().get(0).origin();
+        template = text;
+        templateOrigin = pair.items().get(0).origin();
         variables = vars;
       } else {
         return fail(
@@ -889,9 +893,10 @@ final class Resolver {
 
   private Value subVariable(String name, Node.@Nullable MapNode variables, Origin at) {
     String what = "${" + name + "} in Fn::Sub";
+    Node variable = variables == null ? null : variables.get(name);
     Value v;
-    if (variables != null && variables.get(name) != null) {
-      v = resolve(variables.get(name));
+    if (variable != null) {
+      v = resolve(variable);
     } else if (name.isEmpty()) {
       return fail("${} in Fn::Sub names no variable", "Fn::Sub ${}", at);
     } else if (name.indexOf('.') > 0 && !name.startsWith("AWS::")) {
@@ -998,10 +1003,11 @@ final class Resolver {
         continue;
       }
       if (secondKey != null) {
-        if (level.get(secondKey) == null) {
+        Node entry = level.get(secondKey);
+        if (entry == null) {
           missing = true;
         } else {
-          candidates.add(resolve(level.get(secondKey)));
+          candidates.add(resolve(entry));
         }
       } else {
         for (Node n : level.entries().values()) {
@@ -1024,15 +1030,14 @@ final class Resolver {
   // ---------------------------------------------------------------- conditions
 
   private Value ifValue(Node arg, Origin at) {
-    if (!(arg instanceof Node.ListNode l)
-        || l.items().size() != 3
-        || string(l.items().get(0)) == null) {
+    Node.ListNode l = arg instanceof Node.ListNode list && list.items().size() == 3 ? list : null;
+    String condition = l == null ? null : string(l.items().get(0));
+    if (l == null || condition == null) {
       return fail(
           "Fn::If needs a list of a condition name, a value if true and a value if false",
           "Fn::If",
           at);
     }
-    String condition = string(l.items().get(0));
     Conditions.Truth truth = conditions.evaluate(condition, l.items().get(0).origin());
     // As CloudFormation, only the chosen branch is evaluated: the other one may only make sense
     // when the condition holds (a Select into a list parameter whose default is empty).

@@ -13,6 +13,7 @@ import dev.netlint.model.NetworkModel;
 import dev.netlint.model.ResourceId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -125,7 +126,8 @@ public final class DeclaredFlowViolated implements Rule {
             .map(
                 h ->
                     "Remove or narrow the rule of "
-                        + h.element().logicalId()
+                        + Objects.requireNonNull(h.element(), "admitting has an element")
+                            .logicalId()
                         + " that admits "
                         + FlowChecks.traffic(flow)
                         + " from "

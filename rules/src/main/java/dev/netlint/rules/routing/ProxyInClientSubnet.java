@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -52,7 +53,10 @@ public final class ProxyInClientSubnet implements Rule {
     for (Resource instance : instances.values()) {
       Optional<List<Loop>> loops = loops(model, instance);
       if (loops.isPresent()) {
-        report(context, instance, loops.get(), routesTo.get(instance.id()));
+        List<Route> routes =
+            Objects.requireNonNull(
+                routesTo.get(instance.id()), "instances and routesTo are filled together");
+        report(context, instance, loops.get(), routes);
       }
     }
   }

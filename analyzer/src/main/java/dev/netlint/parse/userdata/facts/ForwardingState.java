@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -99,7 +100,7 @@ final class ForwardingState {
     String persistedIn = "";
     ScriptLine writtenAt = null;
     for (String path : systemFiles(files)) {
-      ScriptFile f = files.get(path);
+      ScriptFile f = Objects.requireNonNull(files.get(path), "systemFiles lists keys of files");
       Optional<String> v = f.content() == null ? Optional.empty() : settingIn(f.content());
       if (v.isPresent()) {
         persisted = v.get();
