@@ -6,10 +6,10 @@ import dev.netlint.api.Rule;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
 import dev.netlint.api.reach.Flow;
-import dev.netlint.engine.flows.DeclaredFlows;
-import dev.netlint.engine.flows.NetlintConfig;
+import dev.netlint.flows.DeclaredFlows;
+import dev.netlint.flows.NetlintConfig;
 import dev.netlint.graph.NetworkGraph;
-import dev.netlint.graph.flows.FlowInference;
+import dev.netlint.flows.FlowInference;
 import dev.netlint.model.HostFacts;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
@@ -78,7 +78,8 @@ public final class Analysis {
     Discovery discovery = inputDiscovery.discover(inputs);
     boolean inputErrors = false;
     for (InputProblem p : discovery.problems()) {
-      inputErrors = true;
+      // A refused key was read past: the analysis is complete, the finding counts as one.
+      inputErrors |= p.kind() != InputProblem.Kind.REFUSED;
       findings.add(
           inputFinding(
               InputRules.UNREADABLE_TEMPLATE,

@@ -362,6 +362,9 @@ public final class InputDiscovery {
     }
 
     private void lone(Path key, String name, Path file, Template template) {
+      for (InputException refused : template.refusals()) {
+        problems.add(InputProblem.refused(refused));
+      }
       units.put(key, new AnalysisUnit(name, List.of(StackSource.lone(stackName(file), template))));
     }
 

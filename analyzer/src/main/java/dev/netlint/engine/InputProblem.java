@@ -25,12 +25,23 @@ public record InputProblem(Kind kind, String message, SourceLocation location)
      * A path given on the command line that does not exist, or a CDK app directory that has not
      * been synthesized: a usage error (the CLI exits with status 2), not a finding.
      */
-    MISSING_INPUT
+    MISSING_INPUT,
+    /**
+     * Something in a file that CloudFormation and cfn-lint refuse but netlint could read (a key
+     * written twice in one mapping): reported as {@code NL001 unreadable-template}, an error
+     * finding, while the template is still analyzed.
+     */
+    REFUSED
   }
 
   /** An {@link Kind#UNREADABLE} problem from a loader's exception. */
   public static InputProblem unreadable(InputException e) {
     return new InputProblem(Kind.UNREADABLE, String.valueOf(e.getMessage()), e.location());
+  }
+
+  /** A {@link Kind#REFUSED} problem from what a loader read past. */
+  public static InputProblem refused(InputException e) {
+    return new InputProblem(Kind.REFUSED, String.valueOf(e.getMessage()), e.location());
   }
 
   /** Orders by location, then kind and message, so that reports are stable. */

@@ -2,7 +2,7 @@ package dev.netlint.engine;
 
 import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.Reachability;
-import dev.netlint.engine.flows.EndpointNames;
+import dev.netlint.flows.EndpointNames;
 import dev.netlint.model.NetworkModel;
 import java.util.List;
 

@@ -54,10 +54,13 @@ class InputDiscoveryCorpusTest {
         .allSatisfy(t -> assertThat(d.files()).contains(t.displayName()));
     assertThat(d.files()).isSorted().doesNotHaveDuplicates();
     assertThat(d.problems()).isSorted();
-    assertThat(kinds).containsOnlyKeys(InputProblem.Kind.UNREADABLE);
+    // Broken files, and keys written twice (read past with the last value, as REFUSED).
+    assertThat(kinds).containsOnlyKeys(InputProblem.Kind.UNREADABLE, InputProblem.Kind.REFUSED);
     // cfn-lint's bad/ fixtures are broken on purpose: each must surface with its file.
     assertThat(d.problems())
         .extracting(p -> p.location().file())
-        .contains("cfn-lint/test/fixtures/templates/bad/json_parse.json");
+        .contains(
+            "cfn-lint/test/fixtures/templates/bad/json_parse.json",
+            "cfn-lint/test/fixtures/templates/bad/duplicate.json");
   }
 }

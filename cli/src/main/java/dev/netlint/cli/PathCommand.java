@@ -8,7 +8,7 @@ import dev.netlint.api.reach.ReachResult;
 import dev.netlint.api.reach.Verdict;
 import dev.netlint.engine.Exploration;
 import dev.netlint.engine.Network;
-import dev.netlint.engine.flows.EndpointNames;
+import dev.netlint.flows.EndpointNames;
 import dev.netlint.model.Resource;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -109,11 +109,12 @@ public final class TemplateLoader {
    *     template (its root is not a mapping with {@code Resources})
    */
   public Template load(Path file, String displayName) throws InputException {
-    Node.MapNode root = parse(file, displayName);
+    List<InputException> refusals = new ArrayList<>();
+    Node.MapNode root = parse(file, displayName, refusals);
     if (!isTemplate(root)) {
       throw notATemplate(root, displayName);
     }
-    return new Template(file, displayName, root);
+    return new Template(file, displayName, root, refusals);
   }
 
   /**
@@ -123,8 +124,9 @@ public final class TemplateLoader {
    */
   public @Nullable Template loadIfTemplate(Path file, String displayName) throws InputException {
     Node.MapNode root;
+    List<InputException> refusals = new ArrayList<>();
     try {
-      root = parse(file, displayName);
+      root = parse(file, displayName, refusals);
     } catch (InputException e) {
       if (looksLikeTemplate(file)) {
         throw e;
@@ -132,7 +134,7 @@ public final class TemplateLoader {
       return null;
     }
     if (isTemplate(root)) {
-      return new Template(file, displayName, root);
+      return new Template(file, displayName, root, refusals);
     }
     // A file that declares itself a template is one, however broken its Resources.
     if (root.get("AWSTemplateFormatVersion") != null && root.get("Resources") != null) {
@@ -213,6 +215,18 @@ public final class TemplateLoader {
    * @throws InputException when it cannot be read or its root is not a mapping
    */
   public Node.MapNode parse(Path file, String displayName) throws InputException {
+    List<InputException> refusals = new ArrayList<>();
+    return strict(parse(file, displayName, refusals), refusals);
+  }
+
+  /**
+   * Parses any JSON or YAML file whose root is a mapping, adding to {@code refusals} what
+   * CloudFormation refuses but netlint can read (a duplicate key: the last value is kept).
+   *
+   * @throws InputException when it cannot be read or its root is not a mapping
+   */
+  public Node.MapNode parse(Path file, String displayName, List<InputException> refusals)
+      throws InputException {
     byte[] content;
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -239,7 +253,7 @@ public final class TemplateLoader {
           SourceLocation.ofFile(displayName),
           e);
     }
-    return parse(content, formatOf(file, content), displayName);
+    return parse(content, formatOf(file, content), displayName, refusals);
   }
 
   private static InputException tooLarge(long size, String displayName) {
@@ -255,6 +269,22 @@ public final class TemplateLoader {
    */
   public Node.MapNode parse(byte[] content, Format format, String displayName)
       throws InputException {
+    List<InputException> refusals = new ArrayList<>();
+    return strict(parse(content, format, displayName, refusals), refusals);
+  }
+
+  /** Refuses what {@code refusals} holds: for callers that take a mapping or nothing. */
+  private static Node.MapNode strict(Node.MapNode root, List<InputException> refusals)
+      throws InputException {
+    if (!refusals.isEmpty()) {
+      throw refusals.get(0);
+    }
+    return root;
+  }
+
+  private Node.MapNode parse(
+      byte[] content, Format format, String displayName, List<InputException> refusals)
+      throws InputException {
     if (format == Format.YAML) {
       checkYamlText(content, displayName);
     }
@@ -264,7 +294,7 @@ public final class TemplateLoader {
       if (first == null) {
         throw new InputException("empty file", SourceLocation.ofFile(displayName));
       }
-      Node root = new Reader(p, displayName, content).read(new Origin(loc(p, displayName), List.of()));
+      Node root = new Reader(p, displayName, content, refusals).read(new Origin(loc(p, displayName), List.of()));
       if (!(root instanceof Node.MapNode map)) {
         throw new InputException(
             "the top level is not a mapping", root.origin().location());
@@ -409,11 +439,13 @@ public final class TemplateLoader {
     private final JsonParser p;
     private final String file;
     private final byte[] content;
+    private final List<InputException> refusals;
 
-    Reader(JsonParser p, String file, byte[] content) {
+    Reader(JsonParser p, String file, byte[] content, List<InputException> refusals) {
       this.p = p;
       this.file = file;
       this.content = content;
+      this.refusals = refusals;
     }
 
     Node read(Origin origin) throws IOException, InputException {
@@ -443,13 +475,18 @@ public final class TemplateLoader {
             SourceLocation keyLoc = loc(p, file);
             SourceLocation first = keys.get(key);
             if (first != null) {
-              throw new InputException(
-                  "duplicate key '"
-                      + key
-                      + "' (first at line "
-                      + first.line()
-                      + "): CloudFormation and cfn-lint refuse a key written twice in a mapping",
-                  keyLoc);
+              // Refused by cfn-lint (E0000), but read as JSON parsers read it, the last value
+              // winning, so that the template's other findings are not lost.
+              refusals.add(
+                  new InputException(
+                      "duplicate key '"
+                          + key
+                          + "' (first at line "
+                          + first.line()
+                          + "): CloudFormation and cfn-lint refuse a key written twice in a"
+                          + " mapping; netlint read the last value",
+                      keyLoc));
+              entries.remove(key);
             }
             p.nextToken();
             Node value = read(origin.child(key, loc(p, file)));

@@ -156,6 +156,27 @@ class TemplateLoaderTest {
   }
 
   @Test
+  void aTemplateWithADuplicateKeyIsStillReadWithTheLastValue(@TempDir Path dir) throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("dup.json"),
+            "{\"Resources\": {\"R\": {\"DependsOn\": [\"A\"],\n"
+                + " \"Type\": \"AWS::EC2::Route\", \"DependsOn\": [\"B\"]}}}");
+    Template template = new TemplateLoader().load(file, "dup.json");
+    assertThat(template.refusals())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).contains("duplicate key 'DependsOn' (first at line 1)");
+              assertThat(e.location().line()).isEqualTo(2);
+            });
+    Node.MapNode resource = (Node.MapNode) template.resources().get("R");
+    assertThat(((Node.ListNode) resource.get("DependsOn")).items())
+        .singleElement()
+        .satisfies(n -> assertThat(((Node.ScalarNode) n).text()).isEqualTo("B"));
+  }
+
+  @Test
   void textAfterTheJsonValueIsRefused() {
     assertThatThrownBy(() -> json("{\"Resources\": {}}\n ]]] garbage"))
         .isInstanceOf(InputException.class)

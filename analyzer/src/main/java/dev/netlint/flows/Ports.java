@@ -1,4 +1,4 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.model.Value;
 import java.util.Locale;

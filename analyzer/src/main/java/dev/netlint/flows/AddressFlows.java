@@ -1,12 +1,12 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.api.reach.Verdict;
-import dev.netlint.graph.flows.Pieces.Piece;
-import dev.netlint.graph.flows.ProxyConfigs.Listen;
+import dev.netlint.flows.Pieces.Piece;
+import dev.netlint.flows.ProxyConfigs.Listen;
 import dev.netlint.model.DataStore;
 import dev.netlint.model.EcsService;
 import dev.netlint.model.LambdaFunction;

@@ -1,4 +1,4 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;

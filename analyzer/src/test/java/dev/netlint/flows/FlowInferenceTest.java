@@ -1,4 +1,4 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

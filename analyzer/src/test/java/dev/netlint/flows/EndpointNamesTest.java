@@ -1,4 +1,4 @@
-package dev.netlint.engine.flows;
+package dev.netlint.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;
-import dev.netlint.graph.flows.ProxyConfigs.Listen;
-import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.flows.ProxyConfigs.Listen;
+import dev.netlint.flows.ProxyConfigs.ProxyConfig;
 import dev.netlint.model.ClassicLoadBalancer;
 import dev.netlint.model.DataStore;
 import dev.netlint.model.EnginePorts;

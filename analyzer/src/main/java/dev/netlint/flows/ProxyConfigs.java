@@ -1,4 +1,4 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.PortRange;
 import dev.netlint.api.reach.Protocol;

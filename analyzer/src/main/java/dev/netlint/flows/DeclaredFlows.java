@@ -1,8 +1,8 @@
-package dev.netlint.engine.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.Flow;
-import dev.netlint.engine.flows.NetlintConfig.DeclaredFlow;
-import dev.netlint.engine.flows.NetlintConfig.Problem;
+import dev.netlint.flows.NetlintConfig.DeclaredFlow;
+import dev.netlint.flows.NetlintConfig.Problem;
 import dev.netlint.model.NetworkModel;
 import java.nio.file.Path;
 import java.util.ArrayList;

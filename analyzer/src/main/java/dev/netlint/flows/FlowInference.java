@@ -1,8 +1,8 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;
-import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.flows.ProxyConfigs.ProxyConfig;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.ResourceId;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
-package dev.netlint.graph.flows;
+package dev.netlint.flows;
 
 import dev.netlint.api.reach.Endpoint;
 import dev.netlint.api.reach.Flow;
 import dev.netlint.api.reach.Protocol;
 import dev.netlint.api.reach.Verdict;
-import dev.netlint.graph.flows.ProxyConfigs.ProxyConfig;
-import dev.netlint.graph.flows.ProxyConfigs.Upstream;
+import dev.netlint.flows.ProxyConfigs.ProxyConfig;
+import dev.netlint.flows.ProxyConfigs.Upstream;
 import dev.netlint.model.Resource;
 import dev.netlint.model.ResourceId;
 import java.util.List;
