@@ -7,6 +7,7 @@ import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.LogicalLocation;
 import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Finding;
+import dev.netlint.api.Fingerprint;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
 import dev.netlint.api.Suppressed;
@@ -212,6 +214,9 @@ final class SarifReport {
       location.setLogicalLocations(new LinkedHashSet<>(List.of(logical)));
     }
     r.setLocations(List.of(location));
+    PartialFingerprints fingerprints = new PartialFingerprints();
+    fingerprints.setAdditionalProperty(Fingerprint.SARIF_KEY, Fingerprint.of(f));
+    r.setPartialFingerprints(fingerprints);
 
     PropertyBag properties = new PropertyBag();
     // The finding's own facts go first so the keys below, documented as reserved, always win.

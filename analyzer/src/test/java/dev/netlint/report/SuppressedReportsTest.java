@@ -59,6 +59,17 @@ class SuppressedReportsTest {
   }
 
   @Test
+  void sarifResultsCarryNetlintsFingerprint() throws IOException {
+    JsonNode results = MAPPER.readTree(Samples.render(Format.SARIF, withSuppressed()))
+        .at("/runs/0/results");
+    assertThat(results.at("/1/partialFingerprints/netlintFingerprint~1v1").asText())
+        .isEqualTo(dev.netlint.api.Fingerprint.of(Samples.noIgwRoute()))
+        .matches("[0-9a-f]{32}");
+    assertThat(results.at("/3/partialFingerprints/netlintFingerprint~1v1").asText())
+        .isEqualTo(dev.netlint.api.Fingerprint.of(Samples.unusedGroup()));
+  }
+
+  @Test
   void jsonListsSuppressedApartAndCountsThem() throws IOException {
     JsonNode root = MAPPER.readTree(Samples.render(Format.JSON, withSuppressed()));
     assertThat(root.get("findings")).extracting(f -> f.get("ruleId").asText())
