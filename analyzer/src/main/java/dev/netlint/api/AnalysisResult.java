@@ -10,17 +10,33 @@ import java.util.List;
  * @param files the input files read, as reports name them, sorted
  * @param inputErrors true when some input could not be read (an {@code NL001} finding); the
  *     command line then exits 2
+ * @param suppressed the findings a suppression accepted, sorted as {@code findings}; they are not
+ *     in {@code findings} and never fail a check
  */
 public record AnalysisResult(
-    List<Finding> findings, List<RuleDescriptor> rules, List<String> files, boolean inputErrors) {
+    List<Finding> findings,
+    List<RuleDescriptor> rules,
+    List<String> files,
+    boolean inputErrors,
+    List<Suppressed> suppressed) {
 
   public AnalysisResult {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
     files = List.copyOf(files);
+    suppressed = List.copyOf(suppressed);
   }
 
-  /** One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}. */
+  /** A result without suppressed findings. */
+  public AnalysisResult(
+      List<Finding> findings, List<RuleDescriptor> rules, List<String> files, boolean inputErrors) {
+    this(findings, rules, files, inputErrors, List.of());
+  }
+
+  /**
+   * One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}, with {@code ,
+   * 2 suppressed} before {@code in} when suppressions accepted findings.
+   */
   public String summary() {
     java.util.Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
     for (Finding finding : findings) {
@@ -40,6 +56,9 @@ public record AnalysisResult(
         separator = ", ";
       }
       line.append(')');
+    }
+    if (!suppressed.isEmpty()) {
+      line.append(", ").append(suppressed.size()).append(" suppressed");
     }
     int n = files.size();
     return line.append(" in ").append(n).append(n == 1 ? " file" : " files").toString();

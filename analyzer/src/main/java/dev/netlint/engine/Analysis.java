@@ -90,7 +90,14 @@ public final class Analysis {
     }
     ResourceSchemas schemas = ResourceSchemas.bundled();
     DeclaredFlows declared = new DeclaredFlows(options.baseDirectory(), inputDiscovery::display);
+    List<RuleDescriptor> ruleDescriptors = new ArrayList<>();
+    for (Rule r : rules) {
+      ruleDescriptors.add(RuleDescriptor.of(r.getClass()));
+    }
+    Suppressions suppressions =
+        new Suppressions(options.baseDirectory(), inputDiscovery::display, ruleDescriptors);
     for (AnalysisUnit unit : discovery.units()) {
+      int unitStart = findings.size();
       try {
         Network network = network(unit, options, schemas, declared, findings);
         RuleRunner.run(
@@ -108,7 +115,14 @@ public final class Analysis {
         findings.add(failure.finding());
         record.accept(failure);
       }
+      suppressions.apply(
+          options.baseDirectory().resolve(unit.name()).normalize(),
+          unit.stacks(),
+          findings,
+          unitStart);
     }
+    suppressions.finish(findings);
+    findings.addAll(suppressions.configProblems());
     configProblems(declared.unmatched(), findings);
     List<Finding> kept = new ArrayList<>(new LinkedHashSet<>(findings));
     kept.removeIf(f -> !f.severity().atLeast(options.minimumSeverity()));
@@ -117,11 +131,13 @@ public final class Analysis {
     if (failed[0]) {
       descriptors.add(InputRules.INTERNAL_ERROR);
     }
-    for (Rule r : rules) {
-      descriptors.add(RuleDescriptor.of(r.getClass()));
+    if (suppressions.seen()) {
+      descriptors.addAll(InputRules.suppressionRules());
     }
+    descriptors.addAll(ruleDescriptors);
     descriptors.sort(Comparator.comparing(RuleDescriptor::id));
-    return new AnalysisResult(kept, descriptors, discovery.files(), inputErrors);
+    return new AnalysisResult(
+        kept, descriptors, discovery.files(), inputErrors, suppressions.suppressed());
   }
 
   /**

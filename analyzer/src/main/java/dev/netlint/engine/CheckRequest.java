@@ -3,6 +3,7 @@ package dev.netlint.engine;
 import dev.netlint.api.Severity;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to check and how: the parameters {@code netlint check} and the Maven plugin's {@code
@@ -15,16 +16,29 @@ import java.util.List;
  * @param reports the reports to write, in this order
  * @param failOn the check fails on a finding at or above this severity
  * @param toolVersion netlint's version as the reports show it
+ * @param baseline a baseline file ({@link Baseline}) whose findings are reported as suppressed, or
+ *     null
  */
 public record CheckRequest(
     List<Path> inputs,
     Path baseDirectory,
     List<ReportTarget> reports,
     Severity failOn,
-    String toolVersion) {
+    String toolVersion,
+    @Nullable Path baseline) {
 
   public CheckRequest {
     inputs = List.copyOf(inputs);
     reports = List.copyOf(reports);
+  }
+
+  /** A check without a baseline. */
+  public CheckRequest(
+      List<Path> inputs,
+      Path baseDirectory,
+      List<ReportTarget> reports,
+      Severity failOn,
+      String toolVersion) {
+    this(inputs, baseDirectory, reports, failOn, toolVersion, null);
   }
 }

@@ -18,15 +18,28 @@ import org.jspecify.annotations.Nullable;
  *     NL006} finding in {@code analysis}), in the order they failed
  * @param reportFailure the report that could not be written, or null when every report was; the
  *     reports after it were not attempted
+ * @param fixed the entries of the request's baseline that no longer occur, sorted by fingerprint;
+ *     empty without a baseline
  */
 public record CheckResult(
     AnalysisResult analysis,
     Outcome outcome,
     List<AnalysisFailure> failures,
-    @Nullable ReportFailure reportFailure) {
+    @Nullable ReportFailure reportFailure,
+    List<Baseline.Entry> fixed) {
 
   public CheckResult {
     failures = List.copyOf(failures);
+    fixed = List.copyOf(fixed);
+  }
+
+  /** A result of a check without a baseline. */
+  public CheckResult(
+      AnalysisResult analysis,
+      Outcome outcome,
+      List<AnalysisFailure> failures,
+      @Nullable ReportFailure reportFailure) {
+    this(analysis, outcome, failures, reportFailure, List.of());
   }
 
   /** How the check ended, from the worst: each has the exit code of {@code netlint check}. */

@@ -1,8 +1,10 @@
 package dev.netlint.engine;
 
 import dev.netlint.api.AnalysisResult;
+import dev.netlint.api.Finding;
 import dev.netlint.api.Rule;
 import dev.netlint.api.Severity;
+import dev.netlint.model.SourceLocation;
 import dev.netlint.report.Reports;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +65,18 @@ public final class CheckRun {
             request.inputs(),
             new AnalysisOptions(request.baseDirectory(), Severity.INFO),
             failures::add);
+    List<Baseline.Entry> fixed = List.of();
+    Path baselineFile = request.baseline();
+    if (baselineFile != null) {
+      String name = display(request.baseDirectory(), baselineFile);
+      try {
+        Baseline.Applied applied = Baseline.read(baselineFile, name).apply(result);
+        result = applied.result();
+        fixed = applied.fixed();
+      } catch (IOException e) {
+        result = withBaselineProblem(result, name, e);
+      }
+    }
     CheckResult.Outcome outcome = outcome(result, failures, request.failOn());
     CheckResult.ReportFailure reportFailure = null;
     for (ReportTarget target : request.reports()) {
@@ -77,7 +92,56 @@ public final class CheckRun {
         break;
       }
     }
-    return new CheckResult(result, outcome, failures, reportFailure);
+    return new CheckResult(result, outcome, failures, reportFailure, fixed);
+  }
+
+  /**
+   * Analyzes {@code request}'s inputs, as {@link #run} does, and writes the baseline of its
+   * findings (those no suppression accepted) to {@code output}; writes no report.
+   *
+   * @return the analysis the baseline was written from
+   * @throws IOException when {@code output} cannot be written
+   */
+  public AnalysisResult writeBaseline(CheckRequest request, Path output) throws IOException {
+    AnalysisResult result =
+        analyzer.analyze(
+            request.inputs(), new AnalysisOptions(request.baseDirectory(), Severity.INFO), f -> {});
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
+      Baseline.write(result.findings(), out);
+    }
+    return result;
+  }
+
+  /** An unreadable baseline is a configuration error: the check cannot say what is new. */
+  private static AnalysisResult withBaselineProblem(
+      AnalysisResult result, String name, IOException e) {
+    List<Finding> findings = new ArrayList<>(result.findings());
+    findings.add(
+        new Finding(
+            InputRules.INVALID_CONFIGURATION.id(),
+            Severity.ERROR,
+            "cannot read the baseline " + name + ": " + e.getMessage(),
+            "Write the baseline again with netlint baseline.",
+            SourceLocation.ofFile(name),
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            Map.of()));
+    findings.sort(null);
+    return new AnalysisResult(
+        findings, result.rules(), result.files(), result.inputErrors(), result.suppressed());
+  }
+
+  private static String display(Path base, Path file) {
+    Path b = base.toAbsolutePath().normalize();
+    Path f = file.toAbsolutePath().normalize();
+    return (f.startsWith(b) ? b.relativize(f) : f).toString().replace('\\', '/');
   }
 
   /**

@@ -98,6 +98,30 @@ public final class InputRules {
     private InternalFailure() {}
   }
 
+  /** NL007: a suppression that gives no reason (or no rule); it suppresses nothing. */
+  @RuleInfo(
+      id = "NL007",
+      name = "suppression-without-reason",
+      summary = "A suppression does not say which rule it accepts and why",
+      severity = Severity.WARNING,
+      resourceTypes = {},
+      source = "https://github.com/netlint/netlint/blob/main/docs/suppressions.md")
+  public static final class SuppressionWithoutReason {
+    private SuppressionWithoutReason() {}
+  }
+
+  /** NL008: a suppression that matched no finding in the run. */
+  @RuleInfo(
+      id = "NL008",
+      name = "unused-suppression",
+      summary = "A suppression matches no finding",
+      severity = Severity.INFO,
+      resourceTypes = {},
+      source = "https://github.com/netlint/netlint/blob/main/docs/suppressions.md")
+  public static final class UnusedSuppression {
+    private UnusedSuppression() {}
+  }
+
   public static final RuleDescriptor UNREADABLE_TEMPLATE = RuleDescriptor.of(UnreadableTemplate.class);
   public static final RuleDescriptor RESOURCE_SCHEMA_VIOLATION =
       RuleDescriptor.of(ResourceSchemaViolation.class);
@@ -113,6 +137,18 @@ public final class InputRules {
    * netlint fails on an input, so that reports of runs that did not fail stay as they were.
    */
   public static final RuleDescriptor INTERNAL_ERROR = RuleDescriptor.of(InternalFailure.class);
+
+  public static final RuleDescriptor SUPPRESSION_WITHOUT_REASON =
+      RuleDescriptor.of(SuppressionWithoutReason.class);
+  public static final RuleDescriptor UNUSED_SUPPRESSION = RuleDescriptor.of(UnusedSuppression.class);
+
+  /**
+   * NL007 and NL008, apart from {@link #all()}: a result lists them only when its inputs hold a
+   * suppression, so that reports of runs without one stay as they were.
+   */
+  public static List<RuleDescriptor> suppressionRules() {
+    return List.of(SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION);
+  }
 
   /** Every input-finding descriptor, sorted by ID. */
   public static List<RuleDescriptor> all() {

@@ -40,7 +40,9 @@ public final class NetlintConfig {
   /** The configuration file's name. */
   public static final String FILE_NAME = ".netlint.yaml";
 
-  private static final Set<String> TOP_KEYS = Set.of("flows");
+  // The other keys are read by dev.netlint.engine.config.FindingPolicy.
+  private static final Set<String> TOP_KEYS =
+      Set.of("exclude", "flows", "rules", "severity", "suppress");
   private static final Set<String> FLOW_KEYS = Set.of("from", "to", "port", "protocol", "expect");
   private static final Pattern RANGE = Pattern.compile("(\\d{1,5})\\s*-\\s*(\\d{1,5})");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Finding;
 import dev.netlint.api.RuleDescriptor;
+import dev.netlint.api.Suppressed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -49,22 +50,20 @@ final class JsonReport {
 
     ArrayNode findings = root.putArray("findings");
     for (Finding f : result.findings()) {
-      ObjectNode finding = findings.addObject();
-      finding.put("ruleId", f.ruleId());
-      finding.put("ruleName", ruleNames.get(f.ruleId()));
-      finding.put("severity", f.severity().label());
-      finding.put("message", f.message());
-      finding.put("fix", f.fix());
-      finding.put("file", f.location().file());
-      finding.put("line", f.location().line());
-      finding.put("column", f.location().column());
-      strings(finding.putArray("templatePath"), f.templatePath());
-      finding.put("stack", f.stack());
-      finding.put("logicalId", f.logicalId());
-      finding.put("resourceType", f.resourceType());
-      finding.put("constructPath", f.constructPath());
-      ObjectNode properties = finding.putObject("properties");
-      f.properties().forEach(properties::put);
+      finding(findings.addObject(), f, ruleNames);
+    }
+    // Only when there are any, so that a run without suppressions keeps its old shape.
+    if (!result.suppressed().isEmpty()) {
+      ArrayNode suppressed = root.putArray("suppressed");
+      for (Suppressed s : result.suppressed()) {
+        ObjectNode finding = suppressed.addObject();
+        finding(finding, s.finding(), ruleNames);
+        ObjectNode suppression = finding.putObject("suppression");
+        suppression.put("kind", s.kind().sarifKind());
+        suppression.put("justification", s.justification());
+        suppression.put("file", s.suppressedAt().file());
+        suppression.put("line", s.suppressedAt().line());
+      }
     }
 
     SeverityCounts counts = SeverityCounts.of(result.findings());
@@ -72,7 +71,28 @@ final class JsonReport {
     summary.put("error", counts.error());
     summary.put("warning", counts.warning());
     summary.put("info", counts.info());
+    if (!result.suppressed().isEmpty()) {
+      summary.put("suppressed", result.suppressed().size());
+    }
     return root;
+  }
+
+  private static void finding(ObjectNode finding, Finding f, Map<String, String> ruleNames) {
+    finding.put("ruleId", f.ruleId());
+    finding.put("ruleName", ruleNames.get(f.ruleId()));
+    finding.put("severity", f.severity().label());
+    finding.put("message", f.message());
+    finding.put("fix", f.fix());
+    finding.put("file", f.location().file());
+    finding.put("line", f.location().line());
+    finding.put("column", f.location().column());
+    strings(finding.putArray("templatePath"), f.templatePath());
+    finding.put("stack", f.stack());
+    finding.put("logicalId", f.logicalId());
+    finding.put("resourceType", f.resourceType());
+    finding.put("constructPath", f.constructPath());
+    ObjectNode properties = finding.putObject("properties");
+    f.properties().forEach(properties::put);
   }
 
   private static void strings(ArrayNode array, List<String> values) {

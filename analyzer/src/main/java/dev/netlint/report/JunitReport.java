@@ -62,6 +62,12 @@ final class JunitReport {
       x.writeEmptyElement("property");
       attribute(x, "name", "netlint.version");
       attribute(x, "value", toolVersion);
+      if (!result.suppressed().isEmpty()) {
+        x.writeCharacters("\n      ");
+        x.writeEmptyElement("property");
+        attribute(x, "name", "netlint.suppressed");
+        attribute(x, "value", Integer.toString(result.suppressed().size()));
+      }
       x.writeCharacters("\n    ");
       x.writeEndElement();
       for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {

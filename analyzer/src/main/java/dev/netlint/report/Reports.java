@@ -35,4 +35,14 @@ public final class Reports {
     }
     out.flush();
   }
+
+  /**
+   * Writes a JSON document in the reports' layout (two-space indent, {@code \n} line ends, a final
+   * line end), for files netlint writes beside its reports (the baseline). Flushed, not closed.
+   */
+  public static void writeJson(com.fasterxml.jackson.databind.JsonNode value, OutputStream out)
+      throws IOException {
+    JsonOutput.write(JsonOutput.mapper(), value, out);
+    out.flush();
+  }
 }

@@ -7,6 +7,7 @@ import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.LogicalLocation;
 import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
@@ -15,6 +16,7 @@ import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Role;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
@@ -24,8 +26,11 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Finding;
+import dev.netlint.api.Fingerprint;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
+import dev.netlint.api.Suppressed;
+import dev.netlint.model.SourceLocation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -120,6 +125,20 @@ final class SarifReport {
     for (Finding f : result.findings()) {
       results.add(result(f, ruleIndex.get(f.ruleId()), artifactIndex.get(f.location().file())));
     }
+    // Suppressed findings stay in the log, so that code scanning shows them as dismissed.
+    for (Suppressed s : result.suppressed()) {
+      Finding f = s.finding();
+      Result r = result(f, ruleIndex.get(f.ruleId()), artifactIndex.get(f.location().file()));
+      Suppression suppression = new Suppression();
+      suppression.setKind(Suppression.Kind.fromValue(s.kind().sarifKind()));
+      suppression.setJustification(s.justification());
+      Location at = new Location();
+      at.setId(null);
+      at.setPhysicalLocation(physical(s.suppressedAt(), artifactIndex.get(s.suppressedAt().file())));
+      suppression.setLocation(at);
+      r.setSuppressions(new LinkedHashSet<>(List.of(suppression)));
+      results.add(r);
+    }
 
     ToolComponent driver = new ToolComponent();
     driver.setName("netlint");
@@ -182,20 +201,9 @@ final class SarifReport {
     message.setText(f.fix() == null ? f.message() : f.message() + " " + f.fix());
     r.setMessage(message);
 
-    PhysicalLocation physical = new PhysicalLocation();
-    physical.setArtifactLocation(artifactLocation(f.location().file(), artifactIndex));
-    if (f.location().line() > 0) {
-      Region region = new Region();
-      region.setStartLine(f.location().line());
-      if (f.location().column() > 0) {
-        region.setStartColumn(f.location().column());
-      }
-      clearDefaults(region);
-      physical.setRegion(region);
-    }
     Location location = new Location();
     location.setId(null);
-    location.setPhysicalLocation(physical);
+    location.setPhysicalLocation(physical(f.location(), artifactIndex));
     if (f.logicalId() != null) {
       LogicalLocation logical = new LogicalLocation();
       logical.setName(f.logicalId());
@@ -206,6 +214,9 @@ final class SarifReport {
       location.setLogicalLocations(new LinkedHashSet<>(List.of(logical)));
     }
     r.setLocations(List.of(location));
+    PartialFingerprints fingerprints = new PartialFingerprints();
+    fingerprints.setAdditionalProperty(Fingerprint.SARIF_KEY, Fingerprint.of(f));
+    r.setPartialFingerprints(fingerprints);
 
     PropertyBag properties = new PropertyBag();
     // The finding's own facts go first so the keys below, documented as reserved, always win.
@@ -226,6 +237,21 @@ final class SarifReport {
       r.setProperties(properties);
     }
     return r;
+  }
+
+  private static PhysicalLocation physical(SourceLocation at, @Nullable Integer artifactIndex) {
+    PhysicalLocation physical = new PhysicalLocation();
+    physical.setArtifactLocation(artifactLocation(at.file(), artifactIndex));
+    if (at.line() > 0) {
+      Region region = new Region();
+      region.setStartLine(at.line());
+      if (at.column() > 0) {
+        region.setStartColumn(at.column());
+      }
+      clearDefaults(region);
+      physical.setRegion(region);
+    }
+    return physical;
   }
 
   private static Result.Level level(Severity severity) {

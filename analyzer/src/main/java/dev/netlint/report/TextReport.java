@@ -79,8 +79,16 @@ final class TextReport {
     }
   }
 
-  /** {@code 3 findings (1 error, 2 warnings) in 4 files}, or {@code no findings in 4 files}. */
+  /**
+   * {@code 3 findings (1 error, 2 warnings) in 4 files}, or {@code no findings in 4 files}; then
+   * {@code , 2 suppressed} when suppressions accepted findings.
+   */
   static String summary(AnalysisResult result) {
+    int suppressed = result.suppressed().size();
+    return findingsSummary(result) + (suppressed == 0 ? "" : ", " + suppressed + " suppressed");
+  }
+
+  private static String findingsSummary(AnalysisResult result) {
     SeverityCounts counts = SeverityCounts.of(result.findings());
     String files = plural(result.files().size(), "file", "files");
     if (counts.total() == 0) {

@@ -132,7 +132,7 @@ class DeclaredFlowsTest {
             ".netlint.yaml:17:15 protocol must be tcp, udp, icmp or all, not 'gre'",
             ".netlint.yaml:18:5 flow Ghost -> Db tcp/1 expect reachable: 'Ghost' names nothing in"
                 + " the analyzed templates",
-            ".netlint.yaml:21:1 unknown key 'flow' (known: flows)");
+            ".netlint.yaml:21:1 unknown key 'flow' (known: exclude, flows, rules, severity, suppress)");
     assertThat(result.findings())
         .filteredOn(f -> f.ruleId().equals("NL005"))
         .allMatch(f -> f.severity() == Severity.ERROR);

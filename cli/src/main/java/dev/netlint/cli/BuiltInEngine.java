@@ -34,6 +34,7 @@ final class BuiltInEngine implements Engine {
   @Override
   public List<RuleDescriptor> rules() {
     List<RuleDescriptor> all = new ArrayList<>(InputRules.all());
+    all.addAll(InputRules.suppressionRules());
     BuiltInRules.all().forEach(rule -> all.add(RuleDescriptor.of(rule.getClass())));
     all.sort(Comparator.comparing(RuleDescriptor::id));
     return List.copyOf(all);

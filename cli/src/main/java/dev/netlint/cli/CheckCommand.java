@@ -3,6 +3,7 @@ package dev.netlint.cli;
 import dev.netlint.api.AnalysisResult;
 import dev.netlint.api.Severity;
 import dev.netlint.engine.AnalysisFailure;
+import dev.netlint.engine.Baseline;
 import dev.netlint.engine.CheckRequest;
 import dev.netlint.engine.CheckResult;
 import dev.netlint.engine.CheckRun;
@@ -91,6 +92,14 @@ final class CheckCommand implements Callable<Integer> {
   @Nullable Path baseDir;
 
   @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "Report the findings of this baseline (written by netlint baseline) as suppressed,"
+              + " and its entries that no longer occur as fixed.")
+  @Nullable Path baseline;
+
+  @Option(
       names = {"-q", "--quiet"},
       description =
           "Print nothing when the check passes (exit 0); the --output file is still written.")
@@ -131,6 +140,11 @@ final class CheckCommand implements Callable<Integer> {
       err.println("netlint: --base-dir " + baseDir + ": not a directory");
       missing = true;
     }
+    Path baselineFile = baseline == null ? null : workingDir.resolve(baseline).normalize();
+    if (baselineFile != null && !Files.isRegularFile(baselineFile)) {
+      err.println("netlint: --baseline " + baseline + ": no such file");
+      missing = true;
+    }
     if (missing) {
       err.flush();
       return ExitCode.USAGE_OR_INPUT;
@@ -142,7 +156,9 @@ final class CheckCommand implements Callable<Integer> {
             : new ReportTarget.File(format, workingDir.resolve(output));
     CheckResult checked =
         new CheckRun(engine::analyze)
-            .run(new CheckRequest(inputs, base, List.of(report), failOn, Version.current()));
+            .run(
+                new CheckRequest(
+                    inputs, base, List.of(report), failOn, Version.current(), baselineFile));
     AnalysisResult result = checked.analysis();
 
     CheckResult.ReportFailure failure = checked.reportFailure();
@@ -160,6 +176,16 @@ final class CheckCommand implements Callable<Integer> {
               + (unreadable.isEmpty() ? "see the report" : String.join(", ", unreadable)));
     }
     internalErrors(checked.failures(), err);
+    if (!checked.fixed().isEmpty()) {
+      err.println(
+          "netlint: "
+              + checked.fixed().size()
+              + (checked.fixed().size() == 1 ? " baseline entry no longer occurs" : " baseline entries no longer occur")
+              + " (fixed; write the baseline again to drop them):");
+      for (Baseline.Entry e : checked.fixed()) {
+        err.println("  " + e.describe());
+      }
+    }
     boolean reportOnTerminal = output == null && format == Format.TEXT;
     if (!quiet && !reportOnTerminal) {
       err.println(result.summary() + (output == null ? "" : "; report written to " + output));

@@ -42,6 +42,7 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(new NetlintCommand())
             .addSubcommand(new CheckCommand(engine, out))
+            .addSubcommand(new BaselineCommand(engine))
             .addSubcommand(new RulesCommand(engine))
             .addSubcommand(new PathCommand(engine))
             .addSubcommand(new FlowsCommand(engine, out))

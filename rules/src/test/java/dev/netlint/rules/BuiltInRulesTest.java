@@ -70,6 +70,7 @@ class BuiltInRulesTest {
   void aliasesAreWellFormedAndNoIdOrAliasIsClaimedTwice() {
     List<String> claimed = new ArrayList<>();
     InputRules.all().forEach(d -> claimed.add(d.id()));
+    InputRules.suppressionRules().forEach(d -> claimed.add(d.id()));
     for (RuleDescriptor d : BuiltInRules.descriptors()) {
       claimed.add(d.id());
       assertThat(d.aliases()).as(d.id()).allMatch(a -> a.matches("NL\\d{3}"));

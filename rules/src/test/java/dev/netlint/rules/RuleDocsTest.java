@@ -41,6 +41,7 @@ class RuleDocsTest {
 
   private static List<RuleDescriptor> documented() {
     List<RuleDescriptor> all = new ArrayList<>(InputRules.all());
+    all.addAll(InputRules.suppressionRules());
     all.addAll(BuiltInRules.descriptors());
     return all;
   }
