@@ -8,8 +8,8 @@ import java.util.List;
  * @param findings every finding, sorted by file, line, column, rule ID (reports keep this order)
  * @param rules the rules that ran, sorted by ID, input-finding rules included
  * @param files the input files read, as reports name them, sorted
- * @param inputErrors true when some input could not be read (an {@code NL001} finding); the
- *     command line then exits 2
+ * @param inputErrors true when some input could not be read (an {@code NL001} finding); the command
+ *     line then exits 2
  * @param suppressed the findings a suppression accepted, sorted as {@code findings}; they are not
  *     in {@code findings} and never fail a check
  */
@@ -34,8 +34,8 @@ public record AnalysisResult(
   }
 
   /**
-   * One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}, with {@code ,
-   * 2 suppressed} before {@code in} when suppressions accepted findings.
+   * One line: {@code netlint: 3 findings (1 error, 1 warning, 1 info) in 2 files}, with {@code , 2
+   * suppressed} before {@code in} when suppressions accepted findings.
    */
   public String summary() {
     java.util.Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);

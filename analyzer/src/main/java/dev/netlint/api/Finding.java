@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param logicalId the resource's logical ID, or null
  * @param resourceType the resource's type, or null
  * @param constructPath the CDK construct path, or null
- * @param properties extra facts, sorted by key (the script line of user data, the route table
- *     that lacks a route); reports copy them as they are
+ * @param properties extra facts, sorted by key (the script line of user data, the route table that
+ *     lacks a route); reports copy them as they are
  */
 public record Finding(
     String ruleId,

@@ -19,14 +19,14 @@ public interface RuleContext {
   dev.netlint.api.reach.Reachability reachability();
 
   /**
-   * The flows that must work: inferred from the templates and declared in {@code .netlint.yaml},
-   * in a stable order.
+   * The flows that must work: inferred from the templates and declared in {@code .netlint.yaml}, in
+   * a stable order.
    */
   java.util.List<dev.netlint.api.reach.Flow> flows();
 
   /**
-   * Reports a finding on {@code resource} at {@code at} (a property of it, or its logical ID)
-   * with the rule's default severity.
+   * Reports a finding on {@code resource} at {@code at} (a property of it, or its logical ID) with
+   * the rule's default severity.
    */
   default void report(Resource resource, Origin at, String message, @Nullable String fix) {
     report(rule().defaultSeverity(), resource, at, message, fix, Map.of());
@@ -35,8 +35,7 @@ public interface RuleContext {
   /**
    * Reports a finding on {@code resource} at {@code at}.
    *
-   * @param properties extra facts that reports carry as they are (for instance {@code
-   *     scriptLine})
+   * @param properties extra facts that reports carry as they are (for instance {@code scriptLine})
    */
   void report(
       Severity severity,

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A rule's metadata, in one place. IDs are stable and never reused; a renamed rule keeps its old
- * ID in {@link #aliases()}.
+ * A rule's metadata, in one place. IDs are stable and never reused; a renamed rule keeps its old ID
+ * in {@link #aliases()}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -43,8 +43,9 @@ public enum Severity {
       case "error" -> ERROR;
       case "warning", "warn" -> WARNING;
       case "info", "note" -> INFO;
-      default -> throw new IllegalArgumentException(
-          "unknown severity '" + name + "' (expected error, warning or info)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown severity '" + name + "' (expected error, warning or info)");
     };
   }
 }

@@ -7,9 +7,9 @@ import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
 import dev.netlint.api.reach.Flow;
 import dev.netlint.flows.DeclaredFlows;
+import dev.netlint.flows.FlowInference;
 import dev.netlint.flows.NetlintConfig;
 import dev.netlint.graph.NetworkGraph;
-import dev.netlint.flows.FlowInference;
 import dev.netlint.model.HostFacts;
 import dev.netlint.model.NetworkModel;
 import dev.netlint.model.Resource;
@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * Runs netlint: finds the templates and cloud assemblies under the inputs, loads and resolves them,
  * builds the network model of each (one cloud assembly, or one lone template, is one network) with
  * what user data does to its hosts, infers the flows it implies and adds those its {@code
- * .netlint.yaml} declares, runs the rules and collects the findings. Never throws for bad input:
- * an unreadable file becomes an {@code NL001} finding, an invalid {@code .netlint.yaml} an {@code
+ * .netlint.yaml} declares, runs the rules and collects the findings. Never throws for bad input: an
+ * unreadable file becomes an {@code NL001} finding, an invalid {@code .netlint.yaml} an {@code
  * NL005} finding, and the other files are still analyzed.
  */
 public final class Analysis {
@@ -261,9 +261,9 @@ public final class Analysis {
   }
 
   /**
-   * Reports {@code Fn::GetAtt} of an attribute the target's resource schema does not have
-   * ({@code Db.Endpoint.Adress}): CloudFormation would reject the template, and the flow the
-   * attribute implies cannot be known.
+   * Reports {@code Fn::GetAtt} of an attribute the target's resource schema does not have ({@code
+   * Db.Endpoint.Adress}): CloudFormation would reject the template, and the flow the attribute
+   * implies cannot be known.
    */
   private static void checkGetAtts(Stack stack, ResourceSchemas schemas, List<Finding> findings) {
     for (Resource r : stack.resources().values()) {
@@ -271,31 +271,35 @@ public final class Analysis {
         continue;
       }
       for (Value v : r.properties().values()) {
-        forEachAttribute(v, 0, a -> {
-          Resource target = a.target().stack().equals(stack.name())
-              ? stack.resources().get(a.target().logicalId())
-              : null;
-          if (target != null
-              && schemas.isModeled(target.type())
-              && !schemas.acceptsGetAtt(target.type(), a.attribute())) {
-            findings.add(
-                inputFinding(
-                    InputRules.UNRESOLVED_INTRINSIC,
-                    Severity.INFO,
-                    "Fn::GetAtt "
-                        + target.logicalId()
-                        + "."
-                        + a.attribute()
-                        + ": "
-                        + target.type()
-                        + " has no attribute "
-                        + a.attribute(),
-                    a.origin().location(),
-                    a.origin().templatePath(),
-                    stack.name(),
-                    r.logicalId()));
-          }
-        });
+        forEachAttribute(
+            v,
+            0,
+            a -> {
+              Resource target =
+                  a.target().stack().equals(stack.name())
+                      ? stack.resources().get(a.target().logicalId())
+                      : null;
+              if (target != null
+                  && schemas.isModeled(target.type())
+                  && !schemas.acceptsGetAtt(target.type(), a.attribute())) {
+                findings.add(
+                    inputFinding(
+                        InputRules.UNRESOLVED_INTRINSIC,
+                        Severity.INFO,
+                        "Fn::GetAtt "
+                            + target.logicalId()
+                            + "."
+                            + a.attribute()
+                            + ": "
+                            + target.type()
+                            + " has no attribute "
+                            + a.attribute(),
+                        a.origin().location(),
+                        a.origin().templatePath(),
+                        stack.name(),
+                        r.logicalId()));
+              }
+            });
       }
     }
   }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /**
  * How to run an analysis.
  *
- * @param baseDirectory files are named in reports relative to this directory when they are below
- *     it
+ * @param baseDirectory files are named in reports relative to this directory when they are below it
  * @param minimumSeverity findings below this severity are left out of the result
  */
 public record AnalysisOptions(Path baseDirectory, Severity minimumSeverity) {

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param inputs template files, directories of templates, {@code cdk.out} cloud assemblies or
  *     project directories holding one, as absolute paths that exist
- * @param baseDirectory files are named in the reports relative to this directory when below it,
- *     and {@code .netlint.yaml} files are looked for up to it
+ * @param baseDirectory files are named in the reports relative to this directory when below it, and
+ *     {@code .netlint.yaml} files are looked for up to it
  * @param reports the reports to write, in this order
  * @param failOn the check fails on a finding at or above this severity
  * @param toolVersion netlint's version as the reports show it

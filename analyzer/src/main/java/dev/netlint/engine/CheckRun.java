@@ -28,12 +28,14 @@ import java.util.function.Consumer;
  */
 public final class CheckRun {
 
-  /** Runs the analysis: {@link Analysis#run(List, List, AnalysisOptions, Consumer)} outside tests. */
+  /**
+   * Runs the analysis: {@link Analysis#run(List, List, AnalysisOptions, Consumer)} outside tests.
+   */
   @FunctionalInterface
   public interface Analyzer {
     /**
-     * Analyzes {@code inputs}, handing each unit netlint fails on to {@code failures}. Problems with
-     * the input are findings, not exceptions.
+     * Analyzes {@code inputs}, handing each unit netlint fails on to {@code failures}. Problems
+     * with the input are findings, not exceptions.
      */
     AnalysisResult analyze(
         List<Path> inputs, AnalysisOptions options, Consumer<AnalysisFailure> failures);
@@ -49,12 +51,13 @@ public final class CheckRun {
   /** A check that runs {@code rules} (normally {@code BuiltInRules.all()}). */
   public static CheckRun withRules(List<Rule> rules) {
     List<Rule> copy = List.copyOf(rules);
-    return new CheckRun((inputs, options, failures) -> Analysis.run(inputs, copy, options, failures));
+    return new CheckRun(
+        (inputs, options, failures) -> Analysis.run(inputs, copy, options, failures));
   }
 
   /**
-   * Runs the check. Never throws for bad input or for a unit netlint fails on; a report that
-   * cannot be written is {@link CheckResult#reportFailure()}.
+   * Runs the check. Never throws for bad input or for a unit netlint fails on; a report that cannot
+   * be written is {@link CheckResult#reportFailure()}.
    *
    * @throws RuntimeException when netlint fails outside any one unit (finding the inputs): a bug
    */

@@ -163,6 +163,7 @@ public final class InputDiscovery {
     private final Set<Path> seen = new HashSet<>();
     private final Set<InputProblem> problems = new TreeSet<>();
     private final Set<String> files = new TreeSet<>();
+
     /** Templates and assemblies reached so far, counting those reached again. */
     private int reached;
 
@@ -356,7 +357,8 @@ public final class InputDiscovery {
           problems.add(
               new InputProblem(
                   InputProblem.Kind.UNREADABLE,
-                  e.getMessage() + "; not read as a CDK cloud assembly (no cdk.out marker beside it)",
+                  e.getMessage()
+                      + "; not read as a CDK cloud assembly (no cdk.out marker beside it)",
                   e.location()));
         }
       }

@@ -19,7 +19,8 @@ public final class InputRules {
       summary = "A file cannot be read as a CloudFormation template or cloud assembly",
       severity = Severity.ERROR,
       resourceTypes = {},
-      source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html")
+      source =
+          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html")
   public static final class UnreadableTemplate {
     private UnreadableTemplate() {}
   }
@@ -122,7 +123,8 @@ public final class InputRules {
     private UnusedSuppression() {}
   }
 
-  public static final RuleDescriptor UNREADABLE_TEMPLATE = RuleDescriptor.of(UnreadableTemplate.class);
+  public static final RuleDescriptor UNREADABLE_TEMPLATE =
+      RuleDescriptor.of(UnreadableTemplate.class);
   public static final RuleDescriptor RESOURCE_SCHEMA_VIOLATION =
       RuleDescriptor.of(ResourceSchemaViolation.class);
   public static final RuleDescriptor UNRESOLVED_INTRINSIC =
@@ -140,7 +142,8 @@ public final class InputRules {
 
   public static final RuleDescriptor SUPPRESSION_WITHOUT_REASON =
       RuleDescriptor.of(SuppressionWithoutReason.class);
-  public static final RuleDescriptor UNUSED_SUPPRESSION = RuleDescriptor.of(UnusedSuppression.class);
+  public static final RuleDescriptor UNUSED_SUPPRESSION =
+      RuleDescriptor.of(UnusedSuppression.class);
 
   /**
    * NL007 and NL008, apart from {@link #all()}: a result lists them only when its inputs hold a

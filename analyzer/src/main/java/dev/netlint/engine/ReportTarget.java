@@ -22,6 +22,5 @@ public sealed interface ReportTarget {
    *
    * @param onlyWhenFailing write nothing when the check passes ({@code netlint check --quiet})
    */
-  record Stream(Format format, OutputStream out, boolean onlyWhenFailing)
-      implements ReportTarget {}
+  record Stream(Format format, OutputStream out, boolean onlyWhenFailing) implements ReportTarget {}
 }

@@ -4,8 +4,8 @@ import dev.netlint.api.Finding;
 import dev.netlint.api.RuleDescriptor;
 import dev.netlint.api.Severity;
 import dev.netlint.api.Suppressed;
-import dev.netlint.engine.config.FindingPolicy.Suppression;
 import dev.netlint.engine.config.FindingPolicy;
+import dev.netlint.engine.config.FindingPolicy.Suppression;
 import dev.netlint.flows.NetlintConfig;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.parse.cfn.Node;
@@ -149,13 +149,18 @@ final class Suppressions {
       Severity severity = severities.get(f.ruleId());
       Finding finding = severity == null ? f : withSeverity(f, severity);
       Optional<Active> by =
-          active.stream().filter(a -> a.matches(finding)).findFirst()
+          active.stream()
+              .filter(a -> a.matches(finding))
+              .findFirst()
               .or(() -> external.stream().filter(a -> a.matches(finding)).findFirst());
       if (by.isPresent()) {
         by.get().used = true;
         suppressed.add(
             new Suppressed(
-                finding, by.get().kind, String.valueOf(by.get().entry.reason()), by.get().entry.at()));
+                finding,
+                by.get().kind,
+                String.valueOf(by.get().entry.reason()),
+                by.get().entry.at()));
       } else {
         findings.add(finding);
       }
@@ -217,7 +222,11 @@ final class Suppressions {
             if (s.rule() != null && s.reason() != null) {
               list.add(
                   new Active(
-                      s, canonical.getOrDefault(s.rule(), s.rule()), Suppressed.Kind.EXTERNAL, null, null));
+                      s,
+                      canonical.getOrDefault(s.rule(), s.rule()),
+                      Suppressed.Kind.EXTERNAL,
+                      null,
+                      null));
             }
           }
           return list;
@@ -233,7 +242,13 @@ final class Suppressions {
       }
       for (FindingPolicy.Problem p : e.getValue().problems()) {
         out.add(
-            finding(InputRules.INVALID_CONFIGURATION, Severity.ERROR, p.message(), p.location(), null, null));
+            finding(
+                InputRules.INVALID_CONFIGURATION,
+                Severity.ERROR,
+                p.message(),
+                p.location(),
+                null,
+                null));
       }
       for (Suppression s : e.getValue().suppressions()) {
         if (s.rule() == null || s.reason() == null) {

@@ -23,8 +23,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the user data of every instance, launch template and launch configuration and reads it
- * with {@link UserDataReader}. A finding on user data points at the {@code UserData} key in the
+ * Finds the user data of every instance, launch template and launch configuration and reads it with
+ * {@link UserDataReader}. A finding on user data points at the {@code UserData} key in the
  * template.
  */
 final class UserDataExtractor {
@@ -66,7 +66,9 @@ final class UserDataExtractor {
    * reported rather than hidden behind facts that are merely unread.
    */
   static List<Finding> hostFacts(
-      List<Stack> stacks, Map<ResourceId, UserData> userData, Map<ResourceId, HostFacts> hostFacts) {
+      List<Stack> stacks,
+      Map<ResourceId, UserData> userData,
+      Map<ResourceId, HostFacts> hostFacts) {
     return hostFacts(stacks, userData, hostFacts, HostFactsExtractor::read);
   }
 
@@ -98,8 +100,12 @@ final class UserDataExtractor {
               stack,
               owner,
               e.getValue(),
-              "user data of " + owner.logicalId() + ": netlint failed at "
-                  + failure.at().display() + " (" + failure.error()
+              "user data of "
+                  + owner.logicalId()
+                  + ": netlint failed at "
+                  + failure.at().display()
+                  + " ("
+                  + failure.error()
                   + ") and does not judge what the script does to the host; please report this"
                   + " netlint bug",
               null,
@@ -126,9 +132,9 @@ final class UserDataExtractor {
 
   /**
    * The {@code NL004 user-data-not-analyzed} findings for the user data of {@code stack}: one for
-   * each script line the shell grammar cannot read (the rest of the script is still analyzed),
-   * one for a Windows block, which is recognised and skipped, and one for user data whose whole
-   * value is known only at deploy time.
+   * each script line the shell grammar cannot read (the rest of the script is still analyzed), one
+   * for a Windows block, which is recognised and skipped, and one for user data whose whole value
+   * is known only at deploy time.
    */
   static List<Finding> notAnalyzed(Stack stack, Map<ResourceId, UserData> userData) {
     List<Finding> findings = new ArrayList<>();
@@ -140,28 +146,36 @@ final class UserDataExtractor {
       UserData ud = e.getValue();
       String subject = "user data of " + owner.logicalId();
       switch (ud.format()) {
-        case WINDOWS -> findings.add(
-            finding(
-                stack,
-                owner,
-                ud,
-                subject + " is a Windows " + windowsBlock(ud.text())
-                    + " block, recognised and skipped: netlint analyzes shell scripts and"
-                    + " cloud-init",
-                null,
-                Map.of("format", "windows")));
-        case OPAQUE -> findings.add(
-            finding(
-                stack,
-                owner,
-                ud,
-                ud.text().isEmpty()
-                    ? subject + " is larger than " + UserDataReader.MAX_SCRIPT_CHARS
-                        + " characters and is not analyzed"
-                    : subject + " is not known before deploy (" + shown(ud.text())
-                        + ") and is not analyzed",
-                null,
-                Map.of("format", "opaque")));
+        case WINDOWS ->
+            findings.add(
+                finding(
+                    stack,
+                    owner,
+                    ud,
+                    subject
+                        + " is a Windows "
+                        + windowsBlock(ud.text())
+                        + " block, recognised and skipped: netlint analyzes shell scripts and"
+                        + " cloud-init",
+                    null,
+                    Map.of("format", "windows")));
+        case OPAQUE ->
+            findings.add(
+                finding(
+                    stack,
+                    owner,
+                    ud,
+                    ud.text().isEmpty()
+                        ? subject
+                            + " is larger than "
+                            + UserDataReader.MAX_SCRIPT_CHARS
+                            + " characters and is not analyzed"
+                        : subject
+                            + " is not known before deploy ("
+                            + shown(ud.text())
+                            + ") and is not analyzed",
+                    null,
+                    Map.of("format", "opaque")));
         default -> findings.addAll(unparsedLines(stack, owner, ud, subject));
       }
     }
@@ -180,7 +194,10 @@ final class UserDataExtractor {
               stack,
               owner,
               ud,
-              subject + ": script line " + l.line() + inPart(l.part())
+              subject
+                  + ": script line "
+                  + l.line()
+                  + inPart(l.part())
                   + " cannot be read as shell and is not analyzed"
                   + (text.isEmpty() ? "" : ": " + shown(text)),
               LINE_FIX,
@@ -193,8 +210,12 @@ final class UserDataExtractor {
               stack,
               owner,
               ud,
-              subject + ": " + (lines.size() - MAX_LINE_FINDINGS) + " more script lines from line "
-                  + first.line() + inPart(first.part())
+              subject
+                  + ": "
+                  + (lines.size() - MAX_LINE_FINDINGS)
+                  + " more script lines from line "
+                  + first.line()
+                  + inPart(first.part())
                   + " cannot be read as shell and are not analyzed",
               LINE_FIX,
               lineProperties(first)));

@@ -247,8 +247,7 @@ final class LoadBalancerFlows {
     Optional<Integer> containerPort = Ports.literal(lb.containerPort()).or(() -> groupPort);
     Optional<TaskDefinition> task =
         Optional.ofNullable(service.taskDefinition()).flatMap(model::taskDefinition);
-    String mode =
-        task.map(TaskDefinition::networkMode).orElse("bridge").toLowerCase(Locale.ROOT);
+    String mode = task.map(TaskDefinition::networkMode).orElse("bridge").toLowerCase(Locale.ROOT);
     if (!mode.equals("bridge") || task.isEmpty()) {
       return containerPort.map(PortRange::of);
     }

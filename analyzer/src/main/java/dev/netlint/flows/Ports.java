@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Default ports of URL schemes, and literal port values. The default ports of database engines
- * are the model's ({@link dev.netlint.model.EnginePorts}).
+ * Default ports of URL schemes, and literal port values. The default ports of database engines are
+ * the model's ({@link dev.netlint.model.EnginePorts}).
  */
 final class Ports {
   private Ports() {}

@@ -57,7 +57,8 @@ final class Targets {
                   "primaryendpoint.address",
                   "readerendpoint.address",
                   "configurationendpoint.address")),
-          Map.entry(ResourceTypes.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
+          Map.entry(
+              ResourceTypes.SERVERLESS_CACHE, Set.of("endpoint.address", "readerendpoint.address")),
           Map.entry(ResourceTypes.MEMORYDB_CLUSTER, Set.of("clusterendpoint.address")),
           Map.entry(ResourceTypes.OPENSEARCH_DOMAIN, Set.of("domainendpoint")),
           Map.entry(ResourceTypes.ELASTICSEARCH_DOMAIN, Set.of("domainendpoint")),
@@ -161,7 +162,8 @@ final class Targets {
         }
         databasePort(target, null, ports);
       }
-      case ResourceTypes.DB_CLUSTER, ResourceTypes.REDSHIFT_CLUSTER -> databasePort(target, null, ports);
+      case ResourceTypes.DB_CLUSTER, ResourceTypes.REDSHIFT_CLUSTER ->
+          databasePort(target, null, ports);
       case ResourceTypes.DOCDB_CLUSTER -> databasePort(target, 27017, ports);
       case ResourceTypes.NEPTUNE_CLUSTER -> databasePort(target, 8182, ports);
       case ResourceTypes.DOCDB_INSTANCE -> {

@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How workloads get their user data and instance profile, as the model decides it: an instance
- * from its own {@code UserData} or its launch template, an Auto Scaling group from its launch
- * template or launch configuration.
+ * How workloads get their user data and instance profile, as the model decides it: an instance from
+ * its own {@code UserData} or its launch template, an Auto Scaling group from its launch template
+ * or launch configuration.
  */
 final class Workloads {
   private final NetworkModel model;

@@ -4,8 +4,8 @@ import dev.netlint.model.Cidr;
 
 /**
  * A set of IPv4 addresses as sorted, disjoint, non-adjacent inclusive ranges of unsigned 32-bit
- * numbers. Immutable. Prefixes are read and addresses written by {@link Cidr}; this class only
- * does the set arithmetic the tracer needs on many ranges at once.
+ * numbers. Immutable. Prefixes are read and addresses written by {@link Cidr}; this class only does
+ * the set arithmetic the tracer needs on many ranges at once.
  */
 final class AddressSet {
   static final long MAX = 0xFFFF_FFFFL;

@@ -66,7 +66,9 @@ final class ApplicationConverter {
       ecsServices.put(
           r.id(),
           new EcsService(
-              r, index.referenced(r.property("TaskDefinition"), ResourceTypes.TASK_DEFINITION), lbs));
+              r,
+              index.referenced(r.property("TaskDefinition"), ResourceTypes.TASK_DEFINITION),
+              lbs));
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.LAMBDA_FUNCTION)) {
       Value variables = get(r.property("Environment"), "Variables");
@@ -89,8 +91,7 @@ final class ApplicationConverter {
     }
   }
 
-  private static @Nullable List<TaskDefinition.PortMapping> portMappings(
-      @Nullable Value mappings) {
+  private static @Nullable List<TaskDefinition.PortMapping> portMappings(@Nullable Value mappings) {
     if (!(mappings instanceof Value.ListValue list)) {
       return null;
     }

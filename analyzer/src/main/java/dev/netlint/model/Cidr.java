@@ -21,8 +21,9 @@ import java.util.Optional;
  * by the IPAddress library ({@code com.github.seancfoley:ipaddress}), restricted to the notations
  * AWS takes: four dotted decimal octets, or eight colon-separated hexadecimal groups with at most
  * one {@code ::} and optionally a trailing dotted IPv4 part; no ranges, wildcards, masks, zones or
- * {@code inet_aton} forms. IPv6 prefixes print as RFC 5952 recommends ({@code 2001:db8:0:0:1::/127}:
- * lower case, the longest run of two or more zero groups compressed, the first of equal runs).
+ * {@code inet_aton} forms. IPv6 prefixes print as RFC 5952 recommends ({@code
+ * 2001:db8:0:0:1::/127}: lower case, the longest run of two or more zero groups compressed, the
+ * first of equal runs).
  *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html">VPC CIDR
  * blocks</a>.
@@ -138,8 +139,8 @@ public final class Cidr implements Comparable<Cidr> {
   }
 
   /**
-   * The first address of the prefix without the prefix length: {@code 10.0.0.0}, {@code
-   * 2001:db8::} (RFC 5952).
+   * The first address of the prefix without the prefix length: {@code 10.0.0.0}, {@code 2001:db8::}
+   * (RFC 5952).
    */
   public String address() {
     return block.getLower().withoutPrefixLength().toCanonicalString();

@@ -12,10 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param resource the load balancer resource
  * @param instances the {@code Instances} values
- * @param loadBalancerPorts each listener's {@code LoadBalancerPort}, in listener order (null
- *     where absent)
- * @param instancePorts each listener's {@code InstancePort}, in listener order (null where
+ * @param loadBalancerPorts each listener's {@code LoadBalancerPort}, in listener order (null where
  *     absent)
+ * @param instancePorts each listener's {@code InstancePort}, in listener order (null where absent)
  * @param healthCheckTarget {@code HealthCheck.Target} ({@code TCP:8080}, {@code HTTP:80/health}),
  *     or null
  */

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads RDS DB clusters and DB instances (placed by their DB subnet group) and ElastiCache cache
- * clusters and replication groups (by their cache subnet group) into {@link Workload}s listening
- * on their {@code Port}, or on their engine's default port after {@link EnginePorts}; and the
- * {@link DataStore} facts of every database, cache and proxy applications are handed the address
- * of, with the {@link SecretTargetAttachment}s that hand it through a secret.
+ * clusters and replication groups (by their cache subnet group) into {@link Workload}s listening on
+ * their {@code Port}, or on their engine's default port after {@link EnginePorts}; and the {@link
+ * DataStore} facts of every database, cache and proxy applications are handed the address of, with
+ * the {@link SecretTargetAttachment}s that hand it through a secret.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html">Working
@@ -115,7 +115,8 @@ final class DatabaseConverter {
       putDatabase(r, Workload.Kind.DB_CLUSTER, "VpcSecurityGroupIds");
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.DB_INSTANCE)) {
-      ResourceId cluster = index.referenced(r.property("DBClusterIdentifier"), ResourceTypes.DB_CLUSTER);
+      ResourceId cluster =
+          index.referenced(r.property("DBClusterIdentifier"), ResourceTypes.DB_CLUSTER);
       Workload c = cluster == null ? null : index.workloads.get(cluster);
       if (c != null) {
         List<NetworkAttachment> attachments = c.interfaces();
@@ -162,7 +163,8 @@ final class DatabaseConverter {
                 index.groups.groupRefs(r.property(groupsProperty)),
                 true,
                 null,
-                WorkloadConverter.publicIp(r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
+                WorkloadConverter.publicIp(
+                    r.property("PubliclyAccessible"), databaseDefaultPublicIp(subnets)),
                 r.origin())),
         port == null ? List.of() : List.of(port),
         Boolean.TRUE);
@@ -184,7 +186,8 @@ final class DatabaseConverter {
                 index.placement.attachment(
                     subnetGroupSubnets(
                         r.property("CacheSubnetGroupName"), ResourceTypes.CACHE_SUBNET_GROUP),
-                    index.groups.groupRefs(r.property(cluster ? "VpcSecurityGroupIds" : "SecurityGroupIds")),
+                    index.groups.groupRefs(
+                        r.property(cluster ? "VpcSecurityGroupIds" : "SecurityGroupIds")),
                     true,
                     null,
                     PublicIp.NO,

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code AWS::EC2::VPCEndpoint} into {@link VpcEndpoint}s, an interface endpoint also into a
- * {@link Workload} listening on 443, and decides which service an endpoint service name names:
- * the one matcher of {@code com.amazonaws.REGION.SERVICE} names.
+ * {@link Workload} listening on 443, and decides which service an endpoint service name names: the
+ * one matcher of {@code com.amazonaws.REGION.SERVICE} names.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html">Access

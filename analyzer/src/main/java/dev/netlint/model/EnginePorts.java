@@ -21,9 +21,9 @@ public final class EnginePorts {
   private EnginePorts() {}
 
   /**
-   * The default port of an RDS, Aurora, DocumentDB, Neptune, Redshift or ElastiCache engine
-   * ({@code aurora-postgresql} is 5432, {@code custom-sqlserver-ee} 1433), empty when netlint does
-   * not know the engine.
+   * The default port of an RDS, Aurora, DocumentDB, Neptune, Redshift or ElastiCache engine ({@code
+   * aurora-postgresql} is 5432, {@code custom-sqlserver-ee} 1433), empty when netlint does not know
+   * the engine.
    */
   public static Optional<Integer> defaultPort(String engine) {
     String e = engine.toLowerCase(Locale.ROOT);

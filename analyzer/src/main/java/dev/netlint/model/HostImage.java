@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What netlint can tell, before deploy, about the host an instance boots: the operating system
- * from its AMI (an SSM public parameter path such as {@code
+ * What netlint can tell, before deploy, about the host an instance boots: the operating system from
+ * its AMI (an SSM public parameter path such as {@code
  * /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}, or the parameter CDK's
  * {@code MachineImage.latestAmazonLinux2023()} writes) and whether its instance type runs on the
  * Nitro System or on Xen, which together decide the primary network interface's name.
@@ -29,7 +29,11 @@ import org.jspecify.annotations.Nullable;
  *     when not set
  */
 public record HostImage(
-    Os os, String osEvidence, Hypervisor hypervisor, String instanceType, @Nullable String imageId) {
+    Os os,
+    String osEvidence,
+    Hypervisor hypervisor,
+    String instanceType,
+    @Nullable String imageId) {
 
   /** Operating systems whose interface naming netlint knows. */
   public enum Os {
@@ -66,8 +70,8 @@ public record HostImage(
 
   /**
    * Whether {@code name} can be this host's interface at some device index: {@code Optional.of
-   * (true)} when it can, {@code Optional.of(false)} when it cannot, empty when netlint cannot
-   * tell (unknown operating system, or a platform whose naming it does not know).
+   * (true)} when it can, {@code Optional.of(false)} when it cannot, empty when netlint cannot tell
+   * (unknown operating system, or a platform whose naming it does not know).
    */
   public Optional<Boolean> accepts(String name) {
     boolean eth = name.matches("eth\\d+");

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides the {@link HostImage} of an instance, launch template or launch configuration: the
  * operating system from the AMI ({@code ImageId}: an SSM public parameter path, a {@code
- * {{resolve:ssm:...}}} reference) or, when the AMI does not tell, from what its user data does;
- * and the platform (Nitro or Xen) from the instance type. An instance without {@code ImageId}
- * takes the image and instance type of its launch template, and runs that template's user data
- * when it has none of its own.
+ * {{resolve:ssm:...}}} reference) or, when the AMI does not tell, from what its user data does; and
+ * the platform (Nitro or Xen) from the instance type. An instance without {@code ImageId} takes the
+ * image and instance type of its launch template, and runs that template's user data when it has
+ * none of its own.
  *
  * <p>Sources: <a href="https://docs.aws.amazon.com/linux/al2023/ug/networking-service.html">AL2023
  * networking service</a>, <a
@@ -24,8 +24,8 @@ final class HostImageConverter {
   /** Previous-generation families that run on Xen; every other current family is Nitro. */
   private static final Set<String> XEN_FAMILIES =
       Set.of(
-          "t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "x1", "x1e", "i2",
-          "i3", "d2", "h1", "p2", "p3", "g2", "g3", "g3s", "f1", "cc2", "cr1", "hs1", "hi1");
+          "t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "x1", "x1e", "i2", "i3",
+          "d2", "h1", "p2", "p3", "g2", "g3", "g3s", "f1", "cc2", "cr1", "hs1", "hi1");
 
   private final ModelIndex index;
   private final NetworkModel model;
@@ -59,9 +59,9 @@ final class HostImageConverter {
   }
 
   /**
-   * Reads the image and instance type of an instance, launch template or launch configuration,
-   * and, when the AMI does not tell the operating system, what its user data does: a script run
-   * by {@code /bin/ash} or installing with {@code apk} is Alpine Linux, one using {@code
+   * Reads the image and instance type of an instance, launch template or launch configuration, and,
+   * when the AMI does not tell the operating system, what its user data does: a script run by
+   * {@code /bin/ash} or installing with {@code apk} is Alpine Linux, one using {@code
    * amazon-linux-extras} is Amazon Linux 2.
    */
   static HostImage of(Resource resource, @Nullable UserData userData) {

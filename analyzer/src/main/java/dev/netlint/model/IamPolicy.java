@@ -3,8 +3,8 @@ package dev.netlint.model;
 import java.util.List;
 
 /**
- * An {@code AWS::IAM::Policy} or {@code AWS::IAM::ManagedPolicy}: the roles it is given to and
- * its document.
+ * An {@code AWS::IAM::Policy} or {@code AWS::IAM::ManagedPolicy}: the roles it is given to and its
+ * document.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html">AWS::IAM::ManagedPolicy</a>.

@@ -6,8 +6,9 @@ import java.util.List;
  * What an IAM policy document allows, as far as it is literal: the actions of its {@code Allow}
  * statements. Conditions, resources and {@code Deny} statements are not read.
  *
- * <p>See <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">IAM
- * JSON policy grammar</a>.
+ * <p>See <a
+ * href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html">IAM JSON
+ * policy grammar</a>.
  *
  * @param allowedActions the literal {@code Action} values of statements whose {@code Effect} is
  *     {@code Allow}, as written ({@code ssm:UpdateInstanceInformation}, {@code ssm:*})

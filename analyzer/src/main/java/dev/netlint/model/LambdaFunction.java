@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param resource the function resource
  * @param vpcConfig true when {@code VpcConfig} is set (a map)
- * @param environmentVariables {@code Environment.Variables}, in template order; null when not a
- *     map
+ * @param environmentVariables {@code Environment.Variables}, in template order; null when not a map
  */
 public record LambdaFunction(
     Resource resource, boolean vpcConfig, @Nullable Map<String, Value> environmentVariables) {}

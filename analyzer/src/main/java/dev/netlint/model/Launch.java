@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How an {@code AWS::EC2::Instance} or {@code AWS::AutoScaling::AutoScalingGroup} is launched:
- * the launch template its {@code LaunchTemplate} (or, for a group, {@code
+ * How an {@code AWS::EC2::Instance} or {@code AWS::AutoScaling::AutoScalingGroup} is launched: the
+ * launch template its {@code LaunchTemplate} (or, for a group, {@code
  * MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification}) names by {@code
  * LaunchTemplateId} or else {@code LaunchTemplateName}, with its {@code Version}, and a group's
  * {@code LaunchConfigurationName}.

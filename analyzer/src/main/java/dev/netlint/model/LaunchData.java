@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads what an {@code AWS::EC2::Instance}, {@code AWS::EC2::LaunchTemplate} ({@code
  * LaunchTemplateData}) or {@code AWS::AutoScaling::LaunchConfiguration} gives the hosts it
- * launches: its {@code UserData} and its {@code IamInstanceProfile}. A converter like the others
- * of the model, but public and static because user data is read and parsed before the {@link
+ * launches: its {@code UserData} and its {@code IamInstanceProfile}. A converter like the others of
+ * the model, but public and static because user data is read and parsed before the {@link
  * NetworkModel} is built, which holds it.
  *
  * <p>See <a
@@ -38,8 +38,8 @@ public final class LaunchData {
   }
 
   /**
-   * The {@code IamInstanceProfile} value of an instance, launch template ({@code Arn}, else
-   * {@code Name}) or launch configuration.
+   * The {@code IamInstanceProfile} value of an instance, launch template ({@code Arn}, else {@code
+   * Name}) or launch configuration.
    */
   public static @Nullable Value instanceProfile(Resource source) {
     if (source.type().equals(ResourceTypes.LAUNCH_TEMPLATE)) {

@@ -68,7 +68,8 @@ final class LoadBalancingConverter {
         if (id == null) {
           continue;
         }
-        ResourceId w = model.referencedResource(id).filter(index.workloads::containsKey).orElse(null);
+        ResourceId w =
+            model.referencedResource(id).filter(index.workloads::containsKey).orElse(null);
         Integer p = integer(get(t, "Port"));
         list.add(new TargetGroup.Target(id, w, p != null ? p : port, t.origin()));
       }
@@ -138,7 +139,8 @@ final class LoadBalancingConverter {
         out.add(tg);
       }
       for (Value weighted : items(get(get(action, "ForwardConfig"), "TargetGroups"))) {
-        ResourceId w = index.referenced(get(weighted, "TargetGroupArn"), ResourceTypes.TARGET_GROUP);
+        ResourceId w =
+            index.referenced(get(weighted, "TargetGroupArn"), ResourceTypes.TARGET_GROUP);
         if (w != null) {
           out.add(w);
         }

@@ -10,16 +10,16 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The typed network records of a {@link NetworkModel}, built once from its resources in time
- * linear in their number by the converters of each topic, in an order where each reads only what
- * the earlier ones built: {@link VpcConverter} (VPCs, subnets, prefix lists, CIDRs), {@link
+ * The typed network records of a {@link NetworkModel}, built once from its resources in time linear
+ * in their number by the converters of each topic, in an order where each reads only what the
+ * earlier ones built: {@link VpcConverter} (VPCs, subnets, prefix lists, CIDRs), {@link
  * RouteConverter} (route tables, routes, gateway attachments), {@link SecurityGroupConverter},
  * {@link NetworkAclConverter}, {@link WorkloadConverter} (workloads and their interfaces, launch
  * templates and launch configurations), {@link DatabaseConverter} (databases and caches), {@link
- * EndpointConverter} (VPC endpoints), {@link LoadBalancingConverter} (listeners, target groups)
- * and {@link HostImageConverter}. The converters are the only readers of raw CloudFormation
- * properties; what they share (how a value names a resource of a type, lists, literals) is here.
- * Never throws on bad input: what cannot be read stays unknown.
+ * EndpointConverter} (VPC endpoints), {@link LoadBalancingConverter} (listeners, target groups) and
+ * {@link HostImageConverter}. The converters are the only readers of raw CloudFormation properties;
+ * what they share (how a value names a resource of a type, lists, literals) is here. Never throws
+ * on bad input: what cannot be read stays unknown.
  */
 final class ModelIndex {
   final NetworkModel model;
@@ -110,8 +110,8 @@ final class ModelIndex {
   }
 
   /**
-   * A boolean property: true or false when literal ({@code true}, {@code "False"}), {@code
-   * absent} when it is not set, null when it is not known before deploy.
+   * A boolean property: true or false when literal ({@code true}, {@code "False"}), {@code absent}
+   * when it is not set, null when it is not known before deploy.
    */
   static @Nullable Boolean bool(@Nullable Value v, @Nullable Boolean absent) {
     if (v == null) {
@@ -133,12 +133,6 @@ final class ModelIndex {
     Value sdcValue = r.property("SourceDestCheck");
     workloads.put(
         r.id(),
-        new Workload(
-            r,
-            kind,
-            attachments,
-            new ArrayList<>(new TreeSet<>(ports)),
-            sdc,
-            sdcValue));
+        new Workload(r, kind, attachments, new ArrayList<>(new TreeSet<>(ports)), sdc, sdcValue));
   }
 }

@@ -2,7 +2,6 @@ package dev.netlint.model;
 
 import static dev.netlint.model.ModelIndex.get;
 import static dev.netlint.model.ModelIndex.integer;
-import static dev.netlint.model.ModelIndex.items;
 import static dev.netlint.model.ModelIndex.text;
 
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.Map;
 
 /**
  * Reads {@code AWS::EC2::NetworkAcl}, {@code AWS::EC2::NetworkAclEntry} and {@code
- * AWS::EC2::SubnetNetworkAclAssociation} into {@link NetworkAcl}s with their entries in rule
- * number order, and the association of each subnet.
+ * AWS::EC2::SubnetNetworkAclAssociation} into {@link NetworkAcl}s with their entries in rule number
+ * order, and the association of each subnet.
  *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html">Control
  * subnet traffic with network access control lists</a>.

@@ -1,8 +1,8 @@
 package dev.netlint.model;
 
 /**
- * A network interface attached to an instance, by the instance's {@code NetworkInterfaces} or by
- * an {@code AWS::EC2::NetworkInterfaceAttachment}.
+ * A network interface attached to an instance, by the instance's {@code NetworkInterfaces} or by an
+ * {@code AWS::EC2::NetworkInterfaceAttachment}.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkinterfaceattachment.html">AWS::EC2::NetworkInterfaceAttachment</a>.

@@ -12,22 +12,21 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stacks analyzed together (one cloud assembly, or one template) and the network they
- * declare, in CloudFormation's own terms: which subnets a route table serves, the routes in it,
- * the workloads in a subnet, the user data of instances. Only active resources (whose {@code
- * Condition} is not false with default parameter values) take part.
+ * The stacks analyzed together (one cloud assembly, or one template) and the network they declare,
+ * in CloudFormation's own terms: which subnets a route table serves, the routes in it, the
+ * workloads in a subnet, the user data of instances. Only active resources (whose {@code Condition}
+ * is not false with default parameter values) take part.
  *
  * <p>A subnet with no {@code AWS::EC2::SubnetRouteTableAssociation} uses its VPC's main route
  * table, which CloudFormation cannot add routes to: it holds only the {@code local} route.
  *
  * <p>Typed records in CloudFormation's terms are built once with the model, in time linear in its
  * resources: {@link Vpc}s with their CIDR blocks, {@link Subnet}s, {@link SecurityGroup}s with
- * every rule that applies to them, {@link NetworkAcl}s with their entries and subnet
- * associations, {@link VpcEndpoint}s, {@link Workload}s with the subnets and security groups of
- * their interfaces, load balancer {@link Listener}s and {@link TargetGroup}s with their targets.
- * Each topic has its converter (see {@code ModelIndex}); they are the only readers of raw
- * CloudFormation properties, so that the graph, flow inference and rules read each fact where it
- * is decided, once.
+ * every rule that applies to them, {@link NetworkAcl}s with their entries and subnet associations,
+ * {@link VpcEndpoint}s, {@link Workload}s with the subnets and security groups of their interfaces,
+ * load balancer {@link Listener}s and {@link TargetGroup}s with their targets. Each topic has its
+ * converter (see {@code ModelIndex}); they are the only readers of raw CloudFormation properties,
+ * so that the graph, flow inference and rules read each fact where it is decided, once.
  *
  * <p>See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html">Configure
  * route tables</a>.
@@ -106,8 +105,8 @@ public final class NetworkModel {
   }
 
   /**
-   * The resource a value points at: {@code Ref} of a resource, or {@code Fn::GetAtt} of one
-   * (an attribute such as {@code GroupId} or {@code AllocationId} names the resource too).
+   * The resource a value points at: {@code Ref} of a resource, or {@code Fn::GetAtt} of one (an
+   * attribute such as {@code GroupId} or {@code AllocationId} names the resource too).
    */
   public Optional<ResourceId> referencedResource(@Nullable Value value) {
     if (value instanceof Value.ResourceRef r) {
@@ -125,8 +124,8 @@ public final class NetworkModel {
   }
 
   /**
-   * Every active route, in stack and template order, including routes in route tables outside
-   * the model (a {@code RouteTableId} from a parameter or an import).
+   * Every active route, in stack and template order, including routes in route tables outside the
+   * model (a {@code RouteTableId} from a parameter or an import).
    */
   public List<Route> routes() {
     return Collections.unmodifiableList(index.routing.routes);
@@ -138,8 +137,8 @@ public final class NetworkModel {
   }
 
   /**
-   * The route table explicitly associated with a subnet; empty when the subnet uses its VPC's
-   * main route table.
+   * The route table explicitly associated with a subnet; empty when the subnet uses its VPC's main
+   * route table.
    */
   public Optional<ResourceId> routeTableOf(ResourceId subnet) {
     return Optional.ofNullable(index.routing.tableBySubnet.get(subnet));
@@ -166,8 +165,8 @@ public final class NetworkModel {
   }
 
   /**
-   * What the user data of an instance, launch template or launch configuration does to the
-   * host's network; empty when it has no user data.
+   * What the user data of an instance, launch template or launch configuration does to the host's
+   * network; empty when it has no user data.
    */
   public Optional<HostFacts> hostFacts(ResourceId owner) {
     return Optional.ofNullable(hostFacts.get(owner));
@@ -382,9 +381,9 @@ public final class NetworkModel {
   }
 
   /**
-   * A CIDR value as far as the model knows it: a literal, {@code Fn::GetAtt} of a VPC's or
-   * subnet's {@code CidrBlock}, or {@code Fn::Select} of {@code Fn::Cidr} of a VPC's {@code
-   * CidrBlock} attribute.
+   * A CIDR value as far as the model knows it: a literal, {@code Fn::GetAtt} of a VPC's or subnet's
+   * {@code CidrBlock}, or {@code Fn::Select} of {@code Fn::Cidr} of a VPC's {@code CidrBlock}
+   * attribute.
    *
    * @param stack the stack the value belongs to
    */
@@ -432,9 +431,9 @@ public final class NetworkModel {
   }
 
   /**
-   * The workloads placed in a subnet: instances (by {@code SubnetId} or their network
-   * interfaces), network interfaces, NAT gateways, Lambda functions ({@code VpcConfig}), Auto
-   * Scaling groups ({@code VPCZoneIdentifier}) and ECS services ({@code AwsvpcConfiguration}).
+   * The workloads placed in a subnet: instances (by {@code SubnetId} or their network interfaces),
+   * network interfaces, NAT gateways, Lambda functions ({@code VpcConfig}), Auto Scaling groups
+   * ({@code VPCZoneIdentifier}) and ECS services ({@code AwsvpcConfiguration}).
    */
   public List<Resource> workloadsIn(ResourceId subnet) {
     List<Resource> found = new ArrayList<>();
@@ -512,8 +511,8 @@ public final class NetworkModel {
   }
 
   /**
-   * The AMI, operating system and platform of an instance, launch template or launch
-   * configuration; empty for other resources.
+   * The AMI, operating system and platform of an instance, launch template or launch configuration;
+   * empty for other resources.
    */
   public Optional<HostImage> hostImage(ResourceId host) {
     return index.hostImages.hostImage(host);
@@ -559,11 +558,11 @@ public final class NetworkModel {
   }
 
   /**
-   * The resources CloudFormation creates before this one: those its {@code DependsOn} names
-   * (in its own stack) and those its resolved properties point at with {@code Ref}, {@code
-   * Fn::GetAtt} or {@code Fn::Sub}, possibly in other stacks of the cloud assembly, in that order
-   * without repeats. A reference inside an {@code Fn::If} whose condition netlint cannot decide
-   * is not seen. Direct dependencies only: callers walk them for the transitive ones.
+   * The resources CloudFormation creates before this one: those its {@code DependsOn} names (in its
+   * own stack) and those its resolved properties point at with {@code Ref}, {@code Fn::GetAtt} or
+   * {@code Fn::Sub}, possibly in other stacks of the cloud assembly, in that order without repeats.
+   * A reference inside an {@code Fn::If} whose condition netlint cannot decide is not seen. Direct
+   * dependencies only: callers walk them for the transitive ones.
    *
    * <p>See <a
    * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html">DependsOn

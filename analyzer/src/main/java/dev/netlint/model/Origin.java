@@ -3,8 +3,8 @@ package dev.netlint.model;
 import java.util.List;
 
 /**
- * Where a template value came from: its location and its path in the template, in cfn-lint's
- * form ({@code ["Resources", "NatInstance", "Properties", "UserData"]}; list indexes are decimal
+ * Where a template value came from: its location and its path in the template, in cfn-lint's form
+ * ({@code ["Resources", "NatInstance", "Properties", "UserData"]}; list indexes are decimal
  * strings).
  *
  * @param location file, line and column of the value

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * module</a> and <a href="http://www.dest-unreach.org/socat/doc/socat.html">socat's manual</a>.
  *
  * @param software which proxy
- * @param file the configuration file as the script names it ({@code /etc/haproxy/haproxy.cfg}),
- *     or {@code socat} for a relay
+ * @param file the configuration file as the script names it ({@code /etc/haproxy/haproxy.cfg}), or
+ *     {@code socat} for a relay
  * @param listens the ports it listens on, in configuration order
  * @param upstreams where it forwards, in configuration order
  * @param at the script line of the command that writes the configuration or runs the relay

@@ -3,9 +3,9 @@ package dev.netlint.model;
 import java.util.Comparator;
 
 /**
- * A resource of one stack: the stack's name (for a CDK app, the artifact ID in the cloud
- * assembly; for a nested stack, {@code Parent/NestedLogicalId}; for a lone template, the file
- * name without its extension) and the resource's logical ID.
+ * A resource of one stack: the stack's name (for a CDK app, the artifact ID in the cloud assembly;
+ * for a nested stack, {@code Parent/NestedLogicalId}; for a lone template, the file name without
+ * its extension) and the resource's logical ID.
  *
  * @param stack the stack name
  * @param logicalId the CloudFormation logical ID

@@ -58,6 +58,7 @@ public final class ResourceTypes {
   public static final String LISTENER_RULE = "AWS::ElasticLoadBalancingV2::ListenerRule";
   public static final String TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
   public static final String CLASSIC_LOAD_BALANCER = "AWS::ElasticLoadBalancing::LoadBalancer";
+
   /** The CDK's custom resource that strips the rules of a VPC's default security group. */
   public static final String CDK_RESTRICT_DEFAULT_SG = "Custom::VpcRestrictDefaultSG";
 

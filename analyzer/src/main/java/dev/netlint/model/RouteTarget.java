@@ -3,8 +3,8 @@ package dev.netlint.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an {@code AWS::EC2::Route} sends traffic: the kind of target, from the property that
- * names it and the type of the referenced resource, and that resource when it is in the model.
+ * Where an {@code AWS::EC2::Route} sends traffic: the kind of target, from the property that names
+ * it and the type of the referenced resource, and that resource when it is in the model.
  *
  * @param kind the target kind
  * @param resource the target resource, or null when it is outside the model (a literal ID, a
@@ -35,7 +35,9 @@ public record RouteTarget(Kind kind, @Nullable ResourceId resource, @Nullable Va
     NONE
   }
 
-  /** True for targets that give a private subnet its way out through network address translation. */
+  /**
+   * True for targets that give a private subnet its way out through network address translation.
+   */
   public boolean isNat() {
     return kind == Kind.NAT_GATEWAY || kind == Kind.INSTANCE || kind == Kind.NETWORK_INTERFACE;
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One simple command of a user-data script: leading variable assignments and the command words.
- * A command of assignments only ({@code NIC=eth0}) sets shell variables.
+ * One simple command of a user-data script: leading variable assignments and the command words. A
+ * command of assignments only ({@code NIC=eth0}) sets shell variables.
  *
  * @param line 1-based line of the command in the script (for a multipart archive, in its part)
  * @param part the MIME part or cloud-init key the script came from ({@code runcmd}), or empty
@@ -29,27 +29,28 @@ public record ShellCommand(
   }
 
   /** A command without redirections. */
-  public ShellCommand(int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words) {
+  public ShellCommand(
+      int line, String part, Map<String, ShellWord> assignments, List<ShellWord> words) {
     this(line, part, assignments, words, List.of());
   }
 
   /**
    * A redirection.
    *
-   * @param operator {@code >}, {@code >>}, {@code <}, {@code <<}, {@code <<-}, {@code <<<}, ...
-   *     (a leading file-descriptor number is dropped)
+   * @param operator {@code >}, {@code >>}, {@code <}, {@code <<}, {@code <<-}, {@code <<<}, ... (a
+   *     leading file-descriptor number is dropped)
    * @param target the file, or for a here-document its delimiter, or for a here-string its word
    * @param hereDocument the here-document's body (lines between the operator's line and the
    *     delimiter, each ending in a newline), or null for other redirections; deploy-time values
    *     stay in it as U+E000 index U+E001 markers, numbered as the user data's placeholders
    */
-  public record Redirect(
-      String operator, ShellWord target, @Nullable String hereDocument) {}
+  public record Redirect(String operator, ShellWord target, @Nullable String hereDocument) {}
 
   /** The files this command writes with {@code >} or {@code >>}, as words. */
   public List<ShellWord> writtenFiles() {
     return redirects.stream()
-        .filter(r -> r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|"))
+        .filter(
+            r -> r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|"))
         .map(Redirect::target)
         .toList();
   }
@@ -63,9 +64,9 @@ public record ShellCommand(
   }
 
   /**
-   * The name of the program this command runs, without its directory, looking through {@code
-   * sudo}, {@code env}, {@code exec}, {@code nohup}, {@code command} and {@code time} prefixes;
-   * empty when the name is not literal.
+   * The name of the program this command runs, without its directory, looking through {@code sudo},
+   * {@code env}, {@code exec}, {@code nohup}, {@code command} and {@code time} prefixes; empty when
+   * the name is not literal.
    */
   public Optional<String> program() {
     int i = programIndex();

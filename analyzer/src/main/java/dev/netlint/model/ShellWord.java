@@ -67,7 +67,10 @@ public record ShellWord(List<Segment> segments) {
     return segments.stream().anyMatch(s -> s instanceof Placeholder);
   }
 
-  /** The word as a person would read it: variables as {@code $NAME}, substitutions as {@code $(...)}. */
+  /**
+   * The word as a person would read it: variables as {@code $NAME}, substitutions as {@code
+   * $(...)}.
+   */
   public String display() {
     var sb = new StringBuilder();
     for (Segment s : segments) {

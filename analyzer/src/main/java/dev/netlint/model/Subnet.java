@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param cidr the IPv4 CIDR, or null when it is not known before deploy ({@code Fn::Cidr} of a
  *     VPC's {@code CidrBlock} attribute is computed from the VPC)
  * @param mapPublicIpOnLaunch {@code MapPublicIpOnLaunch} is literally true
- * @param publicIpOnLaunch {@code MapPublicIpOnLaunch} as far as it is known before deploy: true
- *     or false when literal, false when absent (the default), null when not known (a parameter)
+ * @param publicIpOnLaunch {@code MapPublicIpOnLaunch} as far as it is known before deploy: true or
+ *     false when literal, false when absent (the default), null when not known (a parameter)
  * @param vpcIdValue the {@code VpcId} value as written, or null
  */
 public record Subnet(

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The user data of an instance, launch template or launch configuration, read as the program it
- * is.
+ * The user data of an instance, launch template or launch configuration, read as the program it is.
  *
  * @param origin where the {@code UserData} value stands in the template
  * @param format what kind of user data it is
@@ -17,8 +16,7 @@ import java.util.Optional;
  * @param placeholders the deploy-time values that {@link #PLACEHOLDER_START} index {@link
  *     #PLACEHOLDER_END} stands for in text the script keeps as text (here-document bodies), by
  *     index
- * @throws IllegalArgumentException when {@code unparsedLines} are not the lines of {@code
- *     unparsed}
+ * @throws IllegalArgumentException when {@code unparsedLines} are not the lines of {@code unparsed}
  */
 public record UserData(
     Origin origin,
@@ -84,8 +82,8 @@ public record UserData(
    * @param line the 1-based line, counted as {@link ShellCommand#line()} counts
    * @param part the MIME part or cloud-init key the line stands in ({@code part 2}, {@code
    *     runcmd}), or empty for a plain script
-   * @param text the line as written, deploy-time values shown as {@code ${...}}, or empty when
-   *     not known
+   * @param text the line as written, deploy-time values shown as {@code ${...}}, or empty when not
+   *     known
    */
   public record UnparsedLine(int line, String part, String text) {}
 
@@ -142,7 +140,8 @@ public record UserData(
         return Optional.of(new Assignment(i, c.assignments().get(name)));
       }
       if (!c.words().isEmpty()
-          && c.program().filter(p -> p.equals("export") || p.equals("declare") || p.equals("local"))
+          && c.program()
+              .filter(p -> p.equals("export") || p.equals("declare") || p.equals("local"))
               .isPresent()) {
         for (ShellWord w : c.arguments()) {
           Optional<ShellWord> assigned = exportedAssignment(w, name);

@@ -6,11 +6,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A template value after intrinsic functions are resolved. What is known before deploy is
- * literal ({@link Text}, {@link Num}, {@link Bool}, {@link ListValue}, {@link MapValue}); what is
- * not stays symbolic and says where it comes from ({@link ResourceRef}, {@link Attribute},
- * {@link Symbolic}), and a string built from both is a {@link Concat}. netlint never guesses a
- * concrete value for a symbolic one.
+ * A template value after intrinsic functions are resolved. What is known before deploy is literal
+ * ({@link Text}, {@link Num}, {@link Bool}, {@link ListValue}, {@link MapValue}); what is not stays
+ * symbolic and says where it comes from ({@link ResourceRef}, {@link Attribute}, {@link Symbolic}),
+ * and a string built from both is a {@link Concat}. netlint never guesses a concrete value for a
+ * symbolic one.
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html">Intrinsic
@@ -70,11 +70,10 @@ public sealed interface Value {
    * @param description what it comes from, for people ({@code VpcCidr}, {@code Fn::Select(0,
    *     Fn::Cidr(Vpc.CidrBlock, 4, 8))})
    * @param origin where it stands in the template
-   * @param computation how it is computed from other values when the model may know them, so
-   *     that a converter can finish the computation; null when there is nothing to finish
+   * @param computation how it is computed from other values when the model may know them, so that a
+   *     converter can finish the computation; null when there is nothing to finish
    */
-  record Symbolic(
-      Kind kind, String description, Origin origin, @Nullable Computation computation)
+  record Symbolic(Kind kind, String description, Origin origin, @Nullable Computation computation)
       implements Value {
 
     /** A symbolic value the model cannot compute further. */
@@ -83,9 +82,9 @@ public sealed interface Value {
     }
 
     /**
-     * How the resolver would have computed a value had all its inputs been literal, in typed
-     * parts: the model, which knows more (a VPC's {@code CidrBlock} behind {@code Fn::GetAtt}),
-     * finishes it.
+     * How the resolver would have computed a value had all its inputs been literal, in typed parts:
+     * the model, which knows more (a VPC's {@code CidrBlock} behind {@code Fn::GetAtt}), finishes
+     * it.
      */
     public sealed interface Computation {}
 
@@ -108,8 +107,8 @@ public sealed interface Value {
       /** A template parameter with no default value. */
       PARAMETER,
       /**
-       * An SSM parameter: a parameter of type {@code AWS::SSM::Parameter::Value<...>} or a
-       * {@code {{resolve:ssm:...}}} dynamic reference; the description is the parameter name.
+       * An SSM parameter: a parameter of type {@code AWS::SSM::Parameter::Value<...>} or a {@code
+       * {{resolve:ssm:...}}} dynamic reference; the description is the parameter name.
        */
       SSM_PARAMETER,
       /** {@code Fn::ImportValue} of an export from outside the cloud assembly. */
@@ -127,8 +126,8 @@ public sealed interface Value {
   }
 
   /**
-   * The literal string form of this value, when it is fully known: a text, number or boolean, or
-   * a concatenation of those.
+   * The literal string form of this value, when it is fully known: a text, number or boolean, or a
+   * concatenation of those.
    */
   default Optional<String> literal() {
     return Optional.ofNullable(Values.literalOrNull(this));

@@ -10,11 +10,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code AWS::EC2::VPC}, {@code AWS::EC2::VPCCidrBlock}, {@code AWS::EC2::Subnet} and
- * {@code AWS::EC2::PrefixList} into {@link Vpc}s, {@link Subnet}s and prefix-list CIDRs, and
- * decides what CIDR a value stands for: a literal, a VPC's or subnet's {@code CidrBlock}
- * attribute, or block {@code i} of {@code Fn::Cidr} over such an attribute, which the resolver
- * leaves as a typed {@link Value.Symbolic.CidrBlock} for the model to finish.
+ * Reads {@code AWS::EC2::VPC}, {@code AWS::EC2::VPCCidrBlock}, {@code AWS::EC2::Subnet} and {@code
+ * AWS::EC2::PrefixList} into {@link Vpc}s, {@link Subnet}s and prefix-list CIDRs, and decides what
+ * CIDR a value stands for: a literal, a VPC's or subnet's {@code CidrBlock} attribute, or block
+ * {@code i} of {@code Fn::Cidr} over such an attribute, which the resolver leaves as a typed {@link
+ * Value.Symbolic.CidrBlock} for the model to finish.
  *
  * <p>See <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-subnet.html">AWS::EC2::Subnet</a>.

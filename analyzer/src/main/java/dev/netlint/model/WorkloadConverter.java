@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the resources that hold network interfaces into {@link Workload}s with the subnets and
- * security groups of each interface: network interfaces, instances (their {@code
- * NetworkInterfaces} in device-index order), NAT gateways, Auto Scaling groups (through the {@link
- * Launch} decided here once: launch template by ID or name, or launch configuration), Lambda
- * functions, ECS services and load balancers; and the network interfaces attached to instances
- * with their device index. Databases and caches are placed by {@link DatabaseConverter} with the
- * same {@link #attachment}.
+ * security groups of each interface: network interfaces, instances (their {@code NetworkInterfaces}
+ * in device-index order), NAT gateways, Auto Scaling groups (through the {@link Launch} decided
+ * here once: launch template by ID or name, or launch configuration), Lambda functions, ECS
+ * services and load balancers; and the network interfaces attached to instances with their device
+ * index. Databases and caches are placed by {@link DatabaseConverter} with the same {@link
+ * #attachment}.
  *
  * <p>See <a href="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html">Elastic
  * network interfaces</a>.
@@ -285,7 +285,12 @@ final class WorkloadConverter {
                     + (idValue == null ? "(not named)" : idValue.render()),
                 spec.origin());
         return attachment(
-            subnetValues, List.of(SecurityGroupConverter.symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
+            subnetValues,
+            List.of(SecurityGroupConverter.symbolicGroup(v)),
+            false,
+            null,
+            PublicIp.UNKNOWN,
+            r.origin());
       }
       Value data = model.resource(lt).orElseThrow().property("LaunchTemplateData");
       List<SecurityGroupRef> groups =
@@ -319,9 +324,13 @@ final class WorkloadConverter {
                 : "the security groups of its instances (no launch template or configuration)",
             r.origin());
     return attachment(
-        subnetValues, List.of(SecurityGroupConverter.symbolicGroup(v)), false, null, PublicIp.UNKNOWN, r.origin());
+        subnetValues,
+        List.of(SecurityGroupConverter.symbolicGroup(v)),
+        false,
+        null,
+        PublicIp.UNKNOWN,
+        r.origin());
   }
-
 
   private void convertElasticIps() {
     for (Resource r : model.resourcesOfType(ResourceTypes.EIP)) {
@@ -329,7 +338,9 @@ final class WorkloadConverter {
     }
     for (Resource r : model.resourcesOfType(ResourceTypes.EIP_ASSOCIATION)) {
       model.referencedResource(r.property("InstanceId")).ifPresent(index.withElasticIp::add);
-      model.referencedResource(r.property("NetworkInterfaceId")).ifPresent(index.withElasticIp::add);
+      model
+          .referencedResource(r.property("NetworkInterfaceId"))
+          .ifPresent(index.withElasticIp::add);
     }
   }
 
@@ -453,10 +464,7 @@ final class WorkloadConverter {
                   eni ->
                       interfaceAttachments.add(
                           new NetworkInterfaceAttachment(
-                              instance.id(),
-                              eni,
-                              deviceIndex(m.get("DeviceIndex")),
-                              m.origin())));
+                              instance.id(), eni, deviceIndex(m.get("DeviceIndex")), m.origin())));
         }
       }
     }

@@ -16,8 +16,8 @@ import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Role;
 import com.contrastsecurity.sarif.Run;
-import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -134,7 +134,8 @@ final class SarifReport {
       suppression.setJustification(s.justification());
       Location at = new Location();
       at.setId(null);
-      at.setPhysicalLocation(physical(s.suppressedAt(), artifactIndex.get(s.suppressedAt().file())));
+      at.setPhysicalLocation(
+          physical(s.suppressedAt(), artifactIndex.get(s.suppressedAt().file())));
       suppression.setLocation(at);
       r.setSuppressions(new LinkedHashSet<>(List.of(suppression)));
       results.add(r);

@@ -1,7 +1,7 @@
 /**
  * CloudFormation resource schemas: cfn-lint's copies of the registry schemas of the resource types
- * netlint models, bundled in the jar, and the check of a resource's {@code Properties} against
- * them that netlint reports as {@code NL002 resource-schema-violation}. Entry point: {@link
+ * netlint models, bundled in the jar, and the check of a resource's {@code Properties} against them
+ * that netlint reports as {@code NL002 resource-schema-violation}. Entry point: {@link
  * dev.netlint.schema.ResourceSchemas}.
  *
  * <p>The check follows cfn-lint without {@code --strict-types}: values CloudFormation converts

@@ -44,7 +44,8 @@ class AnalysisTest {
                       ToPort: 443
                       CidrIp: !GetAtt Vpc.CidrBlok
             """);
-    assertThat(r.findings()).extracting(Finding::ruleId, f -> f.location().line())
+    assertThat(r.findings())
+        .extracting(Finding::ruleId, f -> f.location().line())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("NL003", 15));
     assertThat(r.findings().get(0).message()).contains("AWS::EC2::VPC has no attribute CidrBlok");
   }
@@ -55,16 +56,19 @@ class AnalysisTest {
     Files.writeString(
         dir.resolve("ok.yaml"),
         "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: !GetAtt Nope.X\n");
-    AnalysisResult r = Analysis.run(List.of(dir), List.of(), new AnalysisOptions(dir, Severity.INFO));
+    AnalysisResult r =
+        Analysis.run(List.of(dir), List.of(), new AnalysisOptions(dir, Severity.INFO));
     assertThat(r.inputErrors()).isTrue();
-    assertThat(r.findings()).extracting(f -> f.location().file() + " " + f.ruleId())
+    assertThat(r.findings())
+        .extracting(f -> f.location().file() + " " + f.ruleId())
         .contains("broken.yaml NL001", "ok.yaml NL003");
   }
 
   @Test
   void sameInputSameResult() throws IOException {
     Path f = dir.resolve("t.yaml");
-    Files.writeString(f, "Resources:\n  S:\n    Type: AWS::EC2::Subnet\n    Properties:\n      Foo: 1\n");
+    Files.writeString(
+        f, "Resources:\n  S:\n    Type: AWS::EC2::Subnet\n    Properties:\n      Foo: 1\n");
     AnalysisResult a = Analysis.run(List.of(f), List.of(), new AnalysisOptions(dir, Severity.INFO));
     AnalysisResult b = Analysis.run(List.of(f), List.of(), new AnalysisOptions(dir, Severity.INFO));
     assertThat(a).isEqualTo(b);

@@ -56,7 +56,9 @@ class BaselineTest {
     Path baseline = dir.resolve("netlint-baseline.json");
     run.writeBaseline(request(t, null), baseline);
     String written = Files.readString(baseline);
-    assertThat(written).startsWith("{\n  \"version\": 1,\n  \"findings\": [\n").contains("\"VpcA\"");
+    assertThat(written)
+        .startsWith("{\n  \"version\": 1,\n  \"findings\": [\n")
+        .contains("\"VpcA\"");
 
     Files.writeString(t, MOVED_PLUS_ONE);
     CheckResult result = run.run(request(t, baseline));
@@ -71,7 +73,8 @@ class BaselineTest {
 
     Files.writeString(t, TWO_VPCS.replace("VpcA", "VpcZ"));
     CheckResult fixed = run.run(request(t, baseline));
-    assertThat(fixed.fixed()).extracting(Baseline.Entry::describe)
+    assertThat(fixed.fixed())
+        .extracting(Baseline.Entry::describe)
         .containsExactly(fixedDescription());
     assertThat(fixed.analysis().findings()).extracting(Finding::logicalId).containsExactly("VpcZ");
   }
@@ -97,7 +100,8 @@ class BaselineTest {
     assertThat(result.analysis().findings())
         .filteredOn(f -> f.ruleId().equals("NL005"))
         .extracting(Finding::message)
-        .containsExactly("cannot read the baseline b.json: b.json is not a netlint baseline (version 1)");
+        .containsExactly(
+            "cannot read the baseline b.json: b.json is not a netlint baseline (version 1)");
   }
 
   @Test

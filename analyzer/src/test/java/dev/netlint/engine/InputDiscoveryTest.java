@@ -10,8 +10,8 @@ import dev.netlint.parse.cfn.StackSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -362,7 +362,9 @@ class InputDiscoveryTest {
     Discovery d = discover("deep");
 
     assertThat(d.problems()).isEmpty();
-    assertThat(d.units()).singleElement().satisfies(u -> assertThat(u.name()).endsWith("d/vpc.yaml"));
+    assertThat(d.units())
+        .singleElement()
+        .satisfies(u -> assertThat(u.name()).endsWith("d/vpc.yaml"));
   }
 
   @Test
@@ -376,7 +378,9 @@ class InputDiscoveryTest {
         .satisfies(
             p -> {
               assertThat(p.kind()).isEqualTo(InputProblem.Kind.MISSING_INPUT);
-              assertThat(p.message()).startsWith("loop.yaml: ").containsIgnoringCase("symbolic links");
+              assertThat(p.message())
+                  .startsWith("loop.yaml: ")
+                  .containsIgnoringCase("symbolic links");
             });
   }
 

@@ -68,8 +68,8 @@ class SuppressionsTest {
 
   private static List<String> found(AnalysisResult r) {
     return r.findings().stream()
-        .map(f -> f.ruleId() + " " + f.severity().label() + " " + f.location() + " "
-            + f.logicalId())
+        .map(
+            f -> f.ruleId() + " " + f.severity().label() + " " + f.location() + " " + f.logicalId())
         .toList();
   }
 
@@ -198,8 +198,10 @@ class SuppressionsTest {
             TWO_VPCS);
     assertThat(found(r))
         .contains("NL005 error .netlint.yaml:3:30 null", "NL005 error .netlint.yaml:5:10 null");
-    assertThat(r.findings()).extracting(Finding::message)
-        .noneMatch(m -> m.contains("unknown key 'suppress'") || m.contains("unknown key 'severity'"));
+    assertThat(r.findings())
+        .extracting(Finding::message)
+        .noneMatch(
+            m -> m.contains("unknown key 'suppress'") || m.contains("unknown key 'severity'"));
   }
 
   @Test

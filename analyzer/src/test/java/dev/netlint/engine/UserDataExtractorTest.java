@@ -126,7 +126,11 @@ class UserDataExtractorTest {
     Map<ResourceId, HostFacts> facts = new TreeMap<>();
     HostFacts unread =
         new HostFacts(
-            List.of(), List.of(), HostFacts.Forwarding.NOT_SET, List.of(), Set.of(HostFacts.Topic.values()));
+            List.of(),
+            List.of(),
+            HostFacts.Forwarding.NOT_SET,
+            List.of(),
+            Set.of(HostFacts.Topic.values()));
 
     List<Finding> found =
         UserDataExtractor.hostFacts(
@@ -159,8 +163,11 @@ class UserDataExtractorTest {
     Map<ResourceId, HostFacts> facts = new TreeMap<>();
     List<Finding> found =
         UserDataExtractor.hostFacts(
-            List.of(STACK), Map.of(NAT, read("#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1\n")), facts);
+            List.of(STACK),
+            Map.of(NAT, read("#!/bin/bash\nsysctl -w net.ipv4.ip_forward=1\n")),
+            facts);
     assertThat(found).isEmpty();
-    assertThat(facts.get(NAT).ipv4Forwarding().state()).isEqualTo(HostFacts.Forwarding.State.ENABLED);
+    assertThat(facts.get(NAT).ipv4Forwarding().state())
+        .isEqualTo(HostFacts.Forwarding.State.ENABLED);
   }
 }

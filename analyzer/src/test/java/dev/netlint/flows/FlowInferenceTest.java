@@ -133,7 +133,7 @@ class FlowInferenceTest {
   @Test
   void aSecretAttachedToTheDatabaseInAContainerDefinitionLeadsToIt() throws IOException {
     String ecs =
-        """
+"""
   Db:
     Type: AWS::RDS::DBCluster
     Properties: {Engine: aurora-mysql}
@@ -200,7 +200,7 @@ class FlowInferenceTest {
   @Test
   void loadBalancerReachesTargetsOnTrafficAndHealthCheckPorts() throws IOException {
     String lb =
-        """
+"""
   Alb:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
     Properties: {Subnets: [!Ref PublicSubnet]}
@@ -310,7 +310,7 @@ class FlowInferenceTest {
   @Test
   void workloadsRoutedToANatInstanceReachItAndItReachesTheInternet() throws IOException {
     String nat =
-        """
+"""
   Nat:
     Type: AWS::EC2::Instance
     Properties: {ImageId: ami-12345678, SubnetId: !Ref PublicSubnet, SourceDestCheck: false}
@@ -325,7 +325,7 @@ class FlowInferenceTest {
   @Test
   void privateInstancesWithTheSsmCorePolicyReachTheThreeServices() throws IOException {
     String managed =
-        """
+"""
   Role:
     Type: AWS::IAM::Role
     Properties:
@@ -404,7 +404,7 @@ class FlowInferenceTest {
   @Test
   void socatRelaysAndBridgeModeServicesAndClassicHealthChecks() throws IOException {
     String resources =
-        """
+"""
   Relay:
     Type: AWS::EC2::Instance
     Properties:

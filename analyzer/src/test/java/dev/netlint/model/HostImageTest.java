@@ -2,11 +2,6 @@ package dev.netlint.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netlint.model.Origin;
-import dev.netlint.model.Resource;
-import dev.netlint.model.ResourceId;
-import dev.netlint.model.SourceLocation;
-import dev.netlint.model.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +15,8 @@ class HostImageTest {
     Map<String, Value> props = new LinkedHashMap<>();
     props.put("ImageId", image);
     props.put("InstanceType", new Value.Text(type, O));
-    return new Resource(new ResourceId("S", "Nat"), "AWS::EC2::Instance", props, O, null, null, true, List.of());
+    return new Resource(
+        new ResourceId("S", "Nat"), "AWS::EC2::Instance", props, O, null, null, true, List.of());
   }
 
   private static Value ssm(String path) {
@@ -29,7 +25,11 @@ class HostImageTest {
 
   @Test
   void al2023OnNitroIsEns5AndNeverEth0() {
-    HostImage h = HostImageConverter.of(instance(ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64"), "t3.micro"));
+    HostImage h =
+        HostImageConverter.of(
+            instance(
+                ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64"),
+                "t3.micro"));
     assertThat(h.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_2023);
     assertThat(h.hypervisor()).isEqualTo(HostImage.Hypervisor.NITRO);
     assertThat(h.accepts("eth0")).contains(false);
@@ -39,7 +39,11 @@ class HostImageTest {
 
   @Test
   void al2023OnXenIsEnX0() {
-    HostImage h = HostImageConverter.of(instance(ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"), "t2.micro"));
+    HostImage h =
+        HostImageConverter.of(
+            instance(
+                ssm("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"),
+                "t2.micro"));
     assertThat(h.hypervisor()).isEqualTo(HostImage.Hypervisor.XEN);
     assertThat(h.accepts("eth0")).contains(false);
     assertThat(h.accepts("enX0")).contains(true);
@@ -47,7 +51,10 @@ class HostImageTest {
 
   @Test
   void amazonLinux2KeepsEth0() {
-    HostImage h = HostImageConverter.of(instance(ssm("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2"), "c5.large"));
+    HostImage h =
+        HostImageConverter.of(
+            instance(
+                ssm("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2"), "c5.large"));
     assertThat(h.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_2);
     assertThat(h.accepts("eth0")).contains(true);
     assertThat(h.accepts("ens5")).contains(false);
@@ -58,7 +65,9 @@ class HostImageTest {
     HostImage h =
         HostImageConverter.of(
             instance(
-                new Value.Text("{{resolve:ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id}}", O),
+                new Value.Text(
+                    "{{resolve:ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id}}",
+                    O),
                 "m7i.large"));
     assertThat(h.os()).isEqualTo(HostImage.Os.UBUNTU);
     assertThat(h.accepts("eth0")).contains(false);
@@ -66,7 +75,8 @@ class HostImageTest {
 
   @Test
   void literalAmiIsUnknown() {
-    HostImage h = HostImageConverter.of(instance(new Value.Text("ami-0123456789abcdef0", O), "t3.micro"));
+    HostImage h =
+        HostImageConverter.of(instance(new Value.Text("ami-0123456789abcdef0", O), "t3.micro"));
     assertThat(h.os()).isEqualTo(HostImage.Os.UNKNOWN);
     assertThat(h.accepts("eth0")).isEqualTo(Optional.empty());
   }
@@ -87,12 +97,14 @@ class HostImageTest {
   void natAmisAreRecognisedFromTheirName() {
     HostImage nat =
         HostImageConverter.of(
-            instance(ssm("/platform/ami/amzn-ami-vpc-nat-2018.03.0.20231218.0-x86_64-ebs"), "t3.micro"));
+            instance(
+                ssm("/platform/ami/amzn-ami-vpc-nat-2018.03.0.20231218.0-x86_64-ebs"), "t3.micro"));
     assertThat(nat.isNatAmi()).isTrue();
     assertThat(nat.os()).isEqualTo(HostImage.Os.AMAZON_LINUX_1);
     HostImage plain =
         HostImageConverter.of(
-            instance(ssm("/aws/service/ami-amazon-linux-latest/amzn-ami-hvm-x86_64-gp2"), "t3.micro"));
+            instance(
+                ssm("/aws/service/ami-amazon-linux-latest/amzn-ami-hvm-x86_64-gp2"), "t3.micro"));
     assertThat(plain.isNatAmi()).isFalse();
   }
 }

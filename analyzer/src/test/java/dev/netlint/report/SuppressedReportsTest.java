@@ -38,8 +38,8 @@ class SuppressedReportsTest {
 
   @Test
   void sarifMarksSuppressedResultsWithKindAndJustification() throws IOException {
-    JsonNode results = MAPPER.readTree(Samples.render(Format.SARIF, withSuppressed()))
-        .at("/runs/0/results");
+    JsonNode results =
+        MAPPER.readTree(Samples.render(Format.SARIF, withSuppressed())).at("/runs/0/results");
     assertThat(results).hasSize(4);
     assertThat(results.get(0).has("suppressions")).isFalse();
     assertThat(results.get(1).has("suppressions")).isFalse();
@@ -53,15 +53,15 @@ class SuppressedReportsTest {
     JsonNode external = results.get(3);
     assertThat(external.get("ruleId").asText()).isEqualTo("NL301");
     assertThat(external.at("/suppressions/0/kind").asText()).isEqualTo("external");
-    assertThat(external.at("/suppressions/0/location/physicalLocation/artifactLocation/uri")
-            .asText())
+    assertThat(
+            external.at("/suppressions/0/location/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo(".netlint.yaml");
   }
 
   @Test
   void sarifResultsCarryNetlintsFingerprint() throws IOException {
-    JsonNode results = MAPPER.readTree(Samples.render(Format.SARIF, withSuppressed()))
-        .at("/runs/0/results");
+    JsonNode results =
+        MAPPER.readTree(Samples.render(Format.SARIF, withSuppressed())).at("/runs/0/results");
     assertThat(results.at("/1/partialFingerprints/netlintFingerprint~1v1").asText())
         .isEqualTo(dev.netlint.api.Fingerprint.of(Samples.noIgwRoute()))
         .matches("[0-9a-f]{32}");
@@ -72,9 +72,11 @@ class SuppressedReportsTest {
   @Test
   void jsonListsSuppressedApartAndCountsThem() throws IOException {
     JsonNode root = MAPPER.readTree(Samples.render(Format.JSON, withSuppressed()));
-    assertThat(root.get("findings")).extracting(f -> f.get("ruleId").asText())
+    assertThat(root.get("findings"))
+        .extracting(f -> f.get("ruleId").asText())
         .containsExactly("NL001", "NL101");
-    assertThat(root.get("suppressed")).extracting(f -> f.get("ruleId").asText())
+    assertThat(root.get("suppressed"))
+        .extracting(f -> f.get("ruleId").asText())
         .containsExactly("NL202", "NL301");
     assertThat(root.at("/suppressed/1/suppression/kind").asText()).isEqualTo("external");
     assertThat(root.at("/suppressed/1/suppression/justification").asText())

@@ -470,7 +470,8 @@ class ResourceSchemasTest {
     assertThat(problems.get(0).message())
         .startsWith("Properties.GroupDescription: 'aaaa")
         .endsWith("is longer than 255 characters");
-    assertThat(problems.get(1).message()).isEqualTo("Properties.Tags[0]: 1 is not of type 'object'");
+    assertThat(problems.get(1).message())
+        .isEqualTo("Properties.Tags[0]: 1 is not of type 'object'");
   }
 
   @Test

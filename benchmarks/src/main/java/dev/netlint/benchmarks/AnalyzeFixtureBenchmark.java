@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole analysis of one shipped cloud assembly: discovery, resolution, schema validation, user
- * data and rules. Run from the repository root so the fixture path resolves.
+ * Whole analysis of one shipped cloud assembly: discovery, resolution, schema validation, user data
+ * and rules. Run from the repository root so the fixture path resolves.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +43,8 @@ public class AnalyzeFixtureBenchmark {
     path = Path.of(input).toAbsolutePath();
     AnalysisResult result = analyze();
     if (result.files().isEmpty() || result.findings().isEmpty()) {
-      throw new IllegalStateException("no input or no findings at " + path + ": run from the repository root");
+      throw new IllegalStateException(
+          "no input or no findings at " + path + ": run from the repository root");
     }
   }
 

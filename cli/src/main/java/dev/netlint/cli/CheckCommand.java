@@ -180,7 +180,9 @@ final class CheckCommand implements Callable<Integer> {
       err.println(
           "netlint: "
               + checked.fixed().size()
-              + (checked.fixed().size() == 1 ? " baseline entry no longer occurs" : " baseline entries no longer occur")
+              + (checked.fixed().size() == 1
+                  ? " baseline entry no longer occurs"
+                  : " baseline entries no longer occur")
               + " (fixed; write the baseline again to drop them):");
       for (Baseline.Entry e : checked.fixed()) {
         err.println("  " + e.describe());

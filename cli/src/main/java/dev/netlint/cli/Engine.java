@@ -17,9 +17,9 @@ public interface Engine {
 
   /**
    * Analyzes {@code inputs} (absolute paths to templates, directories or cloud assemblies), as
-   * {@link dev.netlint.engine.CheckRun.Analyzer} does. Problems with the input are findings
-   * ({@code NL001}), not exceptions; each template or assembly netlint fails on is handed to
-   * {@code failures} and gets an {@code NL006} finding.
+   * {@link dev.netlint.engine.CheckRun.Analyzer} does. Problems with the input are findings ({@code
+   * NL001}), not exceptions; each template or assembly netlint fails on is handed to {@code
+   * failures} and gets an {@code NL006} finding.
    */
   AnalysisResult analyze(
       List<Path> inputs, AnalysisOptions options, Consumer<AnalysisFailure> failures);

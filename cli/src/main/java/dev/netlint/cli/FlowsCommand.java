@@ -187,8 +187,8 @@ final class FlowsCommand implements Callable<Integer> {
   }
 
   /**
-   * What an isolation check looked at, and when it fails whether all of the traffic gets through
-   * or only some of it, and where the rest stops.
+   * What an isolation check looked at, and when it fails whether all of the traffic gets through or
+   * only some of it, and where the rest stops.
    */
   private static void isolation(PrintWriter out, Checked c) {
     String checked =
@@ -220,7 +220,7 @@ final class FlowsCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code  (subnets AppSubnetA, AppSubnetB)} for a workload placed in subnets, else empty. */
+  /** {@code (subnets AppSubnetA, AppSubnetB)} for a workload placed in subnets, else empty. */
   private static String subnets(Network network, Endpoint source) {
     if (!(source instanceof Endpoint.Workload w)) {
       return "";

@@ -55,8 +55,14 @@ class BaselineCommandTest {
     Files.writeString(template, "# moved\n" + OPAQUE_USER_DATA);
     int code =
         run(
-            "check", template.toString(), "--base-dir", base, "--fail-on", "info",
-            "--baseline", baseline.toString());
+            "check",
+            template.toString(),
+            "--base-dir",
+            base,
+            "--fail-on",
+            "info",
+            "--baseline",
+            baseline.toString());
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo("no findings in 1 file, 1 suppressed\n");
@@ -64,8 +70,14 @@ class BaselineCommandTest {
     Files.writeString(template, OPAQUE_USER_DATA.replace("WorkerTemplate", "BatchTemplate"));
     code =
         run(
-            "check", template.toString(), "--base-dir", base, "--fail-on", "info",
-            "--baseline", baseline.toString());
+            "check",
+            template.toString(),
+            "--base-dir",
+            base,
+            "--fail-on",
+            "info",
+            "--baseline",
+            baseline.toString());
     assertThat(code).isEqualTo(ExitCode.FINDINGS);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("BatchTemplate");
     assertThat(err.toString(StandardCharsets.UTF_8))
@@ -78,6 +90,8 @@ class BaselineCommandTest {
     Path template = Files.writeString(dir.resolve("t.yaml"), OPAQUE_USER_DATA);
     assertThat(run("check", template.toString(), "--baseline", dir.resolve("nope.json").toString()))
         .isEqualTo(ExitCode.USAGE_OR_INPUT);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--baseline").contains("no such file");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--baseline")
+        .contains("no such file");
   }
 }

@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hostile-input suite of issue 11: each directory under {@code src/test/resources/hostile}
- * holds input files (or names a generator for inputs that cannot be checked in: a FIFO, a
- * thousand nested directories, a link to itself) and an {@code expected.txt} with the exit code
- * and the message substrings the real command line must give. A case may ask for a good template
- * beside the hostile file ({@code good-template: true}): its finding must still be reported.
+ * holds input files (or names a generator for inputs that cannot be checked in: a FIFO, a thousand
+ * nested directories, a link to itself) and an {@code expected.txt} with the exit code and the
+ * message substrings the real command line must give. A case may ask for a good template beside the
+ * hostile file ({@code good-template: true}): its finding must still be reported.
  *
  * <p>{@code expected.txt} lines: {@code exit: N}, {@code message: substring} (any number), {@code
- * args: path ...} (relative to the case, default {@code .}; {@code ""} is an empty argument), {@code generate: name},
- * {@code good-template: true}; {@code #} starts a comment.
+ * args: path ...} (relative to the case, default {@code .}; {@code ""} is an empty argument),
+ * {@code generate: name}, {@code good-template: true}; {@code #} starts a comment.
  */
 class HostileInputTest {
   private static final Path CASES = Path.of("src/test/resources/hostile");
@@ -40,7 +40,11 @@ class HostileInputTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(CASES)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList()
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
           .stream();
     }
   }
@@ -157,13 +161,17 @@ class HostileInputTest {
     return m.append("}}\n").toString();
   }
 
-  /** A cloud assembly whose stack nests {@code width} stacks of the next template, {@code depth} deep. */
+  /**
+   * A cloud assembly whose stack nests {@code width} stacks of the next template, {@code depth}
+   * deep.
+   */
   private static void nestedStackFanOut(Path dir, int depth, int width) throws IOException {
     Path out = Files.createDirectory(dir.resolve("cdk.out"));
     Files.writeString(out.resolve("manifest.json"), manifest("T0"));
     Files.writeString(out.resolve("cdk.out"), "{\"version\":\"36.0.0\"}");
     for (int level = 0; level <= depth; level++) {
-      StringBuilder t = new StringBuilder("{\"Resources\": {\"Topic\": {\"Type\": \"AWS::SNS::Topic\"}");
+      StringBuilder t =
+          new StringBuilder("{\"Resources\": {\"Topic\": {\"Type\": \"AWS::SNS::Topic\"}");
       for (int i = 0; level < depth && i < width; i++) {
         t.append(", \"Child")
             .append(i)
@@ -176,7 +184,10 @@ class HostileInputTest {
     }
   }
 
-  /** A cloud assembly with a good stack and one whose template is a FIFO (a directory without mkfifo). */
+  /**
+   * A cloud assembly with a good stack and one whose template is a FIFO (a directory without
+   * mkfifo).
+   */
   private static void fifoStackTemplate(Path dir) throws IOException {
     Path out = Files.createDirectory(dir.resolve("cdk.out"));
     Files.writeString(out.resolve("manifest.json"), manifest("Good", "Pipe"));

@@ -35,8 +35,7 @@ class DistributionIT {
   static void unpack() throws Exception {
     netlint = Unpacked.into(Files.createDirectory(temp.resolve("opt")));
     work = Files.createDirectory(temp.resolve("work"));
-    Unpacked.copyFromRepo(
-        "fixtures/cdk/nat-instance-eth0-al2023/cdk.out", work.resolve("cdk.out"));
+    Unpacked.copyFromRepo("fixtures/cdk/nat-instance-eth0-al2023/cdk.out", work.resolve("cdk.out"));
   }
 
   @Test

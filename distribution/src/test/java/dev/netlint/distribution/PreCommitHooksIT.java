@@ -110,8 +110,7 @@ class PreCommitHooksIT {
   void cdkHookChecksTheGitIgnoredCloudAssembly() throws Exception {
     Path user = userRepository("cdk-bad");
     copy("fixtures/cdk/nat-instance-eth0-al2023/app.js", user.resolve("app.js"));
-    Unpacked.copyFromRepo(
-        "fixtures/cdk/nat-instance-eth0-al2023/cdk.out", user.resolve("cdk.out"));
+    Unpacked.copyFromRepo("fixtures/cdk/nat-instance-eth0-al2023/cdk.out", user.resolve("cdk.out"));
     Files.writeString(user.resolve(".gitignore"), "cdk.out/\n");
     git(user, "add", ".");
 

@@ -73,8 +73,8 @@ final class Unpacked {
   }
 
   /**
-   * Runs {@code command} in {@code directory} with this JVM's environment, minus the variables
-   * the launcher reads, plus {@code environment}.
+   * Runs {@code command} in {@code directory} with this JVM's environment, minus the variables the
+   * launcher reads, plus {@code environment}.
    */
   static Result run(Path directory, Map<String, String> environment, String... command)
       throws IOException, InterruptedException {

@@ -87,7 +87,8 @@ class ArchitectureTest {
         .resideInAPackage("dev.netlint.rules..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage(allowed("dev.netlint.rules..", "dev.netlint.api..", "dev.netlint.model.."))
+        .resideInAnyPackage(
+            allowed("dev.netlint.rules..", "dev.netlint.api..", "dev.netlint.model.."))
         .check(NETLINT);
   }
 
@@ -129,9 +130,9 @@ class ArchitectureTest {
   }
 
   /**
-   * Raw CloudFormation properties are read by the model's converters: rules, flow inference and
-   * the graph read typed records (STYLE.md, "One fact, one place"). The parser and the schema
-   * checks of the engine (NL002, NL003) read them because what they check is the raw template.
+   * Raw CloudFormation properties are read by the model's converters: rules, flow inference and the
+   * graph read typed records (STYLE.md, "One fact, one place"). The parser and the schema checks of
+   * the engine (NL002, NL003) read them because what they check is the raw template.
    */
   @Test
   void onlyTheModelReadsRawProperties() {

@@ -48,7 +48,10 @@ class BuiltInRulesTest {
       assertThat(d.name()).as(d.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
       assertThat(d.summary()).as(d.id()).isNotBlank().doesNotEndWith(".");
       assertThat(d.source()).as(d.id()).startsWith("https://docs.aws.amazon.com/");
-      assertThat(d.resourceTypes()).as(d.id()).isNotEmpty().allMatch(t -> t.matches("AWS::\\w+::\\w+"));
+      assertThat(d.resourceTypes())
+          .as(d.id())
+          .isNotEmpty()
+          .allMatch(t -> t.matches("AWS::\\w+::\\w+"));
     }
   }
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * Rule metadata has one source, the {@code @RuleInfo} annotation, and one page per rule, {@code
  * docs/rules/<ID>.md}, that must agree with it: every rule and input finding has a page and every
  * page a rule; a page's title, metadata table and summary say what the annotation says; its
- * examples are verbatim excerpts of the fixtures they name, a bad one with the rule's marker and
- * a good one from {@code fixtures/cfn/<ID>/good/}; and {@code docs/rules.md} indexes the pages.
+ * examples are verbatim excerpts of the fixtures they name, a bad one with the rule's marker and a
+ * good one from {@code fixtures/cfn/<ID>/good/}; and {@code docs/rules.md} indexes the pages.
  */
 class RuleDocsTest {
 
@@ -47,9 +47,7 @@ class RuleDocsTest {
   }
 
   private static Set<String> builtInIds() {
-    return BuiltInRules.descriptors().stream()
-        .map(RuleDescriptor::id)
-        .collect(Collectors.toSet());
+    return BuiltInRules.descriptors().stream().map(RuleDescriptor::id).collect(Collectors.toSet());
   }
 
   @Test
@@ -57,8 +55,7 @@ class RuleDocsTest {
     Set<String> pages;
     try (Stream<Path> list = Files.list(PAGES)) {
       pages =
-          list.map(p -> p.getFileName().toString())
-              .collect(Collectors.toCollection(TreeSet::new));
+          list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
     }
     Set<String> expected =
         documented().stream()
@@ -121,7 +118,8 @@ class RuleDocsTest {
       }
       if (builtInIds().contains(d.id())) {
         assertThat(bad)
-            .as(d.id() + ": a `### Bad:` example whose excerpt holds the `# expect: %s` marker",
+            .as(
+                d.id() + ": a `### Bad:` example whose excerpt holds the `# expect: %s` marker",
                 d.id())
             .isTrue();
         assertThat(good)

@@ -4,8 +4,8 @@ import dev.netlint.model.ResourceId;
 
 /**
  * One end of a flow: a workload of the model (an instance, a Lambda function, a database, a load
- * balancer, ...), a CIDR outside the model, the internet, or an AWS service reached through a
- * VPC endpoint or the internet ({@code ssm}, {@code s3}).
+ * balancer, ...), a CIDR outside the model, the internet, or an AWS service reached through a VPC
+ * endpoint or the internet ({@code ssm}, {@code s3}).
  */
 public sealed interface Endpoint {
 

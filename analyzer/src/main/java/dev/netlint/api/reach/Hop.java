@@ -8,13 +8,11 @@ import org.jspecify.annotations.Nullable;
  * One step of a path and the template element that decided it.
  *
  * @param kind what was evaluated
- * @param element the resource that decided it (the security group, network ACL, route table,
- *     route, gateway), or null
- * @param origin where that element stands in the template (the rule, the entry, the route), or
- *     null
+ * @param element the resource that decided it (the security group, network ACL, route table, route,
+ *     gateway), or null
+ * @param origin where that element stands in the template (the rule, the entry, the route), or null
  * @param verdict what it decided
- * @param detail a sentence naming concrete values ("AppSg egress allows tcp/0-65535 to
- *     0.0.0.0/0")
+ * @param detail a sentence naming concrete values ("AppSg egress allows tcp/0-65535 to 0.0.0.0/0")
  */
 public record Hop(
     Kind kind,

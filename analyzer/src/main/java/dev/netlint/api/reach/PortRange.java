@@ -1,8 +1,8 @@
 package dev.netlint.api.reach;
 
 /**
- * An inclusive range of ports, 0 to 65535 ({@code FromPort}..{@code ToPort} of a security group
- * or network ACL rule).
+ * An inclusive range of ports, 0 to 65535 ({@code FromPort}..{@code ToPort} of a security group or
+ * network ACL rule).
  *
  * @param from first port, inclusive
  * @param to last port, inclusive

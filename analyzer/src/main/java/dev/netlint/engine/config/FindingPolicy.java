@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  *   - "legacy/**"                # findings in these files are dropped
  * }</pre>
  *
- * Globs: {@code *} and {@code ?} stay within one {@code /}-separated part, {@code **} crosses
- * them. Reading never throws: what is wrong becomes a {@link Problem}, and the well-formed entries
- * are kept.
+ * Globs: {@code *} and {@code ?} stay within one {@code /}-separated part, {@code **} crosses them.
+ * Reading never throws: what is wrong becomes a {@link Problem}, and the well-formed entries are
+ * kept.
  *
  * @param suppressions the suppress entries, in file order, reasonless ones included
  * @param off the rule IDs (as written) switched off, with where
@@ -185,7 +185,8 @@ public record FindingPolicy(
       for (Node item : list.items()) {
         String glob = scalar(item);
         if (glob.isBlank()) {
-          problems.add(new Problem("'exclude' entries must be file globs", item.origin().location()));
+          problems.add(
+              new Problem("'exclude' entries must be file globs", item.origin().location()));
         } else {
           exclude.add(new Glob(glob.strip()));
         }
@@ -238,7 +239,8 @@ public record FindingPolicy(
     List<Suppression> out = new ArrayList<>();
     for (Node item : list.items()) {
       if (item instanceof Node.MapNode m) {
-        out.add(new Suppression(text(m, "rule"), text(m, "reason"), null, null, m.origin().location()));
+        out.add(
+            new Suppression(text(m, "rule"), text(m, "reason"), null, null, m.origin().location()));
       } else {
         out.add(new Suppression(null, null, null, null, item.origin().location()));
       }

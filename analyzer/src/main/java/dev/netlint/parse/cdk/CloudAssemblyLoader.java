@@ -212,8 +212,10 @@ public final class CloudAssemblyLoader {
     private final List<CloudAssembly.Problem> problems = new ArrayList<>();
     private final Set<Path> visitedAssemblies = new HashSet<>();
     private final Set<String> stackNames = new HashSet<>();
+
     /** Stack templates read, by real path: a template nested many times is read once. */
     private final Map<Path, Optional<Template>> templatesRead = new HashMap<>();
+
     private boolean tooManyStacks;
 
     Session(Path directory, String displayName) {

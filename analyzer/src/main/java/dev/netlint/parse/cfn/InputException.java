@@ -4,8 +4,8 @@ import dev.netlint.model.SourceLocation;
 import java.util.Objects;
 
 /**
- * An input file netlint cannot read as a template: malformed JSON or YAML, too large, too deep,
- * or not a CloudFormation template. The engine turns it into an {@code NL001} finding at {@link
+ * An input file netlint cannot read as a template: malformed JSON or YAML, too large, too deep, or
+ * not a CloudFormation template. The engine turns it into an {@code NL001} finding at {@link
  * #location()} and goes on with the other files.
  */
 public final class InputException extends Exception {

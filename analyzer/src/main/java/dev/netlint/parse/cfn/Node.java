@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A template as read from JSON or YAML, before intrinsic functions are resolved. Every node keeps
- * its file, line, column and template path. YAML short forms are already normalised to their
- * long form ({@code !Sub x} is a {@link MapNode} {@code {"Fn::Sub": x}}), as cfn-lint does.
+ * its file, line, column and template path. YAML short forms are already normalised to their long
+ * form ({@code !Sub x} is a {@link MapNode} {@code {"Fn::Sub": x}}), as cfn-lint does.
  */
 public sealed interface Node {
 

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  *     extension for a lone template
  * @param template the template as read
  * @param constructPath the stack's CDK construct path, or null
- * @param constructPaths construct paths by logical ID from the manifest's {@code
- *     aws:cdk:logicalId} metadata (empty for a lone template); a resource's own {@code
- *     aws:cdk:path} metadata wins over it
+ * @param constructPaths construct paths by logical ID from the manifest's {@code aws:cdk:logicalId}
+ *     metadata (empty for a lone template); a resource's own {@code aws:cdk:path} metadata wins
+ *     over it
  * @param parameterValues values the parent passes to a nested stack's {@code Parameters}, as
  *     unresolved nodes of the parent template, by parameter name (empty for top-level stacks)
  */
@@ -27,7 +27,8 @@ public record StackSource(
   public StackSource {
     // Sorted, so that whatever iterates them gives the same output on every run.
     constructPaths = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constructPaths));
-    parameterValues = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameterValues));
+    parameterValues =
+        java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameterValues));
   }
 
   /** A lone template, outside any cloud assembly. */

@@ -10,8 +10,8 @@ import java.util.List;
  * @param displayName the file as reports name it
  * @param root the template's top-level mapping
  * @param refusals what CloudFormation and cfn-lint refuse in the file but netlint could still read
- *     (a key written twice in one mapping, where the last value is kept): each is reported, and
- *     the template is analyzed all the same so that no other finding is lost
+ *     (a key written twice in one mapping, where the last value is kept): each is reported, and the
+ *     template is analyzed all the same so that no other finding is lost
  */
 public record Template(
     Path path, String displayName, Node.MapNode root, List<InputException> refusals) {

@@ -42,11 +42,11 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>What CloudFormation and cfn-lint refuse is refused too, rather than read one way or another:
  * text after the template's value, a second YAML document, a key written twice in one mapping
- * (cfn-lint E0000; a second {@code Sg} in {@code Resources} would silently replace the first),
- * YAML aliases (CloudFormation: "YAML aliases are not allowed in CloudFormation templates"; the
+ * (cfn-lint E0000; a second {@code Sg} in {@code Resources} would silently replace the first), YAML
+ * aliases (CloudFormation: "YAML aliases are not allowed in CloudFormation templates"; the
  * streaming parser would read an alias as its anchor's name), and, in YAML, bytes that are not
- * UTF-8 or characters YAML does not allow (a NUL), named with their line and column. Nothing in
- * the input is executed or fetched.
+ * UTF-8 or characters YAML does not allow (a NUL), named with their line and column. Nothing in the
+ * input is executed or fetched.
  *
  * <p>Follows <a
  * href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html">Template
@@ -148,7 +148,8 @@ public final class TemplateLoader {
     Node resources = root.get("Resources");
     if (resources == null) {
       return new InputException(
-          "not a CloudFormation template: no Resources section", SourceLocation.ofFile(displayName));
+          "not a CloudFormation template: no Resources section",
+          SourceLocation.ofFile(displayName));
     }
     return new InputException(
         "not a CloudFormation template: Resources is " + kind(resources) + ", not a mapping",
@@ -294,10 +295,11 @@ public final class TemplateLoader {
       if (first == null) {
         throw new InputException("empty file", SourceLocation.ofFile(displayName));
       }
-      Node root = new Reader(p, displayName, content, refusals).read(new Origin(loc(p, displayName), List.of()));
+      Node root =
+          new Reader(p, displayName, content, refusals)
+              .read(new Origin(loc(p, displayName), List.of()));
       if (!(root instanceof Node.MapNode map)) {
-        throw new InputException(
-            "the top level is not a mapping", root.origin().location());
+        throw new InputException("the top level is not a mapping", root.origin().location());
       }
       rejectTrailingContent(p, format, displayName);
       return map;
@@ -306,7 +308,8 @@ public final class TemplateLoader {
       SourceLocation at =
           l == null
               ? SourceLocation.ofFile(displayName)
-              : new SourceLocation(displayName, Math.max(l.getLineNr(), 0), Math.max(l.getColumnNr(), 0));
+              : new SourceLocation(
+                  displayName, Math.max(l.getLineNr(), 0), Math.max(l.getColumnNr(), 0));
       throw new InputException("malformed " + format.name() + ": " + e.getOriginalMessage(), at, e);
     } catch (IOException | RuntimeException e) {
       // SnakeYAML reports some limits (alias expansion, code points) as runtime exceptions.
@@ -331,8 +334,10 @@ public final class TemplateLoader {
       JsonLocation l = e.getLocation();
       throw new InputException(
           "text after the end of the template (which ends at line " + end.line() + ")",
-          l == null ? end : new SourceLocation(displayName, Math.max(l.getLineNr(), 1),
-              Math.max(l.getColumnNr(), 1)),
+          l == null
+              ? end
+              : new SourceLocation(
+                  displayName, Math.max(l.getLineNr(), 1), Math.max(l.getColumnNr(), 1)),
           e);
     }
     if (next != null) {
@@ -528,9 +533,7 @@ public final class TemplateLoader {
         case VALUE_NULL -> {
           return new Node.ScalarNode(null, Node.ScalarNode.Kind.NULL, origin);
         }
-        default ->
-            throw new InputException(
-                "unexpected " + t + " in template", origin.location());
+        default -> throw new InputException("unexpected " + t + " in template", origin.location());
       }
     }
 
@@ -580,21 +583,26 @@ public final class TemplateLoader {
         int dot = text.indexOf('.');
         List<Node> parts = new ArrayList<>(2);
         if (dot < 0) {
-          parts.add(new Node.ScalarNode(text, Node.ScalarNode.Kind.STRING, origin.child("0", origin.location())));
+          parts.add(
+              new Node.ScalarNode(
+                  text, Node.ScalarNode.Kind.STRING, origin.child("0", origin.location())));
         } else {
           parts.add(
               new Node.ScalarNode(
-                  text.substring(0, dot), Node.ScalarNode.Kind.STRING, origin.child("0", origin.location())));
+                  text.substring(0, dot),
+                  Node.ScalarNode.Kind.STRING,
+                  origin.child("0", origin.location())));
           parts.add(
               new Node.ScalarNode(
-                  text.substring(dot + 1), Node.ScalarNode.Kind.STRING, origin.child("1", origin.location())));
+                  text.substring(dot + 1),
+                  Node.ScalarNode.Kind.STRING,
+                  origin.child("1", origin.location())));
         }
         arg = new Node.ListNode(parts, origin.child(name, origin.location()));
       } else {
         arg = rebase(value, origin.child(name, origin.location()));
       }
-      return new Node.MapNode(
-          Map.of(name, arg), Map.of(name, origin.location()), origin);
+      return new Node.MapNode(Map.of(name, arg), Map.of(name, origin.location()), origin);
     }
 
     /** The same node under a new template path (the short form adds one level). */

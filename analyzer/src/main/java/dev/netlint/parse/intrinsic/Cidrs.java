@@ -78,6 +78,8 @@ final class Cidrs {
             && length.chars().allMatch(c -> c >= '0' && c <= '9')
             && Integer.parseInt(length) > width;
     return new IllegalArgumentException(
-        tooLong ? ipBlock + " has a prefix longer than /" + width : ipBlock + " is not a CIDR block");
+        tooLong
+            ? ipBlock + " has a prefix longer than /" + width
+            : ipBlock + " is not a CIDR block");
   }
 }

@@ -96,8 +96,7 @@ final class Conditions {
           "a condition must be Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition", node.origin());
       return Truth.UNKNOWN;
     }
-    Node arg =
-        Objects.requireNonNull(((Node.MapNode) node).get(fn), "fn is the map's only key");
+    Node arg = Objects.requireNonNull(((Node.MapNode) node).get(fn), "fn is the map's only key");
     Origin at = node.origin();
     switch (fn) {
       case "Fn::Equals":

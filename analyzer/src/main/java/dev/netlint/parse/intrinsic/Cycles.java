@@ -14,8 +14,8 @@ final class Cycles {
   private Cycles() {}
 
   /**
-   * The strongly connected components with more than one node, or one node with an edge to
-   * itself, in the order Tarjan's algorithm completes them.
+   * The strongly connected components with more than one node, or one node with an edge to itself,
+   * in the order Tarjan's algorithm completes them.
    *
    * @param edges for each node 0..n-1, the nodes it has an edge to
    */

@@ -242,7 +242,10 @@ final class ListFunctions {
             + ValueOps.describe(bits)
             + ")";
     if (b == null || c == null || s == null) {
-      if (b == null && c != null && s != null && COUNT.matcher(c).matches()
+      if (b == null
+          && c != null
+          && s != null
+          && COUNT.matcher(c).matches()
           && BITS.matcher(s).matches()) {
         // The block is known only to the model (a VPC's CidrBlock attribute): it finishes this.
         return new Value.Symbolic(

@@ -79,8 +79,10 @@ final class Resolver {
   private final Node.MapNode outputs;
   private final Conditions conditions;
   private final ListFunctions lists = new ListFunctions(this);
+
   /** The origin of each condition, in template order. */
   private final Map<String, Origin> conditionOrigins;
+
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Problem> seen = new HashSet<>();
   private final Set<String> imports = new LinkedHashSet<>();
@@ -162,8 +164,8 @@ final class Resolver {
   /**
    * Reports resources that depend on each other in a circle, through {@code Ref}, {@code
    * Fn::GetAtt}, {@code Fn::Sub} or {@code DependsOn}: CloudFormation refuses such a template
-   * ("Circular dependency between resources"), as cfn-lint does (E3004). One problem per circle,
-   * at its first resource in template order. Not checked on a template with a {@code Transform}.
+   * ("Circular dependency between resources"), as cfn-lint does (E3004). One problem per circle, at
+   * its first resource in template order. Not checked on a template with a {@code Transform}.
    */
   private void circularDependencies(Map<String, Resource> resources) {
     List<Resource> active = new ArrayList<>();
@@ -296,8 +298,8 @@ final class Resolver {
     // the problem that stopped resolution says it all.
     if (!stopped
         && !(v instanceof Value.NoValue
-        || v instanceof Value.Null
-        || (v instanceof Value.Text t && t.value().isEmpty()))) {
+            || v instanceof Value.Null
+            || (v instanceof Value.Text t && t.value().isEmpty()))) {
       problem(
           "Properties of resource " + id + " do not resolve to a mapping: " + ValueOps.describe(v),
           node.origin());
@@ -869,7 +871,9 @@ final class Resolver {
     if (open >= 0) {
       String rest = template.substring(open, Math.min(template.length(), open + 20)).split("\n")[0];
       problem(
-          "Fn::Sub: " + quote(rest) + " has no closing } on its line and stays literal text"
+          "Fn::Sub: "
+              + quote(rest)
+              + " has no closing } on its line and stays literal text"
               + " (write ${!...} for a literal ${)",
           templateOrigin);
     }

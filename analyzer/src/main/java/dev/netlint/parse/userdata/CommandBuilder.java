@@ -3,24 +3,24 @@ package dev.netlint.parse.userdata;
 import dev.netlint.model.ShellCommand;
 import dev.netlint.model.ShellWord;
 import dev.netlint.model.Value;
+import dev.netlint.parse.userdata.ShellParser.ArithCommandContext;
 import dev.netlint.parse.userdata.ShellParser.ArithmeticExpansionContext;
 import dev.netlint.parse.userdata.ShellParser.ArrayValueContext;
 import dev.netlint.parse.userdata.ShellParser.BackquotedContext;
+import dev.netlint.parse.userdata.ShellParser.CaseSubjectContext;
 import dev.netlint.parse.userdata.ShellParser.CommandContext;
 import dev.netlint.parse.userdata.ShellParser.CommandSubstitutionContext;
 import dev.netlint.parse.userdata.ShellParser.CompoundRedirectContext;
 import dev.netlint.parse.userdata.ShellParser.CondCommandContext;
-import dev.netlint.parse.userdata.ShellParser.ArithCommandContext;
 import dev.netlint.parse.userdata.ShellParser.DoubleQuotedContext;
 import dev.netlint.parse.userdata.ShellParser.FunctionBodyContext;
 import dev.netlint.parse.userdata.ShellParser.HereDocumentContext;
+import dev.netlint.parse.userdata.ShellParser.NamePartContext;
 import dev.netlint.parse.userdata.ShellParser.ParameterExpansionContext;
+import dev.netlint.parse.userdata.ShellParser.PatternContext;
 import dev.netlint.parse.userdata.ShellParser.ProcessSubstitutionContext;
 import dev.netlint.parse.userdata.ShellParser.RedirectContext;
 import dev.netlint.parse.userdata.ShellParser.SimpleCommandContext;
-import dev.netlint.parse.userdata.ShellParser.CaseSubjectContext;
-import dev.netlint.parse.userdata.ShellParser.NamePartContext;
-import dev.netlint.parse.userdata.ShellParser.PatternContext;
 import dev.netlint.parse.userdata.ShellParser.WordPartContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns the parse tree of a script into its simple commands, in the order they appear: commands
  * inside compound commands and function bodies are included, words of {@code for} and {@code case}
- * headers are not commands, and command substitutions stay parts of the word they stand in.
- * Quotes are removed and deploy-time placeholders become {@link ShellWord.Placeholder} segments.
+ * headers are not commands, and command substitutions stay parts of the word they stand in. Quotes
+ * are removed and deploy-time placeholders become {@link ShellWord.Placeholder} segments.
  */
 final class CommandBuilder {
 
@@ -48,8 +48,7 @@ final class CommandBuilder {
   private final String part;
   private final int lineOffset;
 
-  CommandBuilder(
-      ShellBaseLexer lexer, List<Value> placeholders, String part, int lineOffset) {
+  CommandBuilder(ShellBaseLexer lexer, List<Value> placeholders, String part, int lineOffset) {
     this.lexer = lexer;
     this.chars = lexer.getInputStream();
     this.placeholders = placeholders;
@@ -267,8 +266,9 @@ final class CommandBuilder {
       // $((x)) is kept as the substitution of "(x)", as a value found at run time.
       Token start = a.ARITH_START().getSymbol();
       Token end = a.ARITH_END().getSymbol();
-      s.add(new ShellWord.CommandSubstitution(
-          rendered(text(start.getStartIndex() + 2, end.getStartIndex()))));
+      s.add(
+          new ShellWord.CommandSubstitution(
+              rendered(text(start.getStartIndex() + 2, end.getStartIndex()))));
     } else if (part instanceof ArrayValueContext array) {
       s.literal(array.ASSIGN_ARRAY().getText().replace("(", ""));
       arrayValue(array, s);
@@ -319,7 +319,8 @@ final class CommandBuilder {
    */
   private String parameterName(ParameterExpansionContext ctx) {
     String inner =
-        text(ctx.PARAM_START().getSymbol().getStopIndex() + 1,
+        text(
+            ctx.PARAM_START().getSymbol().getStopIndex() + 1,
             ctx.PARAM_END().getSymbol().getStartIndex() - 1);
     int end = 0;
     while (end < inner.length()
@@ -487,7 +488,9 @@ final class CommandBuilder {
   /** Reads up to {@code max} digits of {@code radix} at {@code from}; returns where it stopped. */
   private static int numeric(String text, int from, int radix, int max, StringBuilder out) {
     int end = from;
-    while (end < text.length() && end - from < max && Character.digit(text.charAt(end), radix) >= 0) {
+    while (end < text.length()
+        && end - from < max
+        && Character.digit(text.charAt(end), radix) >= 0) {
       end++;
     }
     if (end == from) {

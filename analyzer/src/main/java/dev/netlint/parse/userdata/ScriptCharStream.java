@@ -5,9 +5,9 @@ import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
- * The characters of a script from an offset on, read in place: a retry after a syntax error
- * starts a new lexer on the same (partly blanked) buffer without copying it, and token positions
- * stay offsets in the whole script.
+ * The characters of a script from an offset on, read in place: a retry after a syntax error starts
+ * a new lexer on the same (partly blanked) buffer without copying it, and token positions stay
+ * offsets in the whole script.
  */
 final class ScriptCharStream implements CharStream {
   private final char[] chars;

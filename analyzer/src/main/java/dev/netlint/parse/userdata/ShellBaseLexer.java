@@ -13,17 +13,17 @@ import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * The state the shell's tokens depend on beyond what a lexer grammar can say: which quote or
- * substitution each pushed mode opened (so an unterminated one is reported at the line it
- * starts), the {@code case} patterns whose {@code )} closes nothing, and here-documents, whose
- * bodies follow the newline that ends their operator's line.
+ * substitution each pushed mode opened (so an unterminated one is reported at the line it starts),
+ * the {@code case} patterns whose {@code )} closes nothing, and here-documents, whose bodies follow
+ * the newline that ends their operator's line.
  *
  * <p>A here-document body is read here, straight from the characters, when the lexer emits that
- * newline: the delimiter was taken from the characters after {@code <<} when the operator was
- * lexed (quotes removed, as POSIX says), and the body runs to the line that is the delimiter. The
- * body becomes one {@code HEREDOC_BODY} token on the hidden channel, so the parser never sees
- * it, and {@link #hereDocumentBody} gives it to whoever builds the redirection. Reading it in the
- * lexer keeps the body's text (quotes, {@code $}, parentheses) away from every lexer mode: a body
- * full of unbalanced quotes cannot disturb the commands after it.
+ * newline: the delimiter was taken from the characters after {@code <<} when the operator was lexed
+ * (quotes removed, as POSIX says), and the body runs to the line that is the delimiter. The body
+ * becomes one {@code HEREDOC_BODY} token on the hidden channel, so the parser never sees it, and
+ * {@link #hereDocumentBody} gives it to whoever builds the redirection. Reading it in the lexer
+ * keeps the body's text (quotes, {@code $}, parentheses) away from every lexer mode: a body full of
+ * unbalanced quotes cannot disturb the commands after it.
  *
  * <p>Follows <a
  * href="https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_07_04">POSIX
@@ -57,8 +57,8 @@ public abstract class ShellBaseLexer extends Lexer {
 
   /**
    * The body of the here-document whose operator ({@code <<} or {@code <<-}) starts at character
-   * index {@code operatorIndex}: its lines up to the delimiter line, each ending in a newline,
-   * with leading tabs removed for {@code <<-}; empty when the script ends before a body.
+   * index {@code operatorIndex}: its lines up to the delimiter line, each ending in a newline, with
+   * leading tabs removed for {@code <<-}; empty when the script ends before a body.
    */
   public String hereDocumentBody(int operatorIndex) {
     return bodies.getOrDefault(operatorIndex, "");
@@ -132,8 +132,8 @@ public abstract class ShellBaseLexer extends Lexer {
   }
 
   /**
-   * An opening parenthesis that opens a new command level: {@code $(}, {@code <(}, {@code >(},
-   * an array value.
+   * An opening parenthesis that opens a new command level: {@code $(}, {@code <(}, {@code >(}, an
+   * array value.
    */
   protected void openParen() {
     pushMode(DEFAULT_MODE);
@@ -142,8 +142,8 @@ public abstract class ShellBaseLexer extends Lexer {
   }
 
   /**
-   * A bare {@code (}: a subshell or a function's {@code ()} opens a new command level; the
-   * optional one before a case pattern does not, as its {@code )} ends the pattern.
+   * A bare {@code (}: a subshell or a function's {@code ()} opens a new command level; the optional
+   * one before a case pattern does not, as its {@code )} ends the pattern.
    */
   protected void openGroup() {
     if (innermostCases().peek() != CaseState.PATTERN) {
@@ -251,7 +251,8 @@ public abstract class ShellBaseLexer extends Lexer {
           ShellLexer.BANG,
           ShellLexer.DSEMI,
           ShellLexer.SEMI_AND,
-          ShellLexer.DSEMI_AND -> true;
+          ShellLexer.DSEMI_AND ->
+          true;
       default -> false;
     };
   }
@@ -295,9 +296,9 @@ public abstract class ShellBaseLexer extends Lexer {
   }
 
   /**
-   * Reads the bodies of the here-documents whose operators stood on the line just ended, one
-   * hidden token each. User data is often re-indented by YAML block scalars and generators, so a
-   * delimiter line may carry white space around the delimiter.
+   * Reads the bodies of the here-documents whose operators stood on the line just ended, one hidden
+   * token each. User data is often re-indented by YAML block scalars and generators, so a delimiter
+   * line may carry white space around the delimiter.
    */
   private void readHereDocumentBodies() {
     for (PendingHereDocument p : pending) {

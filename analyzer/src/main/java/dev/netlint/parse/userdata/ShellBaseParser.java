@@ -7,8 +7,8 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * What the shell grammar needs beyond context-free rules: a bound on nesting, so that a script of
- * a million {@code $(} fails at a line instead of overflowing the stack.
+ * What the shell grammar needs beyond context-free rules: a bound on nesting, so that a script of a
+ * million {@code $(} fails at a line instead of overflowing the stack.
  */
 public abstract class ShellBaseParser extends Parser {
 

@@ -27,17 +27,17 @@ import org.jspecify.annotations.Nullable;
  * compound commands ({@code if}, {@code for}, {@code while}, {@code until}, {@code case}, groups,
  * subshells, function definitions), whose inner simple commands are kept in order.
  *
- * <p>What it cannot parse is recorded in {@link Result#unparsedLines()} and the rest is still
- * read, so one odd line never hides the commands after it. On a syntax error the offending line
- * is found (the line of an unterminated quote or substitution, of a compound command left open at
- * the end, or of the token the parser could not accept), blanked, and the script is parsed again
- * from the complete command the error stood in; the complete commands before it are kept as they
- * were. Each parse tries the fast SLL prediction first and full LL only when SLL fails.
+ * <p>What it cannot parse is recorded in {@link Result#unparsedLines()} and the rest is still read,
+ * so one odd line never hides the commands after it. On a syntax error the offending line is found
+ * (the line of an unterminated quote or substitution, of a compound command left open at the end,
+ * or of the token the parser could not accept), blanked, and the script is parsed again from the
+ * complete command the error stood in; the complete commands before it are kept as they were. Each
+ * parse tries the fast SLL prediction first and full LL only when SLL fails.
  *
  * <p>Deploy-time CloudFormation values appear in the text as {@link #PLACEHOLDER_START} index
  * {@link #PLACEHOLDER_END} and become {@link ShellWord.Placeholder} segments wherever they stand,
- * inside quotes too; in the text of a command substitution or a here-document body they are
- * written as the value they stand for ({@code ${Vpc.CidrBlock}}).
+ * inside quotes too; in the text of a command substitution or a here-document body they are written
+ * as the value they stand for ({@code ${Vpc.CidrBlock}}).
  *
  * <p>Follows the <a
  * href="https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html">POSIX Shell
@@ -286,8 +286,8 @@ public final class ShellScanner {
 
   /**
    * The line to blank after a syntax error: where an unterminated quote or substitution opened,
-   * where a compound command left open at the end of the script starts, else the line of the
-   * token the parser could not accept.
+   * where a compound command left open at the end of the script starts, else the line of the token
+   * the parser could not accept.
    */
   private int offendingLine(Attempt a, RecognitionException error) {
     Token offending = error.getOffendingToken();

@@ -15,15 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the resolved {@code UserData} value of an instance, launch template or launch
- * configuration as the program it is: a shell script, a cloud-init {@code #cloud-config}
- * document (its {@code bootcmd} and {@code runcmd}), a MIME multipart archive of those, or a
- * Windows block (recognised, not analyzed). {@code Fn::Sub} and {@code Fn::Join} placeholders
- * stay deploy-time values.
+ * Reads the resolved {@code UserData} value of an instance, launch template or launch configuration
+ * as the program it is: a shell script, a cloud-init {@code #cloud-config} document (its {@code
+ * bootcmd} and {@code runcmd}), a MIME multipart archive of those, or a Windows block (recognised,
+ * not analyzed). {@code Fn::Sub} and {@code Fn::Join} placeholders stay deploy-time values.
  *
- * <p>See <a
- * href="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html">Run commands when you
- * launch an EC2 instance with user data input</a> and <a
+ * <p>See <a href="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html">Run commands
+ * when you launch an EC2 instance with user data input</a> and <a
  * href="https://cloudinit.readthedocs.io/en/latest/explanation/format.html">cloud-init user data
  * formats</a>.
  */
@@ -56,8 +54,10 @@ public final class UserDataReader {
     }
     String head = text.stripLeading();
     String lower = head.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("<powershell>") || lower.startsWith("<script>")
-        || lower.startsWith("<persist>") || lower.startsWith("version:")) {
+    if (lower.startsWith("<powershell>")
+        || lower.startsWith("<script>")
+        || lower.startsWith("<persist>")
+        || lower.startsWith("version:")) {
       return new UserData(at, UserData.Format.WINDOWS, shown, List.of(), List.of());
     }
     if (lower.startsWith("content-type: multipart/") || lower.startsWith("mime-version:")) {
@@ -157,7 +157,8 @@ public final class UserDataReader {
         j++;
       }
       if (bodyStart <= j && bodyStart <= lines.length) {
-        String body = String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(bodyStart, j), j));
+        String body =
+            String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(bodyStart, j), j));
         String partName = "part " + partNo;
         if (contentType.startsWith("text/cloud-config")) {
           readCloudConfig(body, placeholders, partName, bodyStart, commands, unparsed);
@@ -189,7 +190,8 @@ public final class UserDataReader {
     } catch (Exception e) {
       unparsed.add(
           new UserData.UnparsedLine(
-              lineOffset + 1, partPrefix.isEmpty() ? "cloud-config" : partPrefix,
+              lineOffset + 1,
+              partPrefix.isEmpty() ? "cloud-config" : partPrefix,
               text.lines().findFirst().orElse("")));
       return;
     }
@@ -214,7 +216,8 @@ public final class UserDataReader {
           List<ShellWord> words = new ArrayList<>();
           for (JsonNode w : item) {
             ShellScanner.Result r =
-                ShellScanner.scan("'" + w.asText().replace("'", "'\\''") + "'", placeholders, part, 0);
+                ShellScanner.scan(
+                    "'" + w.asText().replace("'", "'\\''") + "'", placeholders, part, 0);
             if (!r.commands().isEmpty() && !r.commands().get(0).words().isEmpty()) {
               words.add(r.commands().get(0).words().get(0));
             }

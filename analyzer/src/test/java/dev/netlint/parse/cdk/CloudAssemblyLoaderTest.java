@@ -90,7 +90,7 @@ class CloudAssemblyLoaderTest {
     write(
         "cdk.out/manifest.json",
         manifest(
-            """
+"""
 "Network.assets": {"type": "cdk:asset-manifest", "properties": {"file": "Network.assets.json"}}""",
             stackArtifact(
                 "Network",
@@ -314,7 +314,7 @@ class CloudAssemblyLoaderTest {
     write(
         "manifest.json",
         manifest(
-            """
+"""
 "Eks.assets": {"type": "cdk:asset-manifest", "properties": {"file": "Eks.assets.json"}}""",
             stackArtifact(
                 "Eks",
@@ -372,7 +372,7 @@ class CloudAssemblyLoaderTest {
     // AssetParameters<hash>... stack parameters in TemplateURL.
     write(
         "manifest.json",
-        """
+"""
 {"version": "5.0.0", "artifacts": {"Legacy": {
   "type": "aws:cloudformation:stack",
   "environment": "aws://unknown-account/unknown-region",
@@ -393,7 +393,7 @@ class CloudAssemblyLoaderTest {
             .formatted(HASH_B, HASH_B, HASH_B, HASH_B, HASH_B));
     write(
         "Legacy.template.json",
-        """
+"""
 {"Resources": {"NetNestedStackNetNestedStackResource12345678": {
   "Type": "AWS::CloudFormation::Stack",
   "Properties": {"TemplateURL": {"Fn::Join": ["", [
@@ -605,8 +605,8 @@ class CloudAssemblyLoaderTest {
   }
 
   /**
-   * Issue 11 defect 6: seventeen templates, each holding four nested stacks of the next, made
-   * 4^16 stacks; the total is bounded and each template is read once.
+   * Issue 11 defect 6: seventeen templates, each holding four nested stacks of the next, made 4^16
+   * stacks; the total is bounded and each template is read once.
    */
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -636,7 +636,8 @@ class CloudAssemblyLoaderTest {
                     "properties": {"templateFile": "T0.template.json"}}"""));
     for (int level = 0; level <= depth; level++) {
       StringBuilder t = new StringBuilder("{\"Resources\": {\n");
-      t.append("  \"Vpc\": {\"Type\": \"AWS::EC2::VPC\", \"Properties\": {\"CidrBlock\": \"10.0.0.0/16\"}}");
+      t.append(
+          "  \"Vpc\": {\"Type\": \"AWS::EC2::VPC\", \"Properties\": {\"CidrBlock\": \"10.0.0.0/16\"}}");
       if (level < depth) {
         for (int i = 0; i < width; i++) {
           t.append(",\n  \"Child")
@@ -656,8 +657,12 @@ class CloudAssemblyLoaderTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aStackTemplateThatIsNotARegularFileIsAProblem() throws Exception {
-    write("manifest.json", manifest(stackArtifact("Pipe", "Pipe", ""), stackArtifact("Dir", "Dir", ""),
-        stackArtifact("Good", "Good", "")));
+    write(
+        "manifest.json",
+        manifest(
+            stackArtifact("Pipe", "Pipe", ""),
+            stackArtifact("Dir", "Dir", ""),
+            stackArtifact("Good", "Good", "")));
     write("Good.template.json", vpcTemplate());
     Files.createDirectory(tmp.resolve("Dir.template.json"));
     Process mkfifo =
@@ -669,7 +674,8 @@ class CloudAssemblyLoaderTest {
     assertThat(names(a)).containsExactly("Good");
     assertThat(a.problems())
         .extracting(CloudAssembly.Problem::message)
-        .contains("not a regular file (a directory): netlint reads templates only from regular files");
+        .contains(
+            "not a regular file (a directory): netlint reads templates only from regular files");
     if (fifo) {
       assertThat(a.problems())
           .extracting(CloudAssembly.Problem::message)

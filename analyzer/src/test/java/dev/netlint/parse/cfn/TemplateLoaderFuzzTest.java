@@ -3,8 +3,8 @@ package dev.netlint.parse.cfn;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzz targets for template loading: any bytes end in a mapping or an {@link InputException},
- * never another exception. Regression mode replays the inputs under {@code
+ * Fuzz targets for template loading: any bytes end in a mapping or an {@link InputException}, never
+ * another exception. Regression mode replays the inputs under {@code
  * TemplateLoaderFuzzTestInputs/}; {@code -Pfuzz} fuzzes.
  */
 class TemplateLoaderFuzzTest {

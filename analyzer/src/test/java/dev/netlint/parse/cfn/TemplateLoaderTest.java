@@ -2,7 +2,6 @@ package dev.netlint.parse.cfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,11 +17,13 @@ class TemplateLoaderTest {
   private final TemplateLoader loader = new TemplateLoader();
 
   private Node.MapNode json(String text) throws InputException {
-    return loader.parse(text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.JSON, "t.json");
+    return loader.parse(
+        text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.JSON, "t.json");
   }
 
   private Node.MapNode yaml(String text) throws InputException {
-    return loader.parse(text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.YAML, "t.yaml");
+    return loader.parse(
+        text.getBytes(StandardCharsets.UTF_8), TemplateLoader.Format.YAML, "t.yaml");
   }
 
   @Test
@@ -42,14 +43,16 @@ class TemplateLoaderTest {
                   Cond: !Condition IsProd
             """);
     Node.MapNode props =
-        (Node.MapNode) ((Node.MapNode) ((Node.MapNode) root.get("Resources")).get("Nat")).get("Properties");
+        (Node.MapNode)
+            ((Node.MapNode) ((Node.MapNode) root.get("Resources")).get("Nat")).get("Properties");
     Node.MapNode ref = (Node.MapNode) props.get("SubnetId");
     assertThat(ref.intrinsicName()).isEqualTo("Ref");
     assertThat(((Node.ScalarNode) ref.get("Ref")).text()).isEqualTo("PublicSubnet");
     Node.MapNode b64 = (Node.MapNode) props.get("UserData");
     assertThat(b64.intrinsicName()).isEqualTo("Fn::Base64");
     assertThat(((Node.MapNode) b64.get("Fn::Base64")).intrinsicName()).isEqualTo("Fn::Sub");
-    Node.ListNode getAtt = (Node.ListNode) ((Node.MapNode) props.get("PrivateIp")).get("Fn::GetAtt");
+    Node.ListNode getAtt =
+        (Node.ListNode) ((Node.MapNode) props.get("PrivateIp")).get("Fn::GetAtt");
     assertThat(getAtt.items())
         .extracting(n -> ((Node.ScalarNode) n).text())
         .containsExactly("Eni", "PrimaryPrivateIpAddress");
@@ -61,7 +64,8 @@ class TemplateLoaderTest {
   @Test
   void nodesKeepLineColumnAndTemplatePath() throws Exception {
     Node.MapNode root =
-        yaml("Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n");
+        yaml(
+            "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n");
     Node.MapNode vpc = (Node.MapNode) ((Node.MapNode) root.get("Resources")).get("Vpc");
     Node cidr = ((Node.MapNode) vpc.get("Properties")).get("CidrBlock");
     assertThat(cidr.origin().location().line()).isEqualTo(5);
@@ -81,7 +85,8 @@ class TemplateLoaderTest {
             TemplateLoader.Format.JSON,
             "t.json");
     Node port =
-        ((Node.MapNode) ((Node.MapNode) ((Node.MapNode) root.get("Resources")).get("R")).get("Properties"))
+        ((Node.MapNode)
+                ((Node.MapNode) ((Node.MapNode) root.get("Resources")).get("R")).get("Properties"))
             .get("Port");
     assertThat(port).isInstanceOf(Node.ScalarNode.class);
     assertThat(((Node.ScalarNode) port).kind()).isEqualTo(Node.ScalarNode.Kind.NUMBER);

@@ -83,8 +83,13 @@ class LimitsTest {
     for (int level = levels; level >= 1; level--) {
       String name = "v" + level;
       value =
-          "{\"Fn::Sub\": [\"" + ("${" + name + "}").repeat(copies) + "\", {\"" + name + "\": "
-              + value + "}]}";
+          "{\"Fn::Sub\": [\""
+              + ("${" + name + "}").repeat(copies)
+              + "\", {\""
+              + name
+              + "\": "
+              + value
+              + "}]}";
     }
     return value;
   }
@@ -129,16 +134,19 @@ class LimitsTest {
                 + nestedSubs(4, 16, "\"abcd\"")
                 + "\n");
     assertThat(r.problems()).isEmpty();
-    assertThat(Templates.prop(r, "R", "P").literal()).hasValueSatisfying(
-        v -> assertThat(v).hasSize(4 * 16 * 16 * 16 * 16));
+    assertThat(Templates.prop(r, "R", "P").literal())
+        .hasValueSatisfying(v -> assertThat(v).hasSize(4 * 16 * 16 * 16 * 16));
   }
 
   @Test
   void manyLongStringsStopAtTheStackBudget() {
     StringBuilder yaml = new StringBuilder("Resources:\n");
     for (int i = 0; i < 70; i++) {
-      yaml.append("  R").append(i).append(":\n    Type: AWS::Test::Thing\n    Properties:\n")
-          .append("      P: ").append(nestedSubs(2, 16, "\"" + "x".repeat(4000) + "\""))
+      yaml.append("  R")
+          .append(i)
+          .append(":\n    Type: AWS::Test::Thing\n    Properties:\n")
+          .append("      P: ")
+          .append(nestedSubs(2, 16, "\"" + "x".repeat(4000) + "\""))
           .append('\n');
     }
     Resolution r = Templates.resolve(yaml.toString());

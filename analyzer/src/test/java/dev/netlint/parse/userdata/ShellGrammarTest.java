@@ -96,7 +96,8 @@ class ShellGrammarTest {
     @Test
     void backslashEscapesOneCharacter() {
       ShellCommand c = only("echo a\\ b \\$c \\\\d\n");
-      assertThat(c.words()).extracting(w -> w.literalText().orElse("?"))
+      assertThat(c.words())
+          .extracting(w -> w.literalText().orElse("?"))
           .containsExactly("echo", "a b", "$c", "\\d");
     }
 
@@ -150,8 +151,7 @@ class ShellGrammarTest {
       ShellCommand c = only("X=$(echo $(echo \"$(date +%s)\") 'a)b')\n");
       assertThat(c.words()).isEmpty();
       assertThat(segments(c.assignments().get("X")))
-          .containsExactly(
-              new ShellWord.CommandSubstitution("echo $(echo \"$(date +%s)\") 'a)b'"));
+          .containsExactly(new ShellWord.CommandSubstitution("echo $(echo \"$(date +%s)\") 'a)b'"));
     }
 
     @Test
@@ -204,9 +204,10 @@ class ShellGrammarTest {
       assertThat(c.arguments())
           .filteredOn(ShellWord::hasPlaceholder)
           .extracting(ShellWord::display)
-          .containsExactly("${Vpc.CidrBlock}", "${Vpc.CidrBlock}", "x${Vpc.CidrBlock}y",
-              "${Vpc.CidrBlock}");
-      assertThat(segments(c.arguments().get(1))).containsExactly(new ShellWord.Placeholder(VPC_CIDR));
+          .containsExactly(
+              "${Vpc.CidrBlock}", "${Vpc.CidrBlock}", "x${Vpc.CidrBlock}y", "${Vpc.CidrBlock}");
+      assertThat(segments(c.arguments().get(1)))
+          .containsExactly(new ShellWord.Placeholder(VPC_CIDR));
     }
 
     @Test
@@ -215,8 +216,7 @@ class ShellGrammarTest {
           scan("CIDR=" + P0 + "\nX=$(echo " + P0 + ")\ncat <<EOF\nallow " + P0 + "\nEOF\n");
       assertThat(segments(cs.get(0).assignments().get("CIDR")))
           .containsExactly(new ShellWord.Placeholder(VPC_CIDR));
-      assertThat(cs.get(1).assignments().get("X").display())
-          .isEqualTo("$(echo ${Vpc.CidrBlock})");
+      assertThat(cs.get(1).assignments().get("X").display()).isEqualTo("$(echo ${Vpc.CidrBlock})");
       // Here-document bodies keep the numbered marker: their readers need the value behind it.
       assertThat(cs.get(2).hereDocument()).contains("allow " + P0 + "\n");
     }
@@ -235,12 +235,14 @@ class ShellGrammarTest {
     @Test
     void bodyIsKeptAndIsNotCommands() {
       List<ShellCommand> cs =
-          scan("cat <<EOF > /etc/sysctl.d/nat.conf\nnet.ipv4.ip_forward = 1\n"
-              + "iptables -o eth0 'unbalanced \"\nEOF\necho done\n");
+          scan(
+              "cat <<EOF > /etc/sysctl.d/nat.conf\nnet.ipv4.ip_forward = 1\n"
+                  + "iptables -o eth0 'unbalanced \"\nEOF\necho done\n");
       assertThat(programs(cs)).containsExactly("cat", "echo");
       assertThat(cs.get(0).hereDocument())
           .contains("net.ipv4.ip_forward = 1\niptables -o eth0 'unbalanced \"\n");
-      assertThat(cs.get(0).writtenFiles()).extracting(ShellWord::display)
+      assertThat(cs.get(0).writtenFiles())
+          .extracting(ShellWord::display)
           .containsExactly("/etc/sysctl.d/nat.conf");
       assertThat(cs.get(1).line()).isEqualTo(5);
     }
@@ -326,8 +328,9 @@ class ShellGrammarTest {
     @Test
     void pipelinesAndListsWithRedirections() {
       List<ShellCommand> cs =
-          scan("! cat /x 2>/dev/null | grep -q y > /tmp/o 2>&1 || echo missing &\n"
-              + "true && false; echo $? &> /tmp/all\n");
+          scan(
+              "! cat /x 2>/dev/null | grep -q y > /tmp/o 2>&1 || echo missing &\n"
+                  + "true && false; echo $? &> /tmp/all\n");
       assertThat(programs(cs)).containsExactly("cat", "grep", "echo", "true", "false", "echo");
       assertThat(cs.get(0).redirects())
           .extracting(r -> r.operator() + r.target().display())
@@ -335,7 +338,8 @@ class ShellGrammarTest {
       assertThat(cs.get(1).redirects())
           .extracting(r -> r.operator() + r.target().display())
           .containsExactly(">/tmp/o");
-      assertThat(cs.get(5).writtenFiles()).extracting(ShellWord::display)
+      assertThat(cs.get(5).writtenFiles())
+          .extracting(ShellWord::display)
           .containsExactly("/tmp/all");
     }
 
@@ -378,17 +382,19 @@ class ShellGrammarTest {
           scan("if [ -f /a ]; then\n  a\nelif b; then c\nelse\n  d\nfi > /tmp/log\n");
       assertThat(programs(cs)).containsExactly("[", "a", "b", "c", "d", "?");
       assertThat(cs.get(5).words()).isEmpty();
-      assertThat(cs.get(5).writtenFiles()).extracting(ShellWord::display)
+      assertThat(cs.get(5).writtenFiles())
+          .extracting(ShellWord::display)
           .containsExactly("/tmp/log");
     }
 
     @Test
     void loopHeadersAreNotCommands() {
       List<ShellCommand> cs =
-          scan("for i in 1 2 \"$X\"; do echo $i; done\nfor j\ndo :; done\n"
-              + "for ((k=0; k<3; k++)); do echo $k; done\n"
-              + "while read -r line; do echo \"$line\"; done < /etc/hosts\n"
-              + "until ping -c1 x; do sleep 1; done\n");
+          scan(
+              "for i in 1 2 \"$X\"; do echo $i; done\nfor j\ndo :; done\n"
+                  + "for ((k=0; k<3; k++)); do echo $k; done\n"
+                  + "while read -r line; do echo \"$line\"; done < /etc/hosts\n"
+                  + "until ping -c1 x; do sleep 1; done\n");
       assertThat(programs(cs))
           .containsExactly("echo", ":", "echo", "read", "echo", "?", "ping", "sleep");
     }
@@ -396,8 +402,9 @@ class ShellGrammarTest {
     @Test
     void caseItemsKeepTheirCommands() {
       List<ShellCommand> cs =
-          scan("case \"$1\" in\n  start)\n    iptables -A x\n    ;;\n  stop|halt) echo stop ;;\n"
-              + "  (*) echo other\nesac\necho after\n");
+          scan(
+              "case \"$1\" in\n  start)\n    iptables -A x\n    ;;\n  stop|halt) echo stop ;;\n"
+                  + "  (*) echo other\nesac\necho after\n");
       assertThat(programs(cs)).containsExactly("iptables", "echo", "echo", "echo");
       assertThat(cs.get(0).line()).isEqualTo(3);
     }
@@ -412,33 +419,36 @@ class ShellGrammarTest {
     @Test
     void functionBodiesAreKeptWhereTheyAreDefined() {
       List<ShellCommand> cs =
-          scan("setup() {\n  iptables -A x\n}\nfunction g { echo g; }\n"
-              + "function h() ( echo h )\nk () {\n echo k\n} > /dev/null\nsetup\n");
+          scan(
+              "setup() {\n  iptables -A x\n}\nfunction g { echo g; }\n"
+                  + "function h() ( echo h )\nk () {\n echo k\n} > /dev/null\nsetup\n");
       assertThat(programs(cs)).containsExactly("iptables", "echo", "echo", "echo", "?", "setup");
     }
 
     @Test
     void subshellsAndGroups() {
-      List<ShellCommand> cs =
-          scan("(cd /tmp && make)\n{ echo a; echo b; } >> /etc/sysctl.conf\n");
+      List<ShellCommand> cs = scan("(cd /tmp && make)\n{ echo a; echo b; } >> /etc/sysctl.conf\n");
       assertThat(programs(cs)).containsExactly("cd", "make", "echo", "echo", "?");
-      assertThat(cs.get(4).redirects()).extracting(ShellCommand.Redirect::operator)
+      assertThat(cs.get(4).redirects())
+          .extracting(ShellCommand.Redirect::operator)
           .containsExactly(">>");
     }
 
     @Test
     void conditionalAndArithmeticCommandsAreTestsNotCommands() {
       List<ShellCommand> cs =
-          scan("if [[ $a =~ ^(x|y)$ && ! -f /b || $c < d ]]; then echo ok; fi\n"
-              + "(( n > 3 )) && echo big\n");
+          scan(
+              "if [[ $a =~ ^(x|y)$ && ! -f /b || $c < d ]]; then echo ok; fi\n"
+                  + "(( n > 3 )) && echo big\n");
       assertThat(programs(cs)).containsExactly("echo", "echo");
     }
 
     @Test
     void nestedCompounds() {
       List<ShellCommand> cs =
-          scan("for i in 1; do\n  while true; do\n    case $i in\n      1) if a; then b; fi ;;\n"
-              + "    esac\n    break\n  done\ndone\n");
+          scan(
+              "for i in 1; do\n  while true; do\n    case $i in\n      1) if a; then b; fi ;;\n"
+                  + "    esac\n    break\n  done\ndone\n");
       assertThat(programs(cs)).containsExactly("true", "a", "b", "break");
     }
   }
@@ -579,7 +589,8 @@ class ShellGrammarTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aValidMegabyte() {
       ShellScanner.Result r =
-          megabyteOf("if [ -f /x ]; then\n  iptables -t nat -A POSTROUTING -o \"$NIC\" -j MASQUERADE\nfi\n");
+          megabyteOf(
+              "if [ -f /x ]; then\n  iptables -t nat -A POSTROUTING -o \"$NIC\" -j MASQUERADE\nfi\n");
       assertThat(r.unparsedLines()).isEmpty();
       assertThat(r.commands()).hasSizeGreaterThan(10_000);
     }

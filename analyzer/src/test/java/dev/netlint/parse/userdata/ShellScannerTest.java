@@ -24,7 +24,9 @@ class ShellScannerTest {
   void splitsCommandsOnSeparatorsAndKeepsLines() {
     List<ShellCommand> cs =
         scan("#!/bin/bash\nset -e\nyum install -y x && sysctl -w net.ipv4.ip_forward=1; echo ok\n");
-    assertThat(cs).extracting(ShellScanner_Test_Helpers::first).containsExactly("set", "yum", "sysctl", "echo");
+    assertThat(cs)
+        .extracting(ShellScanner_Test_Helpers::first)
+        .containsExactly("set", "yum", "sysctl", "echo");
     assertThat(cs).extracting(ShellCommand::line).containsExactly(2, 3, 3, 3);
   }
 
@@ -42,7 +44,8 @@ class ShellScannerTest {
 
   @Test
   void lineContinuationsJoinOneCommand() {
-    List<ShellCommand> cs = scan("iptables -t nat \\\n  -A POSTROUTING \\\n  -o eth0 -j MASQUERADE\necho x\n");
+    List<ShellCommand> cs =
+        scan("iptables -t nat \\\n  -A POSTROUTING \\\n  -o eth0 -j MASQUERADE\necho x\n");
     assertThat(cs).hasSize(2);
     assertThat(words(cs.get(0))).contains("-o", "eth0");
     assertThat(cs.get(1).line()).isEqualTo(4);
@@ -51,7 +54,8 @@ class ShellScannerTest {
   @Test
   void hereDocumentBodiesAreNotCommands() {
     List<ShellCommand> cs =
-        scan("cat <<EOF > /etc/sysctl.d/nat.conf\nnet.ipv4.ip_forward = 1\niptables -o eth0\nEOF\necho done\n");
+        scan(
+            "cat <<EOF > /etc/sysctl.d/nat.conf\nnet.ipv4.ip_forward = 1\niptables -o eth0\nEOF\necho done\n");
     assertThat(cs).extracting(ShellScanner_Test_Helpers::first).containsExactly("cat", "echo");
     assertThat(cs.get(1).line()).isEqualTo(5);
   }
@@ -59,21 +63,29 @@ class ShellScannerTest {
   @Test
   void hereDocumentBodiesAndRedirectTargetsAreKept() {
     List<ShellCommand> cs =
-        scan("cat <<-'EOF' > /etc/sysctl.d/99-nat.conf\n\tnet.ipv4.ip_forward = 1\nEOF\n"
-            + "echo 1 >> /proc/sys/net/ipv4/ip_forward 2>&1\n");
+        scan(
+            "cat <<-'EOF' > /etc/sysctl.d/99-nat.conf\n\tnet.ipv4.ip_forward = 1\nEOF\n"
+                + "echo 1 >> /proc/sys/net/ipv4/ip_forward 2>&1\n");
     assertThat(cs.get(0).hereDocument()).contains("net.ipv4.ip_forward = 1\n");
-    assertThat(cs.get(0).writtenFiles()).extracting(ShellWord::display)
+    assertThat(cs.get(0).writtenFiles())
+        .extracting(ShellWord::display)
         .containsExactly("/etc/sysctl.d/99-nat.conf");
-    assertThat(cs.get(1).writtenFiles()).extracting(ShellWord::display)
+    assertThat(cs.get(1).writtenFiles())
+        .extracting(ShellWord::display)
         .containsExactly("/proc/sys/net/ipv4/ip_forward");
-    assertThat(cs.get(1).redirects()).extracting(ShellCommand.Redirect::operator).containsExactly(">>");
+    assertThat(cs.get(1).redirects())
+        .extracting(ShellCommand.Redirect::operator)
+        .containsExactly(">>");
   }
 
   @Test
   void reservedWordsAndWrappersAreLookedThrough() {
-    List<ShellCommand> cs =
-        scan("if true; then\n  sudo /sbin/iptables -o ens5 -j ACCEPT\nfi\n");
-    ShellCommand ipt = cs.stream().filter(c -> c.program().orElse("").equals("iptables")).findFirst().orElseThrow();
+    List<ShellCommand> cs = scan("if true; then\n  sudo /sbin/iptables -o ens5 -j ACCEPT\nfi\n");
+    ShellCommand ipt =
+        cs.stream()
+            .filter(c -> c.program().orElse("").equals("iptables"))
+            .findFirst()
+            .orElseThrow();
     assertThat(ipt.line()).isEqualTo(2);
     assertThat(ipt.arguments().get(1).literalText()).contains("ens5");
   }
@@ -83,7 +95,9 @@ class ShellScannerTest {
     ShellScanner.Result r =
         ShellScanner.scan("echo \"oops\niptables -o eth0 -j MASQUERADE\n", List.of(), "", 0);
     assertThat(r.unparsedLines()).containsExactly(1);
-    assertThat(r.commands()).extracting(ShellScanner_Test_Helpers::first).containsExactly("iptables");
+    assertThat(r.commands())
+        .extracting(ShellScanner_Test_Helpers::first)
+        .containsExactly("iptables");
   }
 
   @Test
@@ -94,7 +108,11 @@ class ShellScannerTest {
             "CidrBlock",
             new Origin(new SourceLocation("t", 1, 1), List.of()));
     String text =
-        "iptables -s " + ShellScanner.PLACEHOLDER_START + "0" + ShellScanner.PLACEHOLDER_END + " -j ACCEPT\n";
+        "iptables -s "
+            + ShellScanner.PLACEHOLDER_START
+            + "0"
+            + ShellScanner.PLACEHOLDER_END
+            + " -j ACCEPT\n";
     ShellCommand c = ShellScanner.scan(text, List.of(cidr), "", 0).commands().get(0);
     assertThat(c.arguments().get(1).hasPlaceholder()).isTrue();
     assertThat(c.arguments().get(1).display()).isEqualTo("${Vpc.CidrBlock}");

@@ -21,10 +21,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads every user-data script of the shared corpus of real templates with the shell grammar:
- * none may throw, and every line the grammar cannot read must be one of the lines listed, with
- * the reason it is odd, in {@code corpus-unparsed.txt} beside this test (a line that starts to
- * parse, or a new one that does not, fails the test). Writes the counts and the list to {@code
+ * Reads every user-data script of the shared corpus of real templates with the shell grammar: none
+ * may throw, and every line the grammar cannot read must be one of the lines listed, with the
+ * reason it is odd, in {@code corpus-unparsed.txt} beside this test (a line that starts to parse,
+ * or a new one that does not, fails the test). Writes the counts and the list to {@code
  * target/userdata-corpus.txt}. Fails, never skips, when the corpus is missing.
  */
 class UserDataCorpusTest {
@@ -52,7 +52,10 @@ class UserDataCorpusTest {
           }
           UserData ud = UserDataReader.read(value, value.origin());
           found.put(
-              value.origin().location().file() + ":" + value.origin().location().line() + " "
+              value.origin().location().file()
+                  + ":"
+                  + value.origin().location().line()
+                  + " "
                   + r.logicalId(),
               ud);
         }
@@ -97,16 +100,31 @@ class UserDataCorpusTest {
       withUnparsed++;
       for (UserData.UnparsedLine l : ud.unparsed()) {
         unparsed.add(
-            e.getKey() + " script line " + l.line()
-                + (l.part().isEmpty() ? "" : " (" + l.part() + ")") + ": " + l.text().strip());
+            e.getKey()
+                + " script line "
+                + l.line()
+                + (l.part().isEmpty() ? "" : " (" + l.part() + ")")
+                + ": "
+                + l.text().strip());
       }
     }
     StringBuilder report = new StringBuilder();
-    report.append("user data values: ").append(all.size()).append(" by format ").append(byFormat)
+    report
+        .append("user data values: ")
+        .append(all.size())
+        .append(" by format ")
+        .append(byFormat)
         .append('\n');
-    report.append("scripts read: ").append(read).append(", fully parsed: ").append(fullyParsed)
-        .append(", with unparsed lines: ").append(withUnparsed).append(", commands: ")
-        .append(commands).append('\n');
+    report
+        .append("scripts read: ")
+        .append(read)
+        .append(", fully parsed: ")
+        .append(fullyParsed)
+        .append(", with unparsed lines: ")
+        .append(withUnparsed)
+        .append(", commands: ")
+        .append(commands)
+        .append('\n');
     unparsed.forEach(l -> report.append(l).append('\n'));
     Path out = Path.of("target", "userdata-corpus.txt");
     Files.createDirectories(out.getParent());

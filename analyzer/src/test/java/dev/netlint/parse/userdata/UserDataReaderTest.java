@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserDataReaderTest {
-  private static final Origin AT = new Origin(new SourceLocation("t.yaml", 3, 7), List.of("UserData"));
+  private static final Origin AT =
+      new Origin(new SourceLocation("t.yaml", 3, 7), List.of("UserData"));
 
   private static UserData read(String text) {
     return UserDataReader.read(new Value.Text(text, AT), AT);
@@ -20,11 +21,13 @@ class UserDataReaderTest {
   @Test
   void cloudConfigRuncmdIsShell() {
     UserData ud =
-        read("#cloud-config\npackages: [iptables]\nruncmd:\n  - sysctl -w net.ipv4.ip_forward=1\n"
-            + "  - iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\n"
-            + "  - [ip, link, set, eth0, up]\n");
+        read(
+            "#cloud-config\npackages: [iptables]\nruncmd:\n  - sysctl -w net.ipv4.ip_forward=1\n"
+                + "  - iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\n"
+                + "  - [ip, link, set, eth0, up]\n");
     assertThat(ud.format()).isEqualTo(UserData.Format.CLOUD_CONFIG);
-    assertThat(ud.commands()).extracting(c -> c.program().orElse("?"))
+    assertThat(ud.commands())
+        .extracting(c -> c.program().orElse("?"))
         .containsExactly("sysctl", "iptables", "ip");
     assertThat(ud.commands().get(1).line()).isEqualTo(5);
     assertThat(ud.commands().get(1).part()).isEqualTo("runcmd");

@@ -12,7 +12,6 @@ import dev.netlint.model.Route;
 import dev.netlint.model.RouteTarget;
 import dev.netlint.model.UserData;
 import dev.netlint.model.Value;
-import dev.netlint.model.HostImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,10 +55,7 @@ final class Forwarders {
     }
     return Optional.of(
         new Host(
-            resource,
-            userData.get(),
-            model.hostFacts(owner).orElse(HostFacts.NONE),
-            image.get()));
+            resource, userData.get(), model.hostFacts(owner).orElse(HostFacts.NONE), image.get()));
   }
 
   /** The launch template an instance is launched from, when it is in the model. */

@@ -115,8 +115,8 @@ final class FlowChecks {
   }
 
   /**
-   * Where to report a blocking hop: the element to change at its logical ID (a network ACL entry
-   * is reported on its network ACL; the entry or rule that decided is in the finding's {@code
+   * Where to report a blocking hop: the element to change at its logical ID (a network ACL entry is
+   * reported on its network ACL; the entry or rule that decided is in the finding's {@code
    * decidedAt} property); when the hop names no element of the model, the first of {@code
    * fallbacks} that is a resource of the model, at the flow's origin when that lies in the
    * resource's stack, else at the resource.
@@ -139,8 +139,8 @@ final class FlowChecks {
   }
 
   /**
-   * A key that is the same for two blocked flows that one change fixes: the element to change,
-   * the hop and the traffic (two targets of one target group behind one security group).
+   * A key that is the same for two blocked flows that one change fixes: the element to change, the
+   * hop and the traffic (two targets of one target group behind one security group).
    */
   static String sameFix(At at, Hop hop, Flow flow) {
     return at.resource().id() + " " + hop.kind() + " " + traffic(flow);
@@ -179,8 +179,8 @@ final class FlowChecks {
   }
 
   /**
-   * The security groups a workload is placed in, by logical ID, as the model places it. For the
-   * fix hint only: which traffic the groups allow is the reachability API's business.
+   * The security groups a workload is placed in, by logical ID, as the model places it. For the fix
+   * hint only: which traffic the groups allow is the reachability API's business.
    */
   static List<String> securityGroups(NetworkModel model, Endpoint endpoint) {
     Optional<Resource> r = resource(model, endpoint);

@@ -26,12 +26,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * NL201: a private subnet whose route table has no {@code 0.0.0.0/0} route while the other
- * subnets of its tier (the same CDK subnet group, or the same role in a hand-written template,
- * typically in another Availability Zone) send it to a NAT gateway or NAT instance. That is the
- * route that was meant to exist and was not created. Isolated tiers, where no sibling routes to
- * a NAT, are left alone; a route whose {@code Condition} is false with default parameters does
- * not count.
+ * NL201: a private subnet whose route table has no {@code 0.0.0.0/0} route while the other subnets
+ * of its tier (the same CDK subnet group, or the same role in a hand-written template, typically in
+ * another Availability Zone) send it to a NAT gateway or NAT instance. That is the route that was
+ * meant to exist and was not created. Isolated tiers, where no sibling routes to a NAT, are left
+ * alone; a route whose {@code Condition} is false with default parameters does not count.
  */
 @RuleInfo(
     id = "NL201",
@@ -50,7 +49,10 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
 
   /** A private subnet and what its route table does with 0.0.0.0/0. */
   private record Member(
-      Resource subnet, Optional<ResourceId> table, boolean hasDefault, Optional<Route> natDefault) {}
+      Resource subnet,
+      Optional<ResourceId> table,
+      boolean hasDefault,
+      Optional<Route> natDefault) {}
 
   @Override
   public void check(RuleContext context) {
@@ -69,20 +71,20 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
           table.map(model::routes).orElse(List.of()).stream().filter(Route::isIpv4Default).toList();
       boolean hasDefault = !defaults.isEmpty() || table.filter(routedAtBoot::contains).isPresent();
       Optional<Route> nat = defaults.stream().filter(r -> r.target().isNat()).findFirst();
-      String vpc = model.vpcOf(subnet).map(ResourceId::toString)
-          .orElse(
-              model
-                  .subnet(subnet.id())
-                  .map(Subnet::vpcIdValue)
-                  .map(Value::render)
-                  .orElse("?"));
+      String vpc =
+          model
+              .vpcOf(subnet)
+              .map(ResourceId::toString)
+              .orElse(
+                  model.subnet(subnet.id()).map(Subnet::vpcIdValue).map(Value::render).orElse("?"));
       tiers
           .computeIfAbsent(vpc + "|" + tierOf(subnet), k -> new ArrayList<>())
           .add(new Member(subnet, table, hasDefault, nat));
     }
     for (Map.Entry<String, List<Member>> tier : tiers.entrySet()) {
       List<Member> members = tier.getValue();
-      Optional<Member> routed = members.stream().filter(m -> m.natDefault().isPresent()).findFirst();
+      Optional<Member> routed =
+          members.stream().filter(m -> m.natDefault().isPresent()).findFirst();
       if (routed.isEmpty()) {
         continue;
       }
@@ -100,7 +102,8 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
     }
   }
 
-  private static void report(RuleContext context, String tier, List<Member> lacking, Member routed) {
+  private static void report(
+      RuleContext context, String tier, List<Member> lacking, Member routed) {
     NetworkModel model = context.model();
     Route natRoute = routed.natDefault().orElseThrow();
     String target = describeTarget(model, natRoute.target());
@@ -180,8 +183,8 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
 
   /**
    * The subnet's tier: its CDK subnet group, else its logical ID without the Availability Zone
-   * suffix ({@code PrivateSubnetA}, {@code PrivateSubnet1}, {@code PrivateSubnetAZ2} are all
-   * {@code PrivateSubnet}).
+   * suffix ({@code PrivateSubnetA}, {@code PrivateSubnet1}, {@code PrivateSubnetAZ2} are all {@code
+   * PrivateSubnet}).
    */
   static String tierOf(Resource subnet) {
     String cdk = NetworkModel.tags(subnet).get(CDK_SUBNET_NAME_TAG);
@@ -197,9 +200,9 @@ public final class PrivateSubnetWithoutDefaultRoute implements Rule {
   }
 
   /**
-   * Collects the route tables that user data adds a route to at boot ({@code aws ec2
-   * create-route} or {@code replace-route}). Returns true when some user data does so for a
-   * table netlint cannot identify: then no route table can be said to lack its route.
+   * Collects the route tables that user data adds a route to at boot ({@code aws ec2 create-route}
+   * or {@code replace-route}). Returns true when some user data does so for a table netlint cannot
+   * identify: then no route table can be said to lack its route.
    */
   private static boolean routesCreatedAtBoot(NetworkModel model, Set<ResourceId> tables) {
     boolean unknown = false;

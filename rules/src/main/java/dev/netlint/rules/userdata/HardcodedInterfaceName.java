@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 /**
  * NL101: user data that names a network interface literally in {@code iptables} or {@code ip}
  * commands ({@code -o eth0}, {@code -i eth0}, {@code dev eth0}), directly or through a variable
- * assigned a literal ({@code NIC=eth0} ... {@code -o "$NIC"}). Amazon Linux 2023, Ubuntu and
- * Debian on Nitro instance types name the primary interface {@code ens5}; Amazon Linux 2 keeps
- * {@code eth0}. A name wrong for a known AMI is an error; a literal name on an unknown AMI is a
- * warning. An interface found at run time ({@code $(ip route | awk ...)}) is fine.
+ * assigned a literal ({@code NIC=eth0} ... {@code -o "$NIC"}). Amazon Linux 2023, Ubuntu and Debian
+ * on Nitro instance types name the primary interface {@code ens5}; Amazon Linux 2 keeps {@code
+ * eth0}. A name wrong for a known AMI is an error; a literal name on an unknown AMI is a warning.
+ * An interface found at run time ({@code $(ip route | awk ...)}) is fine.
  */
 @RuleInfo(
     id = "NL101",
@@ -39,11 +39,16 @@ import java.util.regex.Pattern;
     source = "https://docs.aws.amazon.com/linux/al2023/ug/networking-service.html")
 public final class HardcodedInterfaceName implements Rule {
 
-  private static final Pattern ETHERNET_NAME = Pattern.compile("(eth|ens|enX|enp|eno)\\d+[a-z0-9]*");
+  private static final Pattern ETHERNET_NAME =
+      Pattern.compile("(eth|ens|enX|enp|eno)\\d+[a-z0-9]*");
 
   private static final Set<String> IPTABLES =
       Set.of(
-          "iptables", "ip6tables", "iptables-legacy", "ip6tables-legacy", "iptables-nft",
+          "iptables",
+          "ip6tables",
+          "iptables-legacy",
+          "ip6tables-legacy",
+          "iptables-nft",
           "ip6tables-nft");
 
   private static final Set<String> INTERFACE_OPTIONS =
@@ -67,7 +72,8 @@ public final class HardcodedInterfaceName implements Rule {
     }
   }
 
-  private static void report(RuleContext context, Resource owner, UserData userData, List<Use> uses) {
+  private static void report(
+      RuleContext context, Resource owner, UserData userData, List<Use> uses) {
     HostImage host = context.model().hostImage(owner.id()).orElse(null);
     if (host == null) {
       return;
@@ -171,7 +177,9 @@ public final class HardcodedInterfaceName implements Rule {
         String obj = args.get(0).literalText().orElse("");
         String verb = args.get(1).literalText().orElse("");
         String target = args.get(2).literalText().orElse("");
-        if ((obj.equals("link") || obj.equals("l")) && verb.equals("set") && !target.equals("dev")) {
+        if ((obj.equals("link") || obj.equals("l"))
+            && verb.equals("set")
+            && !target.equals("dev")) {
           literal(args.get(2), userData, i).ifPresent(u -> uses.add(withLine(u, c.line())));
         }
       }
@@ -193,8 +201,7 @@ public final class HardcodedInterfaceName implements Rule {
     if (variable.isPresent()) {
       Optional<ShellWord> value = userData.variableAt(variable.get(), index);
       if (value.isPresent() && value.get().literalText().isPresent()) {
-        return ethernet(
-            value.get().literalText().get(), " (through $" + variable.get() + ")");
+        return ethernet(value.get().literalText().get(), " (through $" + variable.get() + ")");
       }
     }
     return Optional.empty();

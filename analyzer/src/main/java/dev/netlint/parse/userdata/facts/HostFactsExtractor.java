@@ -116,8 +116,8 @@ public final class HostFactsExtractor {
   public record Extraction(HostFacts facts, @Nullable Failure failure) {}
 
   /**
-   * A failure of netlint while reading host facts: a bug, which the engine reports as {@code
-   * NL004} rather than hiding it.
+   * A failure of netlint while reading host facts: a bug, which the engine reports as {@code NL004}
+   * rather than hiding it.
    *
    * @param at the script line netlint was reading
    * @param error what went wrong (the exception's class and message)

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code bind}, {@code listen}, {@code server}) or an nginx configuration ({@code listen}, {@code
  * upstream} servers, {@code proxy_pass}) written by a here-document (or {@code tee}) to a file
  * whose path names {@code haproxy} or {@code nginx}, and {@code socat TCP-LISTEN:port ...
- * TCP:host:port} commands, in script order. Deploy-time values in a here-document body are the
- * user data's {@linkplain UserData#placeholders() placeholders}.
+ * TCP:host:port} commands, in script order. Deploy-time values in a here-document body are the user
+ * data's {@linkplain UserData#placeholders() placeholders}.
  *
  * <p>See the <a href="https://docs.haproxy.org/2.8/configuration.html">HAProxy configuration
  * manual</a>, <a href="https://nginx.org/en/docs/http/ngx_http_proxy_module.html">nginx's proxy
@@ -252,7 +252,9 @@ final class ProxyConfigurations {
         if (s instanceof ShellWord.Literal l) {
           text.append(l.text());
         } else if (s instanceof ShellWord.Placeholder p) {
-          text.append(UserData.PLACEHOLDER_START).append(table.size()).append(UserData.PLACEHOLDER_END);
+          text.append(UserData.PLACEHOLDER_START)
+              .append(table.size())
+              .append(UserData.PLACEHOLDER_END);
           table.add(p.value());
         } else {
           text.append('?');

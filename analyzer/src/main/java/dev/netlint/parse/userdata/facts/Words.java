@@ -38,8 +38,8 @@ final class Words {
 
   /**
    * The value of {@code word} at command {@code index}; {@code ownPrefix} says whether the
-   * command's own assignments count (they do for its words, not for the values it assigns).
-   * {@code assigned} remembers the value of each assignment met.
+   * command's own assignments count (they do for its words, not for the values it assigns). {@code
+   * assigned} remembers the value of each assignment met.
    */
   private static HostValue value(
       ShellWord word,

@@ -61,7 +61,8 @@ class ProxyConfigurationsTest {
               assertThat(p.software()).isEqualTo(Software.HAPROXY);
               assertThat(p.file()).isEqualTo("/etc/haproxy/haproxy.cfg");
               assertThat(p.at()).isEqualTo(new ScriptLine(3, ""));
-              assertThat(p.listens()).containsExactly(new Listen(IpProtocol.TCP, 5432, "bind *:5432"));
+              assertThat(p.listens())
+                  .containsExactly(new Listen(IpProtocol.TCP, 5432, "bind *:5432"));
               assertThat(p.upstreams())
                   .containsExactly(
                       new Upstream(

@@ -67,7 +67,11 @@ class WordsTest {
   void emptyValuesThatFanOutAreEvaluatedOnceEach() {
     StringBuilder script = new StringBuilder("#!/bin/bash\nexport a0=\n");
     for (int i = 1; i <= 7; i++) {
-      script.append("export a").append(i).append("=\"").append(refs("a" + (i - 1), 20))
+      script
+          .append("export a")
+          .append(i)
+          .append("=\"")
+          .append(refs("a" + (i - 1), 20))
           .append("\"\n");
     }
     HostValue v = lastArgument(script + "echo \"$a7\"\n");
