@@ -55,34 +55,6 @@ final class Pieces {
     into.add(new Piece("", value));
   }
 
-  /**
-   * The deploy-time values of user data in the order the user-data scanner numbers its placeholders
-   * ({@code dev.netlint.parse.userdata.ShellScanner#PLACEHOLDER_START} index {@code
-   * PLACEHOLDER_END}), so that a here-document body, which keeps the placeholders as text, can be
-   * read with the values they stand for. The numbering walks {@code Fn::Join}/{@code Fn::Sub} parts
-   * depth first and numbers every part that is not literal.
-   */
-  static List<Value> placeholders(Value userData) {
-    List<Value> found = new ArrayList<>();
-    if (userData instanceof Value.Concat c) {
-      collect(c, found);
-    }
-    return found;
-  }
-
-  private static void collect(Value.Concat concat, List<Value> into) {
-    for (Value part : concat.parts()) {
-      if (part.literal().isPresent()) {
-        continue;
-      }
-      if (part instanceof Value.Concat c) {
-        collect(c, into);
-      } else {
-        into.add(part);
-      }
-    }
-  }
-
   /** Every {@link Value.Attribute} and {@link Value.ResourceRef} inside a value, in order. */
   static List<Value> references(@Nullable Value value) {
     List<Value> found = new ArrayList<>();
