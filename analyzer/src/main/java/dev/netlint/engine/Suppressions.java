@@ -10,7 +10,6 @@ import dev.netlint.flows.NetlintConfig;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.parse.cfn.Node;
 import dev.netlint.parse.cfn.StackSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,7 +196,7 @@ final class Suppressions {
   }
 
   private FindingPolicy policy(Path input) {
-    Optional<Path> file = configFile(input);
+    Optional<Path> file = NetlintConfig.forInput(input, baseDirectory);
     if (file.isEmpty()) {
       return FindingPolicy.NONE;
     }
@@ -209,7 +208,7 @@ final class Suppressions {
    * that one used by any unit is not unused; its problems are reported with the first unit.
    */
   private List<Active> configSuppressions(Path input) {
-    Optional<Path> file = configFile(input);
+    Optional<Path> file = NetlintConfig.forInput(input, baseDirectory);
     if (file.isEmpty()) {
       return List.of();
     }
@@ -257,11 +256,6 @@ final class Suppressions {
       }
     }
     return out;
-  }
-
-  private Optional<Path> configFile(Path input) {
-    Path start = input.getParent() != null && !Files.isDirectory(input) ? input.getParent() : input;
-    return NetlintConfig.find(start, baseDirectory).map(p -> p.toAbsolutePath().normalize());
   }
 
   private static Finding withoutReason(

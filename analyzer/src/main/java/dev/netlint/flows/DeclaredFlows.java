@@ -64,15 +64,11 @@ public final class DeclaredFlows {
    * directory), resolved in {@code model}.
    */
   public ForUnit forUnit(Path input, NetworkModel model) {
-    Path start =
-        input.getParent() != null && !java.nio.file.Files.isDirectory(input)
-            ? input.getParent()
-            : input;
-    Optional<Path> file = NetlintConfig.find(start, baseDirectory);
+    Optional<Path> file = NetlintConfig.forInput(input, baseDirectory);
     if (file.isEmpty()) {
       return new ForUnit(List.of(), List.of());
     }
-    Path key = file.get().toAbsolutePath().normalize();
+    Path key = file.get();
     NetlintConfig.Parsed parsed =
         configs.computeIfAbsent(key, k -> NetlintConfig.read(k, display.apply(k)));
     List<Tally> flowTallies =

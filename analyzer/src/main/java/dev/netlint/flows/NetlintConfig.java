@@ -103,6 +103,16 @@ public final class NetlintConfig {
   private NetlintConfig() {}
 
   /**
+   * The configuration file that applies to {@code input} (a template file, or a directory such as a
+   * cloud assembly): {@link #find} from the file's directory, or from the directory itself; the
+   * path absolute and normalized, so that every unit it applies to shares one key.
+   */
+  public static Optional<Path> forInput(Path input, Path base) {
+    Path start = input.getParent() != null && !Files.isDirectory(input) ? input.getParent() : input;
+    return find(start, base).map(p -> p.toAbsolutePath().normalize());
+  }
+
+  /**
    * The configuration that applies to inputs in {@code start}: the nearest {@value #FILE_NAME} from
    * {@code start} up to {@code base} when {@code start} is below {@code base}; otherwise in {@code
    * start}, its parent (the CDK project directory above {@code cdk.out}) or {@code base}.
